@@ -1,0 +1,246 @@
+/**
+ * The composition root: the only place that wires configuration, logging, the container, the
+ * descriptors, the OpenAPI document and the HTTP server together (DESIGN.md "Layers").
+ */
+import { performance } from 'node:perf_hooks';
+import type { Middleware } from 'koa';
+import type { Logger } from 'winston';
+import { CONFIG, LOGGER } from './app-tokens';
+import { configWarnings, loadConfig, type Config, type DeepPartial } from './config';
+import { Container, type Provider, type Token } from './container';
+import { describeService, registeredServices } from './decorators';
+import type { ServiceDescriptor } from './decorators/descriptors';
+import { ConfigError } from './errors';
+import { HttpServer, type ListeningAddress } from './http/server';
+import type { UserMiddlewarePosition } from './http/server-options';
+import { renderBanner } from './observability/banner';
+import { createLoggerFromConfig } from './observability/logger';
+import { renderRouteTable } from './observability/route-table';
+import { buildOpenApiDocument } from './openapi';
+import { propagateRequestContext } from './client';
+import { ContractClients } from './contract-clients';
+import { MicroNode } from './micro-node';
+
+/** A provider the App's container should know about, NestJS style. */
+export interface ProviderDefinition<T = unknown> {
+  provide: Token<T>;
+  useValue?: T;
+  useClass?: new (...args: never[]) => T;
+  useFactory?: (...deps: never[]) => T;
+  inject?: readonly Token[];
+}
+
+export interface AppOptions {
+  /**
+   * What to serve: service classes (built by the container) or ready instances.
+   * Default: every `@Service` class imported so far (implementations in place of their contracts).
+   */
+  services?: ReadonlyArray<Function | object>;
+  /** Configuration that wins over GDD_* variables and .env files (same shape as `app.config`). */
+  config?: DeepPartial<Config>;
+  /** Where .env files are looked up. Default process.cwd(). */
+  cwd?: string;
+  /** The environment to read GDD_* from. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Use this logger instead of one built from GDD_LOG_*. */
+  logger?: Logger;
+  /** Extra providers for the container (repositories, clients, values). */
+  providers?: readonly ProviderDefinition[];
+  /** Stop gracefully on SIGTERM and SIGINT, then exit 0. Default true. */
+  handleSignals?: boolean;
+  /** Title and version of the OpenAPI document. Default: the service name(s) and GDD_SERVICE_VERSION or 1.0.0. */
+  openApi?: { title?: string; version?: string; description?: string };
+}
+
+type AppState = 'created' | 'starting' | 'listening' | 'closing' | 'closed';
+
+export class App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly container = new Container();
+  private readonly options: AppOptions;
+  private readonly userMiddleware: Array<{ middleware: Middleware; position: UserMiddlewarePosition }> = [];
+  private server: HttpServer | undefined;
+  private descriptors: ServiceDescriptor[] = [];
+  private state: AppState = 'created';
+  private closing: Promise<void> | undefined;
+  private micro: MicroNode | undefined;
+  private contractClients: ContractClients | undefined;
+  private readonly onSignal = (signal: NodeJS.Signals): void => this.stopOnSignal(signal);
+
+  constructor(options: AppOptions = {}) {
+    this.options = options;
+    this.config = loadConfig({ cwd: options.cwd, env: options.env, overrides: options.config });
+    this.logger = options.logger ?? createLoggerFromConfig(this.config);
+    this.container.register(CONFIG, { useValue: this.config });
+    this.container.register(LOGGER, { useValue: this.logger });
+    for (const p of options.providers ?? []) this.container.register(p.provide, toProvider(p));
+  }
+
+  /** Adds Koa middleware before the built-in chain's routing ('before', default) or right before the handler ('after'). */
+  use(middleware: Middleware, options: { position?: UserMiddlewarePosition } = {}): this {
+    if (this.state !== 'created') throw new ConfigError('APP_STARTED', 'app.use() must be called before listen()');
+    this.userMiddleware.push({ middleware, position: options.position ?? 'before' });
+    return this;
+  }
+
+  /** The descriptors of the services being served (after listen()). */
+  services(): readonly ServiceDescriptor[] {
+    return this.descriptors;
+  }
+
+  /** The HTTP server (after listen()), e.g. for `callback()` in tests. */
+  get http(): HttpServer {
+    if (!this.server) throw new ConfigError('APP_NOT_STARTED', 'the app has not been started: call listen() first');
+    return this.server;
+  }
+
+  /** Builds everything, prints the start-up report and listens on GDD_HOST:GDD_PORT. Resolves when ready. */
+  async listen(): Promise<ListeningAddress> {
+    if (this.state !== 'created') throw new ConfigError('APP_STARTED', 'listen() was already called');
+    this.state = 'starting';
+    const startedAt = performance.now();
+    try {
+      return await this.start(startedAt);
+    } catch (err) {
+      // Whatever was started (gossip sockets, client agents) must not keep the process alive.
+      await this.server?.close({ graceMs: 0 });
+      this.contractClients?.close();
+      await this.micro?.shutdown();
+      this.state = 'closed';
+      throw err;
+    }
+  }
+
+  private async start(startedAt: number): Promise<ListeningAddress> {
+    const { config, logger } = this;
+    if (config.banner.enable) process.stdout.write(`${renderBanner(config.banner.text)}\n`);
+    for (const warning of configWarnings(config)) logger.warn(warning);
+
+    if (config.mode === 'micro') this.micro = await MicroNode.start(config, logger);
+    const instances = this.instantiateServices();
+    this.descriptors = instances.map(({ descriptor }) => descriptor);
+    const document = buildOpenApiDocument(this.descriptors, {
+      title: this.options.openApi?.title ?? (config.service.name || this.descriptors.map((d) => d.name).join(', ') || 'ts-doudou'),
+      version: this.options.openApi?.version ?? (config.service.version || '1.0.0'),
+      description: this.options.openApi?.description,
+      rootPath: config.http.routeRootPath,
+    });
+
+    const server = new HttpServer({
+      logger,
+      serviceName: config.service.name,
+      rootPath: config.http.routeRootPath,
+      manage: config.manage,
+      bodyLimit: { json: config.http.bodyLimitBytes, form: config.http.bodyLimitBytes },
+      timeouts: { readMs: config.http.readTimeoutMs, writeMs: config.http.writeTimeoutMs, idleMs: config.http.idleTimeoutMs },
+      openApi: () => document,
+      registry: this.micro ? () => (this.micro as MicroNode).registry.view() : undefined,
+      logRequestBodies: config.log.reqEnable,
+      gzip: config.http.enableResponseGzip,
+    });
+    this.server = server;
+    // Calls made through injected clients while handling a request carry its X-Request-Id downstream.
+    server.use(propagateRequestContext());
+    for (const { middleware, position } of this.userMiddleware) server.use(middleware, { position });
+    for (const { descriptor, instance } of instances) server.mount(descriptor, instance);
+    assertNoRouteClash(server);
+    logger.info(`\n${renderRouteTable(server.routes())}`);
+
+    const address = await server.listen({ port: config.http.port, host: config.http.host || '0.0.0.0' });
+    this.state = 'listening';
+    this.micro?.register(this.descriptors.map((d) => ({ name: d.name, port: address.port, routeRootPath: config.http.routeRootPath })));
+    if (this.options.handleSignals ?? true) {
+      // `on`, not `once`: Ctrl-C under a launcher delivers SIGINT and then the launcher's SIGTERM; a
+      // second signal during the drain must not fall through to the default action and kill the process.
+      process.on('SIGTERM', this.onSignal);
+      process.on('SIGINT', this.onSignal);
+    }
+    logger.info(`Http server is listening on ${address.url}`);
+    logger.info(`Started in ${Math.round(performance.now() - startedAt)}ms`);
+    return address;
+  }
+
+  /**
+   * Graceful stop: stop accepting, let in-flight requests finish up to GDD_GRACE_TIMEOUT, then close.
+   * Idempotent; concurrent calls share one shutdown.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.state = 'closing';
+    // Leave first so peers stop sending traffic here, then drain what is in flight (go-doudou drained first).
+    await this.micro?.leave();
+    const graceMs = this.config.http.graceTimeoutMs;
+    this.logger.info(`Http server is shutting down gracefully within ${graceMs}ms`);
+    await this.server?.close({ graceMs });
+    this.contractClients?.close();
+    await this.micro?.shutdown();
+    this.state = 'closed';
+    process.removeListener('SIGTERM', this.onSignal);
+    process.removeListener('SIGINT', this.onSignal);
+    this.logger.info('Http server stopped');
+  }
+
+  private stopOnSignal(signal: NodeJS.Signals): void {
+    if (this.closing) {
+      this.logger.info(`Received ${signal} again: already shutting down (bounded by GDD_GRACE_TIMEOUT)`);
+      return;
+    }
+    this.logger.info(`Received ${signal}`);
+    this.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        this.logger.error(`Shutdown failed: ${err instanceof Error ? err.stack : String(err)}`);
+        process.exit(1);
+      },
+    );
+  }
+
+  private instantiateServices(): Array<{ descriptor: ServiceDescriptor; instance: object }> {
+    const wanted = this.options.services ?? registeredServices();
+    if (wanted.length === 0) {
+      throw new ConfigError('NO_SERVICES', 'nothing to serve: import a @Service class before listen(), or pass { services: [...] }');
+    }
+    const served = wanted.map((s) => (typeof s === 'function' ? s : s.constructor));
+    const clients = new ContractClients({
+      config: this.config,
+      container: this.container,
+      served,
+      instances: this.micro?.registry,
+      env: this.options.env ?? process.env,
+    });
+    this.contractClients = clients;
+    this.container.setFallback((token, requestedBy) => clients.resolve(token, requestedBy));
+    return wanted.map((s) => {
+      if (typeof s === 'function') {
+        const instance = this.container.get(s as Token<object>);
+        return { descriptor: describeService(s), instance };
+      }
+      return { descriptor: describeService(s.constructor), instance: s };
+    });
+  }
+}
+
+function toProvider<T>(p: ProviderDefinition<T>): Provider<T> {
+  if (p.useClass) return { useClass: p.useClass };
+  if (p.useFactory) return { useFactory: p.useFactory, inject: p.inject };
+  if ('useValue' in p) return { useValue: p.useValue as T };
+  throw new ConfigError('INVALID_PROVIDER', `provider for ${String(p.provide)} needs useValue, useClass or useFactory`);
+}
+
+/** Two services (or two methods) answering the same method and path would shadow each other silently. */
+function assertNoRouteClash(server: HttpServer): void {
+  const seen = new Map<string, string>();
+  for (const r of server.routes()) {
+    const key = `${r.method} ${r.pattern.replace(/:[^/]+/g, ':')}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new ConfigError('DUPLICATE_ROUTE', `${r.method} ${r.pattern} is served by both ${other} and ${r.name}`);
+    }
+    seen.set(key, r.name);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Typed errors of the client, each with a stable `code`. They all extend HttpError, so when a handler lets
+ * one escape, the calling service answers with a sensible status (a remote 404 stays 404, an unreachable
+ * dependency is 502/503/504) instead of a bare 500 — and `err instanceof HttpError` treats a remote error
+ * like a local one (the sample order service relies on that).
+ */
+import { HttpError } from '../errors';
+import type { HttpMethod } from '../decorators/descriptors';
+
+export const ClientErrorCodes = {
+  /** No reachable instance answered: connection refused/reset, DNS failure, socket error before a response. */
+  REMOTE_UNAVAILABLE: 'REMOTE_UNAVAILABLE',
+  /** The instance source lists no instance of the service. */
+  NO_INSTANCE: 'NO_INSTANCE',
+  /** The circuit breaker is open: the call failed fast without touching the network. */
+  CIRCUIT_OPEN: 'CIRCUIT_OPEN',
+  /** The call (all attempts together) or one attempt took longer than allowed. */
+  TIMEOUT: 'TIMEOUT',
+  /** A 2xx answer whose body does not match the contract (e.g. JSON that does not parse). */
+  BAD_RESPONSE: 'BAD_RESPONSE',
+  /** An argument the client cannot encode (missing path variable, unreadable file argument). */
+  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+} as const;
+
+export type ClientErrorCode = (typeof ClientErrorCodes)[keyof typeof ClientErrorCodes];
+
+/** Where a call went: useful in logs and in `details`. */
+export interface CallTarget {
+  service: string;
+  operationId: string;
+  method: HttpMethod;
+  /** Instance id and base URL when one had been chosen. */
+  instance?: string;
+  url?: string;
+}
+
+/**
+ * The remote service answered with a status ≥ 400. `code`, `message`, `details` and `requestId` come from
+ * its JSON error body `{ error: { code, message, details?, requestId } }`; for other bodies the code is
+ * derived from the status (`BAD_GATEWAY`) and the message is the start of the body text.
+ */
+export class RemoteHttpError extends HttpError {
+  readonly requestId?: string;
+  readonly target: CallTarget;
+
+  constructor(status: number, code: string, message: string, target: CallTarget, details?: unknown, requestId?: string) {
+    super(status, code, message, details);
+    this.name = 'RemoteHttpError';
+    this.requestId = requestId;
+    this.target = target;
+  }
+
+  /** The HTTP method of the call (decides whether a 5xx may be retried). */
+  get method(): HttpMethod {
+    return this.target.method;
+  }
+}
+
+/** No instance could be reached (the call never got an HTTP answer). 502, like a gateway would answer. */
+export class RemoteUnavailableError extends HttpError {
+  /** The socket-level reason, e.g. `ECONNREFUSED`, `ECONNRESET`. */
+  readonly reason: string;
+  readonly target: CallTarget;
+
+  constructor(target: CallTarget, reason: string, message: string) {
+    super(502, ClientErrorCodes.REMOTE_UNAVAILABLE, `${target.service}.${target.operationId}: ${message}`, { ...target, reason });
+    this.name = 'RemoteUnavailableError';
+    this.reason = reason;
+    this.target = target;
+  }
+}
+
+/** The instance source has no instance of the service (go-doudou built a relative URL here; we say why). */
+export class NoInstanceError extends HttpError {
+  readonly service: string;
+
+  constructor(service: string, operationId: string) {
+    super(503, ClientErrorCodes.NO_INSTANCE, `no instance of service '${service}' is available (calling ${operationId})`, { service, operationId });
+    this.name = 'NoInstanceError';
+    this.service = service;
+  }
+}
+
+/** The client's circuit breaker is open; wraps cockatiel's BrokenCircuitError. */
+export class CircuitOpenError extends HttpError {
+  readonly service: string;
+
+  constructor(service: string, operationId: string, cause?: unknown) {
+    super(503, ClientErrorCodes.CIRCUIT_OPEN, `circuit breaker for service '${service}' is open (calling ${operationId})`, { service, operationId });
+    this.name = 'CircuitOpenError';
+    this.service = service;
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });
+  }
+}
+
+/** The call took too long: `scope` says whether the whole call (policy timeout) or one attempt timed out. */
+export class ClientTimeoutError extends HttpError {
+  readonly scope: 'call' | 'attempt';
+  readonly target: CallTarget;
+
+  constructor(target: CallTarget, scope: 'call' | 'attempt', message: string) {
+    super(504, ClientErrorCodes.TIMEOUT, `${target.service}.${target.operationId}: ${message}`, { ...target, scope });
+    this.name = 'ClientTimeoutError';
+    this.scope = scope;
+    this.target = target;
+  }
+}
+
+/** A 2xx answer the client cannot decode as the contract says. */
+export class BadResponseError extends HttpError {
+  readonly target: CallTarget;
+
+  constructor(target: CallTarget, message: string) {
+    super(502, ClientErrorCodes.BAD_RESPONSE, `${target.service}.${target.operationId}: ${message}`, target);
+    this.name = 'BadResponseError';
+    this.target = target;
+  }
+}
+
+/** An argument that cannot be sent; raised before any request, never retried. */
+export class InvalidArgumentError extends HttpError {
+  constructor(service: string, operationId: string, message: string) {
+    super(400, ClientErrorCodes.INVALID_ARGUMENT, `${service}.${operationId}: ${message}`, { service, operationId });
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+/** RFC 9110 §9.2.2: methods whose repetition has the same effect as one call. */
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
+/**
+ * May this failed attempt be tried again (on another instance)? Connection failures and attempt timeouts
+ * for every method (no answer came back); 5xx only for idempotent methods (a POST that reached the server
+ * may have had effects); 4xx never.
+ */
+export function isRetryableFailure(err: unknown): boolean {
+  if (err instanceof RemoteUnavailableError) return true;
+  if (err instanceof ClientTimeoutError) return err.scope === 'attempt';
+  if (err instanceof RemoteHttpError) return err.status >= 500 && isIdempotentMethod(err.method);
+  return false;
+}
+
+/** Does this outcome count against the circuit breaker? Unreachable, timed out, or 5xx — never 4xx. */
+export function isBreakerFailure(err: unknown): boolean {
+  if (err instanceof RemoteUnavailableError || err instanceof ClientTimeoutError) return true;
+  if (err instanceof RemoteHttpError || err instanceof BadResponseError) return err.status >= 500;
+  return false;
+}

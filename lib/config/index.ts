@@ -1,0 +1,26 @@
+export type {
+  AppMode,
+  BannerConfig,
+  ClientConfig,
+  Config,
+  ConfigOverrides,
+  ConfigSources,
+  DeepPartial,
+  DelegateVersion,
+  HttpConfig,
+  LogConfig,
+  LogFormat,
+  LogLevel,
+  ManageConfig,
+  MemConfig,
+  ServiceConfig,
+  TracingConfig,
+} from './types';
+export { loadConfig, type LoadConfigOptions } from './load';
+export { applyDotenv, dotenvFileNames } from './dotenv-files';
+export { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
+export { configWarnings } from './warnings';
+export { renderConfigTable } from './render-table';
+export { CONFIG_VARIABLES, type ConfigVariable, type VariableGroup } from './variables';
+export { parseGoDuration, formatDuration } from './duration';
+export { decodeGossipKeys, redactConfig } from './secrets';

@@ -1,0 +1,109 @@
+/**
+ * `loadConfig()`: GDD_* variables → one validated, deeply frozen Config.
+ * Precedence, highest first: `overrides` (options of `new App()`), the real environment, the .env files
+ * in go-doudou's order, the table default. Pure with respect to its inputs: it never writes process.env.
+ */
+import { hostname as osHostname } from 'node:os';
+import { nonEmpty, readDotenvFiles } from './dotenv-files';
+import { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
+import { overrideTexts, type OverrideText } from './overrides';
+import { ENV_NAME, type ParseContext } from './parsers';
+import type { Config, ConfigDraft, ConfigOverrides } from './types';
+import { CONFIG_VARIABLES, IGNORED_VARIABLE_PATTERNS, findVariable } from './variables';
+
+export interface LoadConfigOptions {
+  /** Where the .env files are looked for (default process.cwd()). */
+  cwd?: string;
+  /** The environment (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Values that win over the environment, e.g. `{ http: { port: 0 } }`. */
+  overrides?: ConfigOverrides;
+  /** Hostname for GDD_MEM_NAME's default and GDD_MEM_HOST's leading dot (default os.hostname()). */
+  hostname?: string;
+}
+
+function emptyDraft(): ConfigDraft {
+  // Placeholders only: every field is overwritten by a row of CONFIG_VARIABLES.
+  return {
+    env: '',
+    mode: 'mono',
+    service: { name: '', version: '', group: '' },
+    http: { host: '', port: 0, routeRootPath: '', readTimeoutMs: 0, writeTimeoutMs: 0, idleTimeoutMs: 0, graceTimeoutMs: 0, bodyLimitBytes: 0, enableResponseGzip: false },
+    manage: { enable: false, user: '', pass: '' },
+    log: { level: 'info', format: 'text', reqEnable: false, path: '' },
+    banner: { enable: false, text: '' },
+    client: { retryCount: 0 },
+    tracing: { metricsRoot: '' },
+    mem: {
+      seeds: [], name: '', host: '', port: 0, bindAddr: '', deadTimeoutMs: 0, syncIntervalMs: 0, reclaimTimeoutMs: 0,
+      probeIntervalMs: 0, probeTimeoutMs: 0, suspicionMult: 0, suspicionMaxTimeoutMult: 0, awarenessMaxMultiplier: 0,
+      gossipNodes: 0, gossipIntervalMs: 0, tcpTimeoutMs: 0, indirectChecks: 0, retransmitMult: 0, weight: 0,
+      weightIntervalMs: 0, dynamicWeight: false, logDisable: false, cidrsAllowed: [], keys: [], label: '',
+      protocolVersion: 0, delegateVersion: { min: 0, max: 0, cur: 0 }, compress: false, rejoinIntervalMs: 0,
+      udpBufferSize: 0, tcpPings: false,
+    },
+    sources: { files: [], unknownVariables: [], ignoredVariables: [] },
+  };
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const ctx: ParseContext = { hostname: options.hostname ?? osHostname() };
+  const issues: ConfigIssue[] = [];
+
+  const overrides = overrideTexts(options.overrides ?? {}, issues);
+  const fileEnv = nonEmpty(overrides.get('env')?.text) ?? nonEmpty(env.GDD_ENV) ?? 'dev';
+  // A GDD_ENV unfit for a file name reads no files; the GDD_ENV row below reports it.
+  const dotenv = ENV_NAME.test(fileEnv)
+    ? readDotenvFiles(options.cwd ?? process.cwd(), fileEnv)
+    : { files: [], values: new Map<string, { value: string; file: string }>() };
+
+  const draft = emptyDraft();
+  const overridden = new Set<string>();
+  for (const variable of CONFIG_VARIABLES) {
+    const override: OverrideText | undefined = overrides.get(variable.field);
+    if (override && overridden.has(variable.field)) continue; // GDD_WEIGHT after an overridden mem.weight
+    let raw: string | undefined;
+    let source: string;
+    if (override) {
+      raw = override.text;
+      source = 'overrides';
+      overridden.add(variable.field);
+    } else if (env[variable.name] !== undefined) {
+      raw = env[variable.name];
+      source = 'environment';
+    } else {
+      raw = dotenv.values.get(variable.name)?.value;
+      source = dotenv.values.get(variable.name)?.file ?? 'default';
+    }
+    if (!override && (raw === undefined || raw.trim() === '')) raw = variable.default;
+    const expected = variable.apply(raw ?? variable.default, draft, ctx);
+    if (expected !== undefined) {
+      issues.push({ variable: override ? `overrides.${variable.field}` : variable.name, value: raw ?? '', expected, source });
+    }
+  }
+
+  draft.mem.dynamicWeight = draft.mem.weight <= 0 && draft.mem.weightIntervalMs > 0;
+  if (draft.mode === 'micro' && draft.service.name === '') {
+    issues.push({ variable: 'GDD_SERVICE_NAME', value: '', expected: 'required when GDD_MODE=micro (the cluster registers `<name>_rest`)' });
+  }
+  if (issues.length > 0) throw new InvalidConfigError(issues);
+
+  const names = new Set([...Object.keys(env), ...dotenv.values.keys()].filter((n) => n.startsWith('GDD_')));
+  const unknown: string[] = [];
+  const ignored: string[] = [];
+  for (const name of [...names].sort()) {
+    if (findVariable(name)) continue;
+    (IGNORED_VARIABLE_PATTERNS.some((re) => re.test(name)) ? ignored : unknown).push(name);
+  }
+  draft.sources = { files: [...dotenv.files], unknownVariables: unknown, ignoredVariables: ignored };
+  return deepFreeze(draft) as Config;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,178 @@
+/**
+ * The one typed configuration object. Built by `loadConfig()` from GDD_* variables (real environment,
+ * then .env files) and `new App()` options; deeply frozen. Every field comes from exactly one row of
+ * the variable table in `variables.ts` (durations end in `Ms`, sizes in `Bytes`).
+ */
+
+/** winston level names; go-doudou's logrus names (panic, fatal, warning, trace) are mapped onto these. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'http' | 'verbose' | 'debug' | 'silly';
+export type LogFormat = 'text' | 'json';
+/** `mono`: one process serves everything, no gossip. `micro`: the node joins the gossip cluster. */
+export type AppMode = 'mono' | 'micro';
+
+export interface ServiceConfig {
+  /** GDD_SERVICE_NAME — required in micro mode (registry and tracing). */
+  readonly name: string;
+  /** GDD_SERVICE_VERSION */
+  readonly version: string;
+  /** GDD_SERVICE_GROUP */
+  readonly group: string;
+}
+
+export interface HttpConfig {
+  /** GDD_HOST — '' listens on all interfaces. */
+  readonly host: string;
+  /** GDD_PORT — 0 picks a free port. */
+  readonly port: number;
+  /** GDD_ROUTE_ROOT_PATH normalised: '' or '/a/b' (leading slash, no trailing slash). */
+  readonly routeRootPath: string;
+  readonly readTimeoutMs: number;
+  readonly writeTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  /** GDD_GRACE_TIMEOUT — how long in-flight requests may finish on shutdown. */
+  readonly graceTimeoutMs: number;
+  /** GDD_BODY_LIMIT — largest accepted request body. */
+  readonly bodyLimitBytes: number;
+  /** GDD_ENABLE_RESPONSE_GZIP */
+  readonly enableResponseGzip: boolean;
+}
+
+export interface ManageConfig {
+  /** GDD_MANAGE_ENABLE — the /go-doudou/* endpoints. */
+  readonly enable: boolean;
+  /** GDD_MANAGE_USER / GDD_MANAGE_PASS — both empty means no basic auth. */
+  readonly user: string;
+  readonly pass: string;
+}
+
+export interface LogConfig {
+  readonly level: LogLevel;
+  readonly format: LogFormat;
+  /** GDD_LOG_REQ_ENABLE — log request and response bodies. */
+  readonly reqEnable: boolean;
+  /** GDD_LOG_PATH — when set, also write `<path>/app.log`. */
+  readonly path: string;
+}
+
+export interface BannerConfig {
+  readonly enable: boolean;
+  readonly text: string;
+}
+
+export interface ClientConfig {
+  /** GDD_RETRY_COUNT — HTTP retries in generated clients. */
+  readonly retryCount: number;
+}
+
+export interface TracingConfig {
+  /** GDD_TRACING_METRICS_ROOT — Jaeger metrics namespace. */
+  readonly metricsRoot: string;
+}
+
+/** memberlist's delegate protocol versions, sent in every alive message (memberlist-wire.md §10). */
+export interface DelegateVersion {
+  readonly min: number;
+  readonly max: number;
+  readonly cur: number;
+}
+
+/** Gossip (memberlist) settings; base is memberlist's DefaultWANConfig as in go-doudou (memberlist-wire.md §14.3). */
+export interface MemConfig {
+  /** GDD_MEM_SEED as `host:port` (port 7946 added when missing; IPv6 as `[addr]:port`). Empty: new cluster. */
+  readonly seeds: readonly string[];
+  /** GDD_MEM_NAME, default the hostname. */
+  readonly name: string;
+  /** GDD_MEM_HOST advertise address ('' = let the gossip driver pick a private IP). A leading '.' is already expanded. */
+  readonly host: string;
+  /** GDD_MEM_PORT — UDP and TCP, bind and advertise. */
+  readonly port: number;
+  /** GDD_MEM_BIND_ADDR */
+  readonly bindAddr: string;
+  /** GDD_MEM_DEAD_TIMEOUT → GossipToTheDeadTime */
+  readonly deadTimeoutMs: number;
+  /** GDD_MEM_SYNC_INTERVAL → PushPullInterval */
+  readonly syncIntervalMs: number;
+  /** GDD_MEM_RECLAIM_TIMEOUT → DeadNodeReclaimTime */
+  readonly reclaimTimeoutMs: number;
+  readonly probeIntervalMs: number;
+  readonly probeTimeoutMs: number;
+  readonly suspicionMult: number;
+  /** GDD_MEM_SUSPICION_MAX_MULT → SuspicionMaxTimeoutMult */
+  readonly suspicionMaxTimeoutMult: number;
+  /** GDD_MEM_AWARENESS_MAX → AwarenessMaxMultiplier */
+  readonly awarenessMaxMultiplier: number;
+  readonly gossipNodes: number;
+  readonly gossipIntervalMs: number;
+  readonly tcpTimeoutMs: number;
+  readonly indirectChecks: number;
+  readonly retransmitMult: number;
+  /** Static weight: GDD_WEIGHT when set, else GDD_MEM_WEIGHT. ≤ 0 asks for dynamic weight. */
+  readonly weight: number;
+  /** GDD_MEM_WEIGHT_INTERVAL — period of dynamic weight computation; 0 = off. */
+  readonly weightIntervalMs: number;
+  /** Derived: weight ≤ 0 and weightIntervalMs > 0 (go-doudou d.2). */
+  readonly dynamicWeight: boolean;
+  readonly logDisable: boolean;
+  /** GDD_MEM_CIDRS_ALLOWED — empty allows everyone. */
+  readonly cidrsAllowed: readonly string[];
+  /** GDD_MEM_KEYS — base64 AES keys (16/24/32 bytes); the first encrypts, all decrypt. Empty: no encryption. */
+  readonly keys: readonly string[];
+  /** GDD_MEM_LABEL — cluster label (≤ 255 bytes); '' sends no label. */
+  readonly label: string;
+  readonly protocolVersion: number;
+  readonly delegateVersion: DelegateVersion;
+  /** GDD_MEM_COMPRESS → EnableCompression (LZW) */
+  readonly compress: boolean;
+  /** GDD_MEM_REJOIN_INTERVAL — periodic rejoin of seeds and recently dead members; 0 = off. */
+  readonly rejoinIntervalMs: number;
+  /** GDD_MEM_UDP_BUFFER → UDPBufferSize */
+  readonly udpBufferSize: number;
+  /** GDD_MEM_TCP_PINGS — TCP fallback ping when UDP probes fail (memberlist's !DisableTcpPings). */
+  readonly tcpPings: boolean;
+}
+
+/** Where the values came from — for start-up logs and warnings. */
+export interface ConfigSources {
+  /** .env files that exist and were read, in precedence order (absolute paths). */
+  readonly files: readonly string[];
+  /** GDD_* names found in the environment or files that no row of the table knows (typos?). */
+  readonly unknownVariables: readonly string[];
+  /** go-doudou variables deliberately not supported here (Nacos, etcd, …) that were set. */
+  readonly ignoredVariables: readonly string[];
+}
+
+export interface Config {
+  /** GDD_ENV — selects the .env files; 'dev' enables developer-friendly output. */
+  readonly env: string;
+  readonly mode: AppMode;
+  readonly service: ServiceConfig;
+  readonly http: HttpConfig;
+  readonly manage: ManageConfig;
+  readonly log: LogConfig;
+  readonly banner: BannerConfig;
+  readonly client: ClientConfig;
+  readonly tracing: TracingConfig;
+  readonly mem: MemConfig;
+  readonly sources: ConfigSources;
+}
+
+/** Recursively optional (arrays are replaced whole). What `new App(options)` accepts. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly U[]
+  : T extends object
+    ? { -readonly [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** What `loadConfig({ overrides })` and `new App(options)` accept: every setting, none of the derived fields. */
+export type ConfigOverrides = DeepPartial<
+  Omit<Config, 'sources' | 'mem'> & { readonly mem: Omit<MemConfig, 'dynamicWeight'> }
+>;
+
+/** Recursively writable: the loader's draft. */
+export type Mutable<T> = T extends readonly (infer U)[]
+  ? U[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
+
+export type ConfigDraft = Mutable<Config>;

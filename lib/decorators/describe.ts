@@ -1,0 +1,152 @@
+import { ConfigError } from '../errors';
+import { deepFreeze } from './deep-freeze';
+import { describeParams } from './describe-params';
+import type { ParamDescriptor, ResponseDescriptor, RouteDescriptor, ServiceDescriptor } from './descriptors';
+import { readOwnRoutes, readOwnService, type RouteRecord } from './metadata';
+import { pathFromMethodName } from './route-convention';
+import { joinRoutePath, pathVariables } from './route-path';
+import type { ServiceOptions } from './schema-options';
+import { ComponentSchemas, resolveType } from './schema-resolver';
+
+/**
+ * `describeService(cls)`: a decorated class → one frozen ServiceDescriptor. Decorators may sit on a contract
+ * class that the implementation extends (go-doudou's svc.go / svcimpl.go): the prototype chain is walked,
+ * the nearest `@Service` wins, and a method re-decorated in a subclass replaces the inherited route.
+ * Every contract mistake is a ConfigError with a stable code, raised here, at start-up.
+ */
+
+const memo = new WeakMap<Function, ServiceDescriptor>();
+
+/** `cls` and its ancestors, nearest first. */
+function classChain(cls: Function): Function[] {
+  const chain: Function[] = [];
+  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+  return chain;
+}
+
+/** The `@Service` options along the chain, merged field by field, the nearest class winning. */
+function findService(chain: readonly Function[]): ServiceOptions {
+  const found = chain.map((c) => readOwnService(c)).filter((o): o is ServiceOptions => o !== undefined);
+  if (found.length > 0) {
+    const merged: Partial<ServiceOptions> = {};
+    for (const options of [...found].reverse()) {
+      for (const [key, value] of Object.entries(options)) if (value !== undefined) Object.assign(merged, { [key]: value });
+    }
+    return merged as ServiceOptions;
+  }
+  throw new ConfigError('NOT_A_SERVICE', `${chain[0]?.name ?? 'class'} is not a service: decorate it (or the contract it extends) with @Service('name')`);
+}
+
+interface OwnedRoute {
+  owner: Function;
+  record: RouteRecord;
+}
+
+/** Routes by method name; base classes first, so a subclass re-decoration replaces in place. */
+function collectRoutes(chain: readonly Function[]): Map<string, OwnedRoute> {
+  const routes = new Map<string, OwnedRoute>();
+  for (const owner of [...chain].reverse()) {
+    for (const [name, record] of readOwnRoutes(owner)) routes.set(name, { owner, record });
+  }
+  return routes;
+}
+
+function bodyTypeOf(params: readonly ParamDescriptor[], route: string, method: string): RouteDescriptor['bodyType'] {
+  const body = params.filter((p) => p.in === 'body');
+  const files = params.some((p) => p.in === 'file');
+  const forms = params.some((p) => p.in === 'form');
+  if (body.length > 1) {
+    throw new ConfigError('DUPLICATE_BODY', `${route} has @Body() on parameters #${body.map((p) => p.index).join(' and #')}; a request has one body`);
+  }
+  if (body.length === 1 && (files || forms)) {
+    throw new ConfigError('MIXED_BODY', `${route} mixes @Body() with @Form/@UploadedFile; a body is either JSON or a form`);
+  }
+  const bodyType = body.length === 1 ? 'application/json' : files ? 'multipart/form-data' : forms ? 'application/x-www-form-urlencoded' : undefined;
+  if (bodyType !== undefined && method === 'GET') {
+    throw new ConfigError('BODY_ON_GET', `${route} is a GET route with a request body (${bodyType}); use @Query or another method`);
+  }
+  return bodyType;
+}
+
+function checkPathVariables(params: readonly ParamDescriptor[], fullPath: string, route: string): void {
+  const variables = pathVariables(fullPath);
+  const bound = params.filter((p) => p.in === 'path').map((p) => p.name);
+  for (const v of variables) {
+    if (!bound.includes(v)) {
+      throw new ConfigError('UNBOUND_PATH_VARIABLE', `${route}: path ${fullPath} has :${v} but no @Path('${v}') parameter`);
+    }
+  }
+  for (const b of bound) {
+    if (!variables.includes(b)) {
+      throw new ConfigError('UNKNOWN_PATH_PARAMETER', `${route}: @Path('${b}') names no variable of path ${fullPath}`);
+    }
+  }
+}
+
+function describeResponse(record: RouteRecord, route: string, components: ComponentSchemas): ResponseDescriptor {
+  const { returns, file } = record.options;
+  if (file === true && returns !== undefined) {
+    throw new ConfigError('CONFLICTING_RESPONSE', `${route} has both { file: true } and { returns }; a download has no JSON schema`);
+  }
+  if (file === true) return { file: true, description: 'The file' };
+  if (returns === undefined) return { description: 'No content' };
+  return { schema: resolveType(undefined, { type: returns }, `${route} returns`, components).schema, description: 'OK' };
+}
+
+function describeRoute(name: string, { owner, record }: OwnedRoute, service: ServiceOptions, components: ComponentSchemas): RouteDescriptor {
+  const route = `${owner.name}.${name}`;
+  const path = record.path !== undefined ? joinRoutePath(record.path) : pathFromMethodName(name, record.method);
+  const params = describeParams(owner, name, components);
+  checkPathVariables(params, joinRoutePath(service.path ?? '', path), route);
+  const bodyType = bodyTypeOf(params, route, record.method);
+  const { summary, description, tags, deprecated } = record.options;
+  return {
+    operationId: name,
+    method: record.method,
+    path,
+    params,
+    ...(bodyType !== undefined ? { bodyType } : {}),
+    response: describeResponse(record, route, components),
+    ...(summary !== undefined ? { summary } : {}),
+    ...(description !== undefined ? { description } : {}),
+    tags: [...(tags ?? service.tags ?? [service.name])],
+    ...(deprecated === true ? { deprecated } : {}),
+  };
+}
+
+function checkDuplicateRoutes(routes: readonly RouteDescriptor[], chain: readonly Function[]): void {
+  const seen = new Map<string, RouteDescriptor>();
+  for (const r of routes) {
+    const key = `${r.method} ${r.path.replace(/:[^/]+/g, ':')}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new ConfigError(
+        'DUPLICATE_ROUTE',
+        `${chain[0].name}: ${earlier.operationId} and ${r.operationId} are both ${r.method} ${r.path}; give one an explicit path`,
+      );
+    }
+    seen.set(key, r);
+  }
+}
+
+/** The frozen, memoized descriptor of a service class (contract or implementation). */
+export function describeService(cls: Function): ServiceDescriptor {
+  const known = memo.get(cls);
+  if (known !== undefined) return known;
+  const chain = classChain(cls);
+  const service = findService(chain);
+  const components = new ComponentSchemas();
+  const routes = [...collectRoutes(chain)].map(([name, owned]) => describeRoute(name, owned, service, components));
+  checkDuplicateRoutes(routes, chain);
+  const descriptor: ServiceDescriptor = {
+    name: service.name,
+    rootPath: service.path !== undefined && service.path !== '' ? joinRoutePath(service.path) : '',
+    routes,
+    schemas: components.toRecord(),
+    target: cls,
+    ...(service.description !== undefined ? { description: service.description } : {}),
+  };
+  deepFreeze(descriptor);
+  memo.set(cls, descriptor);
+  return descriptor;
+}

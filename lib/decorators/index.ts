@@ -1,0 +1,13 @@
+/** The public decorator API (re-exported by lib/index.ts); descriptors.ts is exported there separately. */
+export { Service, Contract, isContract, registeredServices, unregisterService } from './service';
+export { Get, Post, Put, Patch, Delete, type RouteDecorator } from './routes';
+export { Path, Query, Header, Body, Form, UploadedFile, Ctx } from './params';
+export { Prop } from './prop';
+export { describeService } from './describe';
+export { routeFromMethodName, type ConventionalRoute } from './route-convention';
+export { joinRoutePath, pathVariables } from './route-path';
+export { FileResult } from './file-result';
+export { toUploadedFileInfo, type UploadedFileInfo, type FormidableFileLike } from './uploaded-file';
+export type {
+  TypeSpec, ScalarConstructor, ClassType, EnumSpec, SchemaOptions, PropOptions, ParamOptions, UploadedFileOptions, RouteOptions, ServiceOptions,
+} from './schema-options';

@@ -1,0 +1,51 @@
+/** Typed errors of the gossip core, each with a stable `code`. */
+
+export class GossipError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'GossipError';
+    this.code = code;
+  }
+}
+
+/** Node meta above memberlist's MetaMaxSize (512 bytes, §10). */
+export class MetaTooLargeError extends GossipError {
+  readonly size: number;
+  constructor(size: number, limit: number) {
+    super('GOSSIP_META_TOO_LARGE', `node meta is ${size} bytes, the limit is ${limit}`);
+    this.name = 'MetaTooLargeError';
+    this.size = size;
+  }
+}
+
+/** verifyProtocol (§10) rejected a push/pull: some node's current version is outside the cluster's range. */
+export class IncompatibleVersionError extends GossipError {
+  readonly node: string;
+  constructor(node: string, what: 'protocol' | 'delegate protocol', version: number, min: number, max: number) {
+    super(
+      'GOSSIP_VERSION_INCOMPATIBLE',
+      `node '${node}' ${what} version (${version}) is incompatible: [${min}, ${max}]`,
+    );
+    this.name = 'IncompatibleVersionError';
+    this.node = node;
+  }
+}
+
+/** An option value outside its allowed range. */
+export class InvalidGossipOptionError extends GossipError {
+  readonly option: string;
+  constructor(option: string, message: string) {
+    super('GOSSIP_INVALID_OPTION', `${option}: ${message}`);
+    this.name = 'InvalidGossipOptionError';
+    this.option = option;
+  }
+}
+
+/** No seed could be contacted during join (Go's Join returns an error when 0 nodes were contacted). */
+export class JoinFailedError extends GossipError {
+  constructor(message: string) {
+    super('GOSSIP_JOIN_FAILED', message);
+    this.name = 'JoinFailedError';
+  }
+}

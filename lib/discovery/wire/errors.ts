@@ -1,0 +1,57 @@
+/**
+ * Typed codec errors with stable codes. Anything malformed that arrives from the network becomes a
+ * WireDecodeError (never another exception), so the driver can drop and count it (common.md: garbage
+ * packets are dropped and counted). Encoding problems (a bad address text, a part too long for a
+ * compound) are programming errors of the caller and raise WireEncodeError.
+ */
+
+export type WireDecodeErrorCode =
+  /** The buffer ends before a declared length / value. */
+  | 'TRUNCATED'
+  /** A msgpack value of the wrong family for a field (e.g. a map where a string is expected). */
+  | 'BAD_TYPE'
+  /** A well-formed value outside its domain (negative into unsigned, Vsn not 6 bytes, bad address length). */
+  | 'BAD_VALUE'
+  /** A declared size above a cap (frame, node count, user state, decompressed output). */
+  | 'TOO_LARGE'
+  /** msgpack nesting or packet layering deeper than the bound. */
+  | 'TOO_DEEP'
+  /** hasCrc (12) checksum mismatch (§4.3). */
+  | 'BAD_CRC'
+  /** No installed key authenticates the payload, or bad padding / too short (§6). */
+  | 'DECRYPT_FAILED'
+  /** Encryption version byte > 1 (§6). */
+  | 'UNSUPPORTED_ENCRYPTION_VERSION'
+  /** Encryption is configured (verify incoming) but the stream/packet is plaintext (§5.1). */
+  | 'NOT_ENCRYPTED'
+  /** The stream is encrypted but no keyring is configured (§5.1). */
+  | 'ENCRYPTION_NOT_CONFIGURED'
+  /** Label header present/absent/different from the configured label (§4.5). */
+  | 'LABEL_MISMATCH'
+  /** A label header that is itself malformed (length 0, cut short). */
+  | 'BAD_LABEL'
+  /** A message type byte this codec does not handle in that place. */
+  | 'UNKNOWN_MESSAGE'
+  /** Compress message with an unknown algorithm or a broken LZW stream (§4.4). */
+  | 'BAD_COMPRESSION';
+
+export class WireDecodeError extends Error {
+  constructor(
+    readonly code: WireDecodeErrorCode,
+    message: string,
+    /** For TRUNCATED while streaming: absolute byte count the input must reach before a retry can succeed. */
+    readonly needed?: number,
+  ) {
+    super(message);
+    this.name = 'WireDecodeError';
+  }
+}
+
+export type WireEncodeErrorCode = 'BAD_ADDRESS' | 'BAD_VALUE' | 'TOO_LARGE' | 'BAD_LABEL' | 'BAD_KEY';
+
+export class WireEncodeError extends Error {
+  constructor(readonly code: WireEncodeErrorCode, message: string) {
+    super(message);
+    this.name = 'WireEncodeError';
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Stable `code`s of the errors the HTTP layer raises itself (clients may switch on them; never reuse one
+ * for a different meaning). `VALIDATION_FAILED` comes from ValidationError in lib/errors.ts.
+ */
+export const HttpErrorCodes = {
+  /** No route matches the path. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The path exists but not for this method; the answer carries `Allow`. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** Request body is not valid JSON. */
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  /** A multipart body that cannot be parsed. */
+  MALFORMED_MULTIPART: 'MALFORMED_MULTIPART',
+  /** `Content-Encoding: gzip`/`deflate` body that does not decompress. */
+  MALFORMED_ENCODING: 'MALFORMED_ENCODING',
+  /** Body (after decompression) or an uploaded file over its limit. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** Body media type or content encoding the route does not accept. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** Missing or wrong basic-auth credentials on /go-doudou/*. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** Anything unexpected; the message sent to the client is generic, the stack is logged. */
+  INTERNAL: 'INTERNAL',
+  /** The client went away or the request was cut while reading it. */
+  REQUEST_ABORTED: 'REQUEST_ABORTED',
+} as const;
+
+export type HttpErrorCode = (typeof HttpErrorCodes)[keyof typeof HttpErrorCodes];

@@ -1,0 +1,61 @@
+/**
+ * The built-in endpoints under /go-doudou/ (reference/go-doudou.md b). They are NOT prefixed by
+ * GDD_ROUTE_ROOT_PATH (as in go-doudou v1), exist only when GDD_MANAGE_ENABLE is on, and sit behind basic
+ * auth — except /go-doudou/health, left open for liveness/readiness probes.
+ */
+import type Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import type { HttpMetrics } from '../../observability/metrics';
+import type { BuiltRoute } from '../route-builder';
+import { gddState } from '../request-state';
+import { basicAuth, type BasicAuthCredentials } from './basic-auth';
+import { serveRegistry, type RegistryProvider } from './registry-page';
+import { SwaggerUi } from './swagger-ui';
+
+export const MANAGE_PREFIX = '/go-doudou';
+export const OPENAPI_PATH = `${MANAGE_PREFIX}/openapi.json`;
+
+export interface ManageRoutesOptions {
+  credentials: BasicAuthCredentials;
+  openApi: () => object;
+  metrics: HttpMetrics;
+  registry?: RegistryProvider;
+  serviceName: string;
+}
+
+export function mountManageRoutes(router: Router, o: ManageRoutesOptions): BuiltRoute[] {
+  const auth = basicAuth(o.credentials);
+  const ui = new SwaggerUi(o.serviceName || 'ts-doudou');
+  const built: BuiltRoute[] = [];
+  const add = (name: string, pattern: string, protect: boolean, handler: (ctx: Context) => void | Promise<void>): void => {
+    const mark: Middleware = async (ctx, next) => {
+      gddState(ctx).routeTemplate = pattern;
+      await next();
+    };
+    const run: Middleware = async (ctx) => {
+      await handler(ctx);
+    };
+    router.register(pattern, ['GET'], protect ? [mark, auth, run] : [mark, run], { name });
+    built.push({ name, method: 'GET', pattern });
+  };
+
+  add('GetOpenAPI', OPENAPI_PATH, true, (ctx) => {
+    ctx.body = o.openApi();
+  });
+  add('GetDoc', `${MANAGE_PREFIX}/doc`, true, (ctx) => ui.servePage(ctx));
+  add('GetDocAsset', `${MANAGE_PREFIX}/doc/:file`, true, (ctx) => {
+    const file = (ctx as Context & { params: Record<string, string> }).params.file ?? '';
+    if (!ui.serveAsset(ctx, file)) ctx.status = 404;
+  });
+  add('GetPrometheus', `${MANAGE_PREFIX}/prometheus`, true, async (ctx) => {
+    const { contentType, text } = await o.metrics.exposition();
+    ctx.type = contentType;
+    ctx.body = text;
+  });
+  add('GetHealth', `${MANAGE_PREFIX}/health`, false, (ctx) => {
+    ctx.body = { status: 'up' };
+  });
+  const registry = o.registry;
+  if (registry) add('GetRegistry', `${MANAGE_PREFIX}/registry`, true, (ctx) => serveRegistry(ctx, registry, o.serviceName));
+  return built;
+}

@@ -1,0 +1,138 @@
+/**
+ * Request → handler arguments for one route: read each parameter from where it lives, coerce strings to
+ * the declared scalar, validate everything in one pass, then hand the values over in `index` order.
+ * Query arrays come from repeated keys and from the axios-style `name[]`; a scalar given several times
+ * takes the first value (as go-doudou's r.FormValue). An empty string for a non-string scalar counts as absent.
+ */
+import type { Context } from 'koa';
+import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
+import type { UploadedFileInfo } from '../decorators/uploaded-file';
+import { ValidationError, type FieldError } from '../errors';
+import { coerceScalar, isDateString } from './coerce';
+import type { FormFields } from './request-body';
+import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
+import type Ajv from 'ajv';
+
+/** What the route builder read from the body before binding. */
+export interface ParsedBody {
+  json?: unknown;
+  form?: FormFields;
+  files?: Record<string, UploadedFileInfo[]>;
+}
+
+type Values = string | string[] | undefined;
+
+function listOf(v: Values): string[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+export class ParamBinder {
+  private readonly validator: RequestValidator;
+  private readonly params: readonly ParamDescriptor[];
+  /** Params read from path/query/header/form (body, file and context are handled apart). */
+  private readonly located: readonly ParamDescriptor[];
+  /** Locations with at least one param: only these get an object in the validated input (schema defaults land there). */
+  private readonly locations: readonly string[];
+  private readonly readsBody: boolean;
+  private readonly requiredFiles: readonly ParamDescriptor[];
+
+  constructor(ajv: Ajv, private readonly route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>) {
+    this.validator = new RequestValidator(ajv, route, schemas);
+    this.params = route.params;
+    this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');
+    this.locations = VALIDATED_LOCATIONS.filter((location) => route.params.some((p) => p.in === location));
+    this.readsBody = route.params.some((p) => p.in === 'body');
+    this.requiredFiles = route.params.filter((p) => p.in === 'file' && p.required);
+  }
+
+  private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody): Values {
+    switch (p.in) {
+      case 'path':
+        return (ctx as Context & { params?: Record<string, string> }).params?.[p.name];
+      case 'query': {
+        const q = ctx.query;
+        if (!p.isArray) return q[p.name] ?? q[`${p.name}[]`];
+        const all = [...listOf(q[p.name]), ...listOf(q[`${p.name}[]`])];
+        return all.length > 0 ? all : undefined;
+      }
+      case 'header': {
+        const h = ctx.req.headers[p.name.toLowerCase()];
+        if (!p.isArray || h === undefined) return h;
+        return listOf(h).flatMap((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+      }
+      case 'form': {
+        const f = body.form ?? {};
+        if (!p.isArray) return f[p.name] ?? f[`${p.name}[]`];
+        const all = [...listOf(f[p.name]), ...listOf(f[`${p.name}[]`])];
+        return all.length > 0 ? all : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** One string → its coerced value; `undefined` for "absent"; date strings checked here. */
+  private scalar(raw: string, p: ParamDescriptor, field: string, errors: FieldError[]): unknown {
+    if (raw === '' && p.coerce && p.coerce !== 'string') return undefined;
+    if (p.coerce === 'date' && !isDateString(raw)) errors.push({ field, message: 'must be an ISO 8601 date or date-time' });
+    return coerceScalar(raw, p.coerce);
+  }
+
+  /** Reads, coerces and validates; throws ValidationError listing every bad field. */
+  bind(ctx: Context, body: ParsedBody): unknown[] {
+    const errors: FieldError[] = [];
+    const input: Record<string, unknown> = {};
+    for (const location of this.locations) input[location] = {};
+    for (const p of this.located) {
+      const raw = this.raw(ctx, p, body);
+      if (raw === undefined) continue;
+      const key = paramKey(p);
+      const field = `${p.in}.${key}`;
+      let value: unknown;
+      if (p.isArray) {
+        value = listOf(raw).map((s, i) => this.scalar(s, p, `${field}[${i}]`, errors)).filter((v) => v !== undefined);
+      } else {
+        value = this.scalar(typeof raw === 'string' ? raw : raw[0] ?? '', p, field, errors);
+      }
+      if (value !== undefined) (input[p.in] as Record<string, unknown>)[key] = value;
+    }
+    if (this.readsBody) input.body = body.json;
+
+    const invalid = this.validator.validate(input);
+    if (invalid.length > 0) errors.push(...invalid);
+    for (const p of this.requiredFiles) {
+      if ((body.files?.[p.name] ?? []).length === 0) errors.push({ field: `file.${p.name}`, message: 'is required' });
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+
+    const args: unknown[] = [];
+    for (const p of this.params) args[p.index] = this.value(ctx, p, input, body);
+    return args;
+  }
+
+  private value(ctx: Context, p: ParamDescriptor, input: Record<string, unknown>, body: ParsedBody): unknown {
+    switch (p.in) {
+      case 'context':
+        return ctx;
+      case 'file': {
+        const files = body.files?.[p.name] ?? [];
+        return p.multiple ? files : files[0];
+      }
+      case 'body': {
+        const value = p.name === '' ? input.body : (input.body as Record<string, unknown> | undefined)?.[p.name];
+        return toDto(value, p.dto);
+      }
+      default: {
+        const value = (input[p.in] as Record<string, unknown>)[paramKey(p)];
+        if (p.coerce !== 'date' || value === undefined) return value;
+        return Array.isArray(value) ? value.map((s) => new Date(String(s))) : new Date(String(value));
+      }
+    }
+  }
+}
+
+/** A plain JSON object becomes an instance of its DTO class (own properties copied, constructor not run). */
+function toDto(value: unknown, dto: Function | undefined): unknown {
+  if (!dto || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.assign(Object.create(dto.prototype as object) as object, value);
+}

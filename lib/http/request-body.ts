@@ -1,0 +1,118 @@
+/**
+ * Reads request bodies for routes that declare one: JSON and urlencoded bodies are read here (limits apply
+ * to the DECOMPRESSED size, so a small gzip bomb is still a 413), `Content-Encoding: gzip|deflate` is
+ * undone on the way (go-doudou v2's gzipBody; an invalid stream is 400), multipart goes through koa-body's
+ * formidable (see multipart-body.ts).
+ */
+import type { Context } from 'koa';
+import * as querystring from 'node:querystring';
+import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { HttpError } from '../errors';
+import { HttpErrorCodes } from './error-codes';
+
+export type FormFields = Record<string, string | string[] | undefined>;
+
+/** True when the request carries a body (Transfer-Encoding, or a non-zero Content-Length). */
+export function hasBody(ctx: Context): boolean {
+  const headers = ctx.req.headers;
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = Number(headers['content-length']);
+  return Number.isFinite(length) && length > 0;
+}
+
+/** Stops reading: the rest of the body is discarded and the connection closed after the answer. */
+function abandonBody(ctx: Context): void {
+  ctx.set('Connection', 'close');
+  ctx.req.unpipe();
+  ctx.req.resume();
+}
+
+function tooLarge(ctx: Context, limit: number): HttpError {
+  abandonBody(ctx);
+  return new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `request body is larger than ${limit} bytes`);
+}
+
+/** The body stream with its Content-Encoding undone; unsupported encodings are 415. */
+export function decodedBodyStream(ctx: Context): Readable {
+  const encoding = (ctx.get('Content-Encoding') || 'identity').trim().toLowerCase();
+  switch (encoding) {
+    case 'identity':
+      return ctx.req;
+    case 'gzip':
+    case 'x-gzip':
+      return ctx.req.pipe(zlib.createGunzip());
+    case 'deflate':
+      return ctx.req.pipe(zlib.createInflate());
+    default:
+      throw new HttpError(415, HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE, `unsupported Content-Encoding '${encoding}'`);
+  }
+}
+
+/** Reads the whole (decoded) body into a Buffer, failing with 413 beyond `limit` bytes. */
+export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
+  const declared = Number(ctx.get('Content-Length'));
+  const identity = !ctx.get('Content-Encoding') || ctx.get('Content-Encoding').toLowerCase() === 'identity';
+  if (identity && Number.isFinite(declared) && declared > limit) {
+    throw tooLarge(ctx, limit);
+  }
+  const stream = decodedBodyStream(ctx);
+  // Listeners rather than for-await: leaving a for-await loop destroys the stream, and destroying the
+  // IncomingMessage destroys the socket before the 413 can be sent.
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = (): void => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      ctx.req.off('aborted', onAborted);
+      if (stream !== ctx.req) stream.destroy();
+    };
+    const fail = (err: HttpError): void => {
+      cleanup();
+      reject(err);
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.length;
+      if (total > limit) fail(tooLarge(ctx, limit));
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(Buffer.concat(chunks, total));
+    };
+    const onError = (err: Error & { code?: unknown }): void => {
+      if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
+        abandonBody(ctx);
+        fail(new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`));
+      } else {
+        fail(new HttpError(400, HttpErrorCodes.REQUEST_ABORTED, 'request body could not be read'));
+      }
+    };
+    const onAborted = (): void => fail(new HttpError(400, HttpErrorCodes.REQUEST_ABORTED, 'client aborted the request'));
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    ctx.req.once('aborted', onAborted);
+  });
+}
+
+/** JSON body; empty body → undefined; invalid JSON → 400 MALFORMED_JSON naming `body`. */
+export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
+  const raw = await readBody(ctx, limit);
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new HttpError(400, HttpErrorCodes.MALFORMED_JSON, `body is not valid JSON: ${reason}`, [{ field: 'body', message: `is not valid JSON: ${reason}` }]);
+  }
+}
+
+/** urlencoded body as field → value(s), the same shape as ctx.query (repeated keys become arrays). */
+export async function readFormBody(ctx: Context, limit: number): Promise<FormFields> {
+  const raw = await readBody(ctx, limit);
+  return querystring.parse(raw.toString('utf8')) as FormFields;
+}

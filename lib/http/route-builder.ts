@@ -1,0 +1,122 @@
+/**
+ * ServiceDescriptor + instance → @koa/router routes. Per route, built once at mount: the full path
+ * (GDD_ROUTE_ROOT_PATH + service root + route path), the body reader its media type needs, the compiled
+ * validator and the handler. At request time: read body → bind params → call → serialize.
+ */
+import type Router from '@koa/router';
+import type Ajv from 'ajv';
+import type { Context, Middleware } from 'koa';
+import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
+import { ConfigError, HttpError } from '../errors';
+import { LOGGED_BODY } from './access-log';
+import { HttpErrorCodes } from './error-codes';
+import type { MultipartBodyReader } from './multipart-body';
+import { ParamBinder, type ParsedBody } from './param-binder';
+import { hasBody, readFormBody, readJsonBody } from './request-body';
+import { gddState } from './request-state';
+import { writeResult } from './response-writer';
+
+export interface RouteBuildContext {
+  ajv: Ajv;
+  rootPath: string;
+  jsonLimit: number;
+  formLimit: number;
+  multipart: MultipartBodyReader;
+  logBodies: boolean;
+  /** User middleware that runs for matched business routes only, just before the body is read. */
+  afterMiddleware: Middleware;
+}
+
+export interface BuiltRoute {
+  name: string;
+  method: string;
+  pattern: string;
+}
+
+type BodyKind = 'json' | 'form' | 'multipart' | undefined;
+
+/** `('/api', '', '/users/:id')` → `/api/users/:id`; never a double or trailing slash. */
+export function joinPaths(...parts: string[]): string {
+  const joined = parts.flatMap((p) => p.split('/')).filter((s) => s !== '').join('/');
+  return `/${joined}`;
+}
+
+function bodyKindOf(route: RouteDescriptor): BodyKind {
+  switch (route.bodyType) {
+    case 'application/json':
+      return 'json';
+    case 'application/x-www-form-urlencoded':
+      return 'form';
+    case 'multipart/form-data':
+      return 'multipart';
+    default:
+      if (route.params.some((p) => p.in === 'file')) return 'multipart';
+      if (route.params.some((p) => p.in === 'form')) return 'form';
+      if (route.params.some((p) => p.in === 'body')) return 'json';
+      return undefined;
+  }
+}
+
+function unsupported(ctx: Context, expected: string): HttpError {
+  const got = ctx.get('Content-Type') || 'none';
+  return new HttpError(415, HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE, `Content-Type ${got} is not accepted here; send ${expected}`);
+}
+
+const NO_BODY: ParsedBody = Object.freeze({});
+
+/** Form routes accept either form encoding (browsers pick); JSON routes only JSON. */
+async function readRouteBody(ctx: Context, kind: BodyKind, b: RouteBuildContext): Promise<ParsedBody> {
+  if (kind === 'json') {
+    if (!ctx.is('json', '+json')) throw unsupported(ctx, 'application/json');
+    return { json: await readJsonBody(ctx, b.jsonLimit) };
+  }
+  if (ctx.is('urlencoded')) return { form: await readFormBody(ctx, b.formLimit) };
+  if (ctx.is('multipart')) {
+    const { fields, files } = await b.multipart.read(ctx);
+    return { form: fields, files };
+  }
+  throw unsupported(ctx, kind === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded or multipart/form-data');
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function handlerOf(instance: object, route: RouteDescriptor, service: string): (...args: unknown[]) => unknown {
+  const fn = (instance as Record<string, unknown>)[route.operationId];
+  if (typeof fn !== 'function') {
+    throw new ConfigError('HANDLER_MISSING', `${service}: the instance has no method ${route.operationId}() for ${route.method} ${route.path}`);
+  }
+  return fn as (...args: unknown[]) => unknown;
+}
+
+/** Adds every route of the service to `router`; returns them for the start-up route table. */
+export function mountService(router: Router, descriptor: ServiceDescriptor, instance: object, b: RouteBuildContext): BuiltRoute[] {
+  const built: BuiltRoute[] = [];
+  for (const route of descriptor.routes) {
+    const pattern = joinPaths(b.rootPath, descriptor.rootPath, route.path);
+    const handler = handlerOf(instance, route, descriptor.name);
+    const binder = new ParamBinder(b.ajv, route, descriptor.schemas);
+    const kind = bodyKindOf(route);
+    // Per request: read body → bind params → call → serialize, awaiting only what really is asynchronous
+    // (a route without a body and a synchronous handler costs no extra promise turns).
+    const invoke = async (ctx: Context): Promise<void> => {
+      const body = kind === undefined || !hasBody(ctx) ? NO_BODY : await readRouteBody(ctx, kind, b);
+      // a copy: validation fills schema defaults into the body, the log shows what the client sent
+      if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_BODY] = structuredClone(body.json ?? body.form);
+      const args = binder.bind(ctx, body);
+      let result: unknown = handler.apply(instance, args);
+      if (isPromiseLike(result)) result = await result;
+      const written = writeResult(ctx, route, result);
+      if (written !== undefined) await written;
+    };
+    // One router layer per route: the template for metrics/logs, then 'after' user middleware, then the call.
+    const handle: Middleware = (ctx) => {
+      gddState(ctx).routeTemplate = pattern;
+      return b.afterMiddleware(ctx, () => invoke(ctx));
+    };
+    router.register(pattern, [route.method], [handle], { name: route.operationId });
+    built.push({ name: route.operationId, method: route.method, pattern });
+  }
+  return built;
+}

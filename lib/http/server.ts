@@ -1,0 +1,194 @@
+/**
+ * HttpServer: the Koa application built from service descriptors, with go-doudou's middleware chain
+ * (reference/go-doudou.md c.1/c.2, adapted) and the /go-doudou/* endpoints. Outermost first:
+ *
+ *   request lifecycle: request id, metrics + access log when the response is over, error mapping,
+ *   Connection: close while closing, CORS, compression (one Koa layer) → [proxy headers: Koa `proxy`]
+ *   → user 'before' middleware → router ( route template → user 'after' middleware → body → params → handler )
+ *
+ * The built-in concerns share one Koa layer on purpose: every layer costs a dispatch and a promise per
+ * request (bench/http compares this stack with bare Koa).
+ *
+ * 'before' middleware see every request (also 404s and /go-doudou/*); 'after' middleware run only for
+ * matched business routes, after routing and before the body is read, so they can reject cheaply and
+ * know the route (ctx.state.routeTemplate).
+ */
+import Router from '@koa/router';
+import Koa, { type Middleware } from 'koa';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import winston, { type Logger } from 'winston';
+import type { ServiceDescriptor } from '../decorators/descriptors';
+import { HttpMetrics } from '../observability/metrics';
+import { AccessLog } from './access-log';
+import { ResponseCompression } from './compression';
+import { CountingServerResponse } from './counting-response';
+import { CorsPolicy } from './cors';
+import { installLateErrorHandler } from './error-mapper';
+import { MANAGE_PREFIX, OPENAPI_PATH, mountManageRoutes } from './manage/manage-routes';
+import { MiddlewareSlot } from './middleware-chain';
+import { MultipartBodyReader } from './multipart-body';
+import { requestLifecycle } from './request-lifecycle';
+import { createAjv } from './request-validator';
+import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
+import { resolveHttpServerOptions, type HttpServerOptions, type ResolvedHttpServerOptions, type UserMiddlewarePosition } from './server-options';
+
+export interface ListenOptions {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default '0.0.0.0'. */
+  host?: string;
+}
+
+export interface ListeningAddress {
+  address: string;
+  port: number;
+  /** `http://host:port` (IPv6 hosts in brackets). */
+  url: string;
+}
+
+export interface CloseOptions {
+  /** GDD_GRACE_TIMEOUT: how long in-flight requests may still run before their sockets are destroyed. Default 15000. */
+  graceMs?: number;
+}
+
+export type RouteInfo = BuiltRoute;
+
+export class HttpServer {
+  readonly koa: Koa;
+  readonly metrics: HttpMetrics;
+  readonly options: ResolvedHttpServerOptions;
+  private readonly logger: Logger;
+  private readonly accessLog: AccessLog;
+  private readonly router = new Router();
+  private readonly before = new MiddlewareSlot();
+  private readonly after = new MiddlewareSlot();
+  private readonly build: RouteBuildContext;
+  private readonly businessRoutes: BuiltRoute[] = [];
+  private readonly manageRoutes: BuiltRoute[] = [];
+  private server?: http.Server;
+  private closing?: Promise<void>;
+
+  constructor(options: HttpServerOptions = {}) {
+    this.options = resolveHttpServerOptions(options);
+    const o = this.options;
+    this.logger = options.logger ?? winston.createLogger({ level: 'info', transports: [new winston.transports.Console()] });
+    this.metrics = new HttpMetrics({ registry: options.metricsRegistry, serviceName: o.serviceName });
+    this.accessLog = new AccessLog(this.logger, { logBodies: o.logRequestBodies });
+    this.koa = new Koa({ proxy: o.trustProxy });
+    installLateErrorHandler(this.koa, this.logger);
+
+    this.build = {
+      ajv: createAjv(this.logger),
+      rootPath: o.rootPath,
+      jsonLimit: o.bodyLimit.json,
+      formLimit: o.bodyLimit.form,
+      multipart: new MultipartBodyReader({ fileSize: o.bodyLimit.multipartFileSize, fieldsSize: o.bodyLimit.form }),
+      logBodies: o.logRequestBodies,
+      afterMiddleware: this.after.asMiddleware(),
+    };
+
+    if (o.manage.enable) {
+      const openApi = options.openApi ?? (() => ({ openapi: '3.0.3', info: { title: o.serviceName || 'ts-doudou', version: '0.0.0' }, paths: {} }));
+      this.manageRoutes.push(
+        ...mountManageRoutes(this.router, {
+          credentials: { user: o.manage.user, pass: o.manage.pass },
+          openApi,
+          metrics: this.metrics,
+          registry: options.registry,
+          serviceName: o.serviceName,
+        }),
+      );
+    }
+
+    const app = this.koa;
+    app.use(
+      requestLifecycle({
+        metrics: this.metrics,
+        accessLog: this.accessLog,
+        logger: this.logger,
+        isClosing: () => this.closing !== undefined,
+        cors: new CorsPolicy(o.cors, { openApi: OPENAPI_PATH, managePrefix: MANAGE_PREFIX }),
+        compression: o.gzip ? new ResponseCompression() : undefined,
+      }),
+    );
+    app.use(this.before.asMiddleware());
+    app.use(this.router.routes());
+    app.use(this.router.allowedMethods());
+  }
+
+  /** Adds the routes of one service; the instance's methods named by operationId handle them. */
+  mount(descriptor: ServiceDescriptor, instance: object): this {
+    this.businessRoutes.push(...mountService(this.router, descriptor, instance, this.build));
+    return this;
+  }
+
+  /** User middleware: 'before' (default) runs for every request before routing; 'after' only for
+   *  matched business routes, just before the body is read and the handler called. */
+  use(middleware: Middleware, options: { position?: UserMiddlewarePosition } = {}): this {
+    (options.position === 'after' ? this.after : this.before).add(middleware);
+    return this;
+  }
+
+  /** Registered routes for the start-up table: business routes first, then /go-doudou/*. */
+  routes(): RouteInfo[] {
+    return [...this.businessRoutes, ...this.manageRoutes].map((r) => ({ ...r }));
+  }
+
+  /** The node:http server once listening (e.g. to attach a WebSocket upgrade handler); undefined before. */
+  get nodeServer(): http.Server | undefined {
+    return this.server;
+  }
+
+  /** A node:http request listener (for tests, benchmarks, or your own server). */
+  callback(): http.RequestListener {
+    return this.koa.callback();
+  }
+
+  async listen(options: ListenOptions = {}): Promise<ListeningAddress> {
+    if (this.server) throw new Error('HttpServer.listen() called twice');
+    if (this.closing) throw new Error('HttpServer is closed');
+    const t = this.options.timeouts;
+    const server = http.createServer(
+      {
+        requestTimeout: t.readMs,
+        // Node requires headersTimeout <= requestTimeout when the latter is set
+        headersTimeout: t.readMs > 0 ? t.readMs : 60_000,
+        keepAliveTimeout: t.idleMs,
+        // counts body bytes for the access log without per-request wrapping of write/end
+        ServerResponse: CountingServerResponse,
+      },
+      this.callback(),
+    );
+    server.setTimeout(t.writeMs);
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const a = server.address() as AddressInfo;
+    const host = a.address.includes(':') ? `[${a.address}]` : a.address;
+    return { address: a.address, port: a.port, url: `http://${host}:${a.port}` };
+  }
+
+  /** Stops accepting, lets in-flight requests finish for up to graceMs, then destroys what is left. Idempotent. */
+  close(options: CloseOptions = {}): Promise<void> {
+    if (this.closing) return this.closing;
+    const graceMs = options.graceMs ?? 15_000;
+    const server = this.server;
+    this.closing = new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => {
+        this.accessLog.flush(); // the last requests' lines, before whoever awaits close() exits
+        resolve();
+      });
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.once('close', () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+}

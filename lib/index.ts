@@ -1,0 +1,20 @@
+/** The public surface: everything a user imports comes from 'ts-doudou' (this file), nothing from deep paths. */
+import 'reflect-metadata';
+
+export * from './errors';
+export * from './decorators/descriptors';
+export * from './decorators';
+export * from './openapi';
+export * from './config';
+export * from './container';
+export { App, type AppOptions, type ProviderDefinition } from './app';
+export { CONFIG, LOGGER } from './app-tokens';
+export { HttpServer, type ListenOptions, type ListeningAddress, type CloseOptions, type RouteInfo } from './http/server';
+export type { HttpServerOptions, UserMiddlewarePosition } from './http/server-options';
+export type { RegistryView, RegistryRow, RegistryProvider } from './http/manage/registry-page';
+export { HttpErrorCodes, type HttpErrorCode } from './http/error-codes';
+export { createLogger, createLoggerFromConfig, type Logger, type LoggerOptions } from './observability/logger';
+export * from './discovery';
+export * from './registry';
+export * from './client';
+export * from './resilience';

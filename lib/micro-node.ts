@@ -1,0 +1,95 @@
+/**
+ * Micro mode's membership: the gossip node, the registry built on it and this process's registration.
+ * App starts it before building services (so injected clients have instances to pick from), registers
+ * the served services once HTTP listens, and on shutdown leaves the cluster before draining HTTP, so
+ * peers stop routing here at once (go-doudou only shut down, and peers had to detect a failure).
+ */
+import type { Logger } from 'winston';
+import type { Config } from './config';
+import { GossipNode, optionsFromMemConfig } from './discovery';
+import { LocalRegistration, ServiceRegistry } from './registry';
+
+export interface ServedService {
+  name: string;
+  /** HTTP port this process answers on. */
+  port: number;
+  /** GDD_ROUTE_ROOT_PATH: clients prefix it to every route. */
+  routeRootPath: string;
+}
+
+/** How long a leave may wait for its broadcast to go out before the node stops anyway. */
+const LEAVE_TIMEOUT_MS = 5000;
+
+export class MicroNode {
+  private registration: LocalRegistration | undefined;
+  private stopped = false;
+
+  private constructor(
+    readonly node: GossipNode,
+    readonly registry: ServiceRegistry,
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Binds the gossip sockets and joins GDD_MEM_SEED (none: a new cluster). A failed join is retried by the rejoin loop. */
+  static async start(config: Config, logger: Logger): Promise<MicroNode> {
+    const log = logger.child({ module: 'gossip' });
+    const node = await GossipNode.create(optionsFromMemConfig(config.mem));
+    const micro = new MicroNode(node, new ServiceRegistry(node), config, log);
+    if (!config.mem.logDisable) {
+      node.on('join', (m) => log.info(`gossip: ${m.name} joined (${m.addr}:${m.port})`));
+      node.on('suspect', (m) => log.warn(`gossip: ${m.name} is suspect`));
+      node.on('alive', (m) => log.info(`gossip: ${m.name} is alive again`));
+      node.on('leave', (m) => log.info(`gossip: ${m.name} left`));
+      node.on('dead', (m) => log.warn(`gossip: ${m.name} is dead`));
+    }
+    const { addr, port } = node.localNode;
+    log.info(`gossip node ${config.mem.name} listening on ${addr}:${port}`);
+    if (config.mem.seeds.length === 0) {
+      log.info('No seed found (GDD_MEM_SEED is empty): this node starts a new gossip cluster');
+    } else {
+      try {
+        const contacted = await node.join(config.mem.seeds);
+        log.info(`joined the gossip cluster through ${contacted} of ${config.mem.seeds.length} seed(s)`);
+      } catch (err) {
+        log.warn(`could not reach any seed (${config.mem.seeds.join(', ')}): ${err instanceof Error ? err.message : String(err)}; retrying every GDD_MEM_REJOIN_INTERVAL`);
+      }
+    }
+    return micro;
+  }
+
+  /** Publishes the served services in this node's metadata (META_TOO_LARGE above 512 bytes). */
+  register(services: readonly ServedService[]): void {
+    const mem = this.config.mem;
+    this.registration = new LocalRegistration(this.node, {
+      services: services.map((s) => ({ name: s.name, port: s.port, routeRootPath: s.routeRootPath, host: this.node.localNode.addr })),
+      weight: mem.weight,
+      weightIntervalMs: mem.dynamicWeight ? mem.weightIntervalMs : 0,
+      awarenessMax: mem.awarenessMaxMultiplier,
+      version: this.config.service.version || undefined,
+      onError: (err) => this.logger.warn(`gossip: republishing metadata failed: ${err.message}`),
+    });
+    this.registration.start();
+    this.logger.info(`registered ${services.map((s) => s.name).join(', ')} in the gossip cluster`);
+  }
+
+  /** Tells the cluster this node is going away; peers drop it from their instance lists at once. */
+  async leave(): Promise<void> {
+    if (this.stopped) return;
+    this.registration?.close();
+    try {
+      await this.node.leave(LEAVE_TIMEOUT_MS);
+      this.logger.info('left the gossip cluster');
+    } catch (err) {
+      this.logger.warn(`gossip leave did not complete: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.registration?.close();
+    this.registry.close();
+    await this.node.shutdown();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * winston logger as go-doudou configures logrus: level and text/json format from GDD_LOG_*; outside the
+ * dev environment every line also carries the service name and hostname (go-doudou f.2: dev "stops
+ * logging meta fields"), so lines from many pods can be told apart once aggregated.
+ * Modules take a child logger: `logger.child({ module: 'gossip' })`.
+ */
+import { hostname as osHostname } from 'node:os';
+import * as path from 'node:path';
+import * as winston from 'winston';
+import type { Config, LogFormat, LogLevel } from '../config/types';
+
+export type Logger = winston.Logger;
+
+export interface LoggerOptions {
+  level: LogLevel;
+  format: LogFormat;
+  serviceName: string;
+  /** GDD_ENV; anything but 'dev' adds `service` and `hostname` to every line. */
+  env: string;
+  /** Default os.hostname(). */
+  hostname?: string;
+  /** GDD_LOG_PATH: also append to `<logDir>/app.log`. */
+  logDir?: string;
+  /** Write here instead of stdout (tests, custom sinks). */
+  stream?: NodeJS.WritableStream;
+  /** ANSI colours for levels in text format; default: only when writing to a terminal. */
+  colors?: boolean;
+}
+
+/** Keys winston puts on every entry that text format prints itself, not as key=value. */
+const OWN_KEYS = new Set(['level', 'message', 'timestamp', 'stack']);
+
+function textValue(value: unknown): string {
+  if (typeof value === 'string') return /^[^\s="]+$/.test(value) ? value : JSON.stringify(value);
+  if (value instanceof Error) return JSON.stringify(value.message);
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return '"[unserialisable]"';
+    }
+  }
+  return String(value);
+}
+
+/** `2026-01-02T03:04:05.678Z INFO  message key=value …`, stack traces on the following lines. */
+function textFormat(colors: boolean): winston.Logform.Format {
+  const colorizer = winston.format.colorize();
+  return winston.format.printf((info) => {
+    const levelText = info.level.toUpperCase().padEnd(5);
+    const level = colors ? colorizer.colorize(info.level, levelText) : levelText;
+    const meta = Object.entries(info)
+      .filter(([key, value]) => !OWN_KEYS.has(key) && value !== undefined)
+      .map(([key, value]) => `${key}=${textValue(value)}`);
+    const message = typeof info.message === 'string' ? info.message : textValue(info.message);
+    const line = [String(info.timestamp), level, message, ...meta].join(' ');
+    return typeof info.stack === 'string' ? `${line}\n${info.stack}` : line;
+  });
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const colors = options.colors ?? (options.stream === undefined && process.stdout.isTTY === true);
+  const transports: winston.transport[] = [
+    options.stream
+      ? new winston.transports.Stream({ stream: options.stream })
+      : new winston.transports.Console(),
+  ];
+  if (options.logDir) {
+    transports.push(new winston.transports.File({ filename: path.join(options.logDir, 'app.log') }));
+  }
+  const dev = options.env === 'dev';
+  return winston.createLogger({
+    levels: winston.config.npm.levels,
+    level: options.level,
+    defaultMeta: dev ? undefined : { service: options.serviceName, hostname: options.hostname ?? osHostname() },
+    format: winston.format.combine(
+      winston.format.errors({ stack: true }),
+      winston.format.timestamp(),
+      options.format === 'json' ? winston.format.json() : textFormat(colors),
+    ),
+    transports,
+  });
+}
+
+/** The application logger from a loaded Config (GDD_LOG_LEVEL, GDD_LOG_FORMAT, GDD_LOG_PATH, GDD_ENV, GDD_SERVICE_NAME). */
+export function createLoggerFromConfig(config: Config, extra: Pick<LoggerOptions, 'stream' | 'colors' | 'hostname'> = {}): Logger {
+  return createLogger({
+    level: config.log.level,
+    format: config.log.format,
+    serviceName: config.service.name,
+    env: config.env,
+    logDir: config.log.path === '' ? undefined : config.log.path,
+    ...extra,
+  });
+}

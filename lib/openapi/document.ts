@@ -1,0 +1,93 @@
+import { isDeepStrictEqual } from 'node:util';
+import { oas30 } from 'openapi3-ts';
+import { ConfigError } from '../errors';
+import type { ServiceDescriptor } from '../decorators/descriptors';
+import { joinRoutePath } from '../decorators/route-path';
+import { ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA } from './error-response';
+import { buildOperation } from './operation';
+import { toOpenApiSchema } from './schema-conversion';
+
+export interface OpenApiOptions {
+  title: string;
+  version: string;
+  description?: string;
+  /** GDD_ROUTE_ROOT_PATH: prefixes every path. */
+  rootPath?: string;
+  servers?: readonly oas30.ServerObject[];
+}
+
+/** The OpenAPI form of a Koa-style path: `/users/:id` → `/users/{id}`. */
+export function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z_$][\w$]*)/g, '{$1}');
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Component schemas of every service, deduplicated; one name with two shapes is a contract error. */
+function collectSchemas(services: readonly ServiceDescriptor[]): Map<string, oas30.SchemaObject | oas30.ReferenceObject> {
+  const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>([[ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA]]);
+  const owners = new Map<string, string>([[ERROR_RESPONSE_NAME, 'ts-doudou']]);
+  for (const service of services) {
+    for (const [name, schema] of Object.entries(service.schemas)) {
+      const converted = toOpenApiSchema(schema);
+      const earlier = schemas.get(name);
+      if (earlier !== undefined && !isDeepStrictEqual(earlier, converted)) {
+        throw new ConfigError(
+          'SCHEMA_NAME_COLLISION',
+          `component schema ${name} of service ${service.name} differs from the one of ${owners.get(name)}; rename one DTO class`,
+        );
+      }
+      schemas.set(name, converted);
+      if (!owners.has(name)) owners.set(name, service.name);
+    }
+  }
+  return schemas;
+}
+
+/** operationIds are method names; when two services share one, both are prefixed with their service name. */
+function operationIds(services: readonly ServiceDescriptor[]): (service: ServiceDescriptor, op: string) => string {
+  const counts = new Map<string, number>();
+  for (const s of services) for (const r of s.routes) counts.set(r.operationId, (counts.get(r.operationId) ?? 0) + 1);
+  return (service, op) => ((counts.get(op) ?? 0) > 1 ? `${service.name}_${op}` : op);
+}
+
+function tagObjects(services: readonly ServiceDescriptor[]): oas30.TagObject[] {
+  const tags = new Map<string, oas30.TagObject>();
+  for (const s of services) {
+    for (const r of s.routes) for (const t of r.tags) if (!tags.has(t)) tags.set(t, { name: t });
+    const own = tags.get(s.name);
+    if (own !== undefined && s.description !== undefined && own.description === undefined) own.description = s.description;
+  }
+  return [...tags.values()];
+}
+
+/**
+ * The OpenAPI 3.0 document of the given services: one operation per route, component schemas of all DTOs,
+ * and the shared ErrorResponse. A pure function of the descriptors.
+ */
+export function buildOpenApiDocument(services: readonly ServiceDescriptor[], options: OpenApiOptions): oas30.OpenAPIObject {
+  const info: oas30.InfoObject = { title: options.title, version: options.version };
+  if (options.description !== undefined) info.description = options.description;
+  const builder = oas30.OpenApiBuilder.create({ openapi: '3.0.3', info, paths: {}, components: { schemas: {} } });
+  for (const server of options.servers ?? []) builder.addServer({ ...server });
+  for (const tag of tagObjects(services)) builder.addTag(tag);
+  for (const [name, schema] of collectSchemas(services)) builder.addSchema(name, schema);
+
+  const operationId = operationIds(services);
+  const seen = new Map<string, string>();
+  for (const service of services) {
+    for (const route of service.routes) {
+      const path = toOpenApiPath(joinRoutePath(options.rootPath ?? '', service.rootPath, route.path));
+      const key = `${route.method} ${path.replace(/\{[^}]+\}/g, '{}')}`;
+      const where = `${service.name}.${route.operationId}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        throw new ConfigError('DUPLICATE_ROUTE', `${earlier} and ${where} are both ${route.method} ${path}`);
+      }
+      seen.set(key, where);
+      const method = route.method.toLowerCase() as Method;
+      builder.addPath(path, { [method]: buildOperation(route, operationId(service, route.operationId)) });
+    }
+  }
+  return builder.getSpec();
+}

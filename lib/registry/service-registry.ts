@@ -1,0 +1,218 @@
+/**
+ * ServiceRegistry: gossip membership + node metadata → service instances (go-doudou's memberlist providers,
+ * memberlist-wire.md §14.5), for clients (`instances(service)`) and for the /go-doudou/registry page (`view()`).
+ *
+ * - join / update / alive: (re-)read the node's meta; its services' instances are up.
+ * - suspect: the node's instances leave `instances()` at once (clients stop calling a node that may be down
+ *   before it is declared dead) but stay on the registry page as "suspect"; alive brings them back.
+ * - leave / dead: removed.
+ * Meta that does not decode (a Serf node's tags, a plain memberlist node's bytes, garbage) is counted and the
+ * node ignored; empty meta is a node without services.
+ */
+import { EventEmitter } from 'node:events';
+import type { MemberInfo, MembershipEventType } from '../discovery/core/types';
+import type { RegistryView } from '../http/manage/registry-page';
+import { decodeNodeMeta, NodeMeta } from './node-meta';
+import { baseUrlOf, InstanceState, RegistryInstance, registeredName } from './registry-instance';
+import { registryView } from './registry-view';
+
+/** What the registry needs from a GossipNode (a GossipNode satisfies it). */
+export interface MembershipSource {
+  /** Alive and suspect members, self included. */
+  members(): readonly MemberInfo[];
+  on(event: MembershipEventType, listener: (member: MemberInfo) => void): unknown;
+  off(event: MembershipEventType, listener: (member: MemberInfo) => void): unknown;
+}
+
+export interface ServiceRegistryOptions {
+  /** Clock for lastChange and uptime (ms). Default Date.now. */
+  now?: () => number;
+}
+
+/** Emitted on 'change' whenever instances of some services appeared, changed or went away. */
+export interface RegistryChange {
+  /** The node whose instances changed. */
+  readonly node: string;
+  /** The membership event that caused it ('join' … 'dead'). */
+  readonly cause: MembershipEventType;
+  /** Registered names (`usersvc_rest`) whose instance lists changed. */
+  readonly services: readonly string[];
+}
+
+export interface ServiceRegistryStats {
+  /** Nodes currently tracked (alive or suspect), with or without services. */
+  readonly nodes: number;
+  /** Tracked nodes whose meta is not go-doudou NodeMeta (ignored). */
+  readonly ignoredNodes: number;
+  /** How many distinct metas failed to decode since start. */
+  readonly undecodableMeta: number;
+}
+
+export interface ServiceRegistryEvents {
+  change: [RegistryChange];
+}
+
+interface NodeRecord {
+  readonly member: MemberInfo;
+  readonly state: InstanceState;
+  readonly meta?: NodeMeta;
+  readonly undecodable: boolean;
+  readonly instances: readonly RegistryInstance[];
+}
+
+const EVENTS: readonly MembershipEventType[] = ['join', 'update', 'alive', 'suspect', 'leave', 'dead'];
+
+export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
+  private readonly nodes = new Map<string, NodeRecord>();
+  /** Up (alive) instances per registered name, computed on first use after a change. */
+  private readonly upCache = new Map<string, readonly RegistryInstance[]>();
+  private readonly subscriptions = new Map<MembershipEventType, (m: MemberInfo) => void>();
+  private readonly now: () => number;
+  private undecodableMeta = 0;
+  private closed = false;
+
+  constructor(private readonly source: MembershipSource, options: ServiceRegistryOptions = {}) {
+    super();
+    this.now = options.now ?? Date.now;
+    for (const member of source.members()) this.onMember('join', member);
+    for (const type of EVENTS) {
+      const listener = (member: MemberInfo): void => this.onMember(type, member);
+      this.subscriptions.set(type, listener);
+      source.on(type, listener);
+    }
+  }
+
+  /**
+   * Up instances of a service, sorted by node name: `usersvc` means `usersvc_rest`; full registered names
+   * (`usersvc_grpc`) are taken as they are. The same frozen array is returned until something changes, so
+   * calling it per request is cheap. (lib/client's InstanceSource.)
+   */
+  instances(service: string): readonly RegistryInstance[] {
+    const name = registeredName(service);
+    let list = this.upCache.get(name);
+    if (!list) {
+      list = Object.freeze(this.collect(name).filter((i) => i.state === 'alive'));
+      this.upCache.set(name, list);
+    }
+    return list;
+  }
+
+  /** Alive and suspect instances of a service (or of every service), for display. */
+  allInstances(service?: string): RegistryInstance[] {
+    return this.collect(service === undefined ? undefined : registeredName(service));
+  }
+
+  /** Registered names (`usersvc_rest`, …) with at least one alive or suspect instance, sorted. */
+  services(): string[] {
+    const names = new Set<string>();
+    for (const rec of this.nodes.values()) for (const inst of rec.instances) names.add(inst.service);
+    return [...names].sort();
+  }
+
+  /** /go-doudou/registry rows: one per (node, service), the local node included. */
+  view(): RegistryView {
+    return registryView(this.collect(undefined), this.now());
+  }
+
+  stats(): ServiceRegistryStats {
+    let ignoredNodes = 0;
+    for (const rec of this.nodes.values()) if (rec.undecodable) ignoredNodes++;
+    return { nodes: this.nodes.size, ignoredNodes, undecodableMeta: this.undecodableMeta };
+  }
+
+  /** Stop listening to the membership (the registry keeps its last state). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const [type, listener] of this.subscriptions) this.source.off(type, listener);
+    this.subscriptions.clear();
+    this.removeAllListeners();
+  }
+
+  private collect(service: string | undefined): RegistryInstance[] {
+    const out: RegistryInstance[] = [];
+    for (const rec of this.nodes.values()) {
+      for (const inst of rec.instances) if (service === undefined || inst.service === service) out.push(inst);
+    }
+    return out.sort((a, b) => (a.service === b.service ? cmp(a.id, b.id) : cmp(a.service, b.service)));
+  }
+
+  private onMember(type: MembershipEventType, member: MemberInfo): void {
+    if (type === 'leave' || type === 'dead' || member.state === 'dead' || member.state === 'left') {
+      this.remove(type, member.name);
+      return;
+    }
+    const state: InstanceState = type === 'suspect' || member.state === 'suspect' ? 'suspect' : 'alive';
+    this.upsert(type, member, state);
+  }
+
+  private remove(cause: MembershipEventType, name: string): void {
+    const old = this.nodes.get(name);
+    if (!old) return;
+    this.nodes.delete(name);
+    this.changed(cause, name, old.instances, []);
+  }
+
+  private upsert(cause: MembershipEventType, member: MemberInfo, state: InstanceState): void {
+    const old = this.nodes.get(member.name);
+    const sameMeta = old !== undefined && bytesEqual(old.member.meta, member.meta);
+    if (sameMeta && old.state === state && old.member.addr === member.addr && old.member.port === member.port) {
+      this.nodes.set(member.name, { ...old, member });
+      return;
+    }
+    const meta = sameMeta ? old.meta : decodeNodeMeta(member.meta);
+    const undecodable = meta === undefined && member.meta.length > 0;
+    if (undecodable && !sameMeta) this.undecodableMeta++;
+    const lastChange = new Date(this.now());
+    const instances = meta ? buildInstances(member, meta, state, lastChange) : [];
+    this.nodes.set(member.name, { member, state, meta, undecodable, instances });
+    this.changed(cause, member.name, old?.instances ?? [], instances);
+  }
+
+  private changed(
+    cause: MembershipEventType,
+    node: string,
+    before: readonly RegistryInstance[],
+    after: readonly RegistryInstance[],
+  ): void {
+    const services = [...new Set([...before, ...after].map((i) => i.service))].sort();
+    if (services.length === 0) return;
+    for (const s of services) this.upCache.delete(s);
+    if (!this.closed) this.emit('change', { node, cause, services });
+  }
+}
+
+function buildInstances(member: MemberInfo, meta: NodeMeta, state: InstanceState, lastChange: Date): RegistryInstance[] {
+  const seen = new Set<string>();
+  const out: RegistryInstance[] = [];
+  for (const info of meta.serviceInfo) {
+    if (!info.name || seen.has(info.name)) continue; // go-doudou's providers match the first entry by name
+    seen.add(info.name);
+    out.push(
+      Object.freeze({
+        id: member.name,
+        service: info.name,
+        type: info.type,
+        baseUrl: baseUrlOf(info, member.addr),
+        weight: meta.weight,
+        node: Object.freeze({ name: member.name, addr: member.addr, port: member.port }),
+        state,
+        meta,
+        serviceInfo: info,
+        lastChange,
+        ...(meta.registerAt ? { registerAt: meta.registerAt } : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,110 @@
+/**
+ * Starts the sample cluster on 127.0.0.1 in micro mode: two user-service instances and one order
+ * service, each its own process and gossip node. The order service listens on GDD_PORT (default 6060),
+ * the others on free ports. Ctrl-C or SIGTERM stops them all; each leaves the cluster cleanly.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+interface Member {
+  label: string;
+  script: string;
+  env: Record<string, string>;
+}
+
+/** Loopback-friendly gossip timings (memberlist's LAN profile) so failures show within seconds. */
+const LAN_TIMINGS: Record<string, string> = {
+  GDD_MEM_PROBE_INTERVAL: '1s',
+  GDD_MEM_PROBE_TIMEOUT: '500ms',
+  GDD_MEM_SUSPICION_MULT: '4',
+  GDD_MEM_GOSSIP_INTERVAL: '200ms',
+  GDD_MEM_GOSSIP_NODES: '3',
+  GDD_MEM_SYNC_INTERVAL: '30s',
+  GDD_MEM_TCP_TIMEOUT: '10s',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(member: Member, children: ChildProcess[]): Promise<number> {
+  const child = spawn(process.execPath, [path.join(__dirname, member.script)], {
+    env: { ...process.env, GDD_BANNER: 'false', GDD_MODE: 'micro', GDD_MEM_HOST: '127.0.0.1', GDD_MEM_BIND_ADDR: '127.0.0.1', GDD_HOST: '127.0.0.1', ...LAN_TIMINGS, ...member.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const onLine = (line: string): void => {
+      process.stdout.write(`[${member.label}] ${line}\n`);
+      const ready = /ready: http:\/\/localhost:(\d+)/.exec(line);
+      if (ready) resolve(Number(ready[1]));
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) => {
+      process.stdout.write(`[${member.label}] exited with ${code}\n`);
+      reject(new Error(`${member.label} exited with ${code} before it was ready`));
+    });
+  });
+}
+
+export async function runCluster(): Promise<void> {
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping the cluster (each node leaves the gossip cluster first)\n`);
+    const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    let left = alive.length;
+    if (left === 0) process.exit(0);
+    for (const c of alive) {
+      c.once('exit', () => (--left === 0 ? process.exit(0) : undefined));
+      c.kill('SIGTERM');
+    }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const seedPort = await freePort();
+  const seed = `127.0.0.1:${seedPort}`;
+  let orderPort = Number(process.env.GDD_PORT ?? '6060');
+  let userPorts: number[];
+  try {
+    const first = await start({ label: 'usersvc-1', script: 'usersvc/main.js', env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-1', GDD_MEM_PORT: String(seedPort), GDD_MEM_SEED: '' } }, children);
+    const [second, orders] = await Promise.all([
+      start({ label: 'usersvc-2', script: 'usersvc/main.js', env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-2', GDD_MEM_PORT: '0', GDD_MEM_SEED: seed } }, children),
+      start({ label: 'ordersvc', script: 'ordersvc/main.js', env: { GDD_SERVICE_NAME: 'ordersvc', GDD_PORT: String(orderPort), GDD_MEM_NAME: 'ordersvc-1', GDD_MEM_PORT: '0', GDD_MEM_SEED: seed } }, children),
+    ]);
+    userPorts = [first, second];
+    orderPort = orders;
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    stop('SIGTERM');
+    process.exitCode = 1;
+    return;
+  }
+  const base = `http://localhost:${orderPort}`;
+  process.stdout.write(
+    [
+      '',
+      'The sample cluster is up: usersvc ×2 and ordersvc, discovering each other by gossip.',
+      `  API docs:  ${base}/go-doudou/doc`,
+      `  OpenAPI:   ${base}/go-doudou/openapi.json`,
+      `  Registry:  ${base}/go-doudou/registry`,
+      `  usersvc:   ${userPorts.map((p) => `http://localhost:${p}`).join(', ')}  (each starts with demo users 1–3)`,
+      `  Try:       curl -s -X POST ${base}/orders -H 'content-type: application/json' -d '{"userId":1,"item":"tea","quantity":2}'`,
+      'Ctrl-C stops all of them.',
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,49 @@
+import { Contract, Get, Post, Put, Delete, Body, Path, Form, UploadedFile, FileResult, type UploadedFileInfo } from '../../lib';
+import { NewUser, PageQuery, UploadResult, User, UserPage } from './dto';
+
+const notImplemented = (): never => {
+  throw new Error('not implemented: this is the contract, serve UserServiceImpl');
+};
+
+/**
+ * The user service contract (go-doudou's svc.go). Servers serve the implementation; other services build
+ * a typed client from this class without importing the implementation.
+ */
+@Contract({ name: 'usersvc', description: 'Users: paged listing, CRUD, avatar upload and download' })
+export class UserServiceContract {
+  /** POST /page/users by go-doudou's naming convention. */
+  @Post({ returns: UserPage, summary: 'Page through users' })
+  async pageUsers(@Body() query: PageQuery): Promise<UserPage> {
+    return notImplemented();
+  }
+
+  @Get('/users/:id', { returns: User, summary: 'Get one user' })
+  async getUser(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<User> {
+    return notImplemented();
+  }
+
+  @Post('/users', { returns: User, summary: 'Create a user' })
+  async createUser(@Body() user: NewUser): Promise<User> {
+    return notImplemented();
+  }
+
+  @Put('/users/:id', { returns: User, summary: 'Replace a user' })
+  async updateUser(@Path('id', { integer: true, minimum: 1 }) id: number, @Body() user: NewUser): Promise<User> {
+    return notImplemented();
+  }
+
+  @Delete('/users/:id', { summary: 'Delete a user' })
+  async deleteUser(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<void> {
+    return notImplemented();
+  }
+
+  @Post('/files', { returns: UploadResult, summary: 'Upload a file' })
+  async uploadFile(@UploadedFile('file') file: UploadedFileInfo, @Form('note', { optional: true }) note?: string): Promise<UploadResult> {
+    return notImplemented();
+  }
+
+  @Get('/files/:name', { file: true, summary: 'Download a file uploaded before' })
+  async downloadFile(@Path('name') name: string): Promise<FileResult> {
+    return notImplemented();
+  }
+}

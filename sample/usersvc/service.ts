@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { FileResult, HttpError, Service, type UploadedFileInfo } from '../../lib';
+import { UserServiceContract } from './contract';
+import { NewUser, PageQuery, UploadResult, User, UserPage } from './dto';
+import { FileStore } from './file-store';
+import { UserStore } from './user-store';
+
+/** The implementation (go-doudou's svcimpl.go): routes, validation and docs come from the contract. */
+@Service('usersvc')
+export class UserServiceImpl extends UserServiceContract {
+  constructor(
+    private readonly users: UserStore,
+    private readonly files: FileStore,
+  ) {
+    super();
+  }
+
+  override async pageUsers(query: PageQuery): Promise<UserPage> {
+    const all = this.users.list({ name: query.name });
+    const start = (query.page - 1) * query.size;
+    const items = all.slice(start, start + query.size);
+    return { items, total: all.length, page: query.page, size: query.size, hasNext: start + items.length < all.length };
+  }
+
+  override async getUser(id: number): Promise<User> {
+    return this.users.get(id) ?? notFound(id);
+  }
+
+  override async createUser(user: NewUser): Promise<User> {
+    return this.users.create(user);
+  }
+
+  override async updateUser(id: number, user: NewUser): Promise<User> {
+    return this.users.replace(id, user) ?? notFound(id);
+  }
+
+  override async deleteUser(id: number): Promise<void> {
+    if (!this.users.delete(id)) notFound(id);
+  }
+
+  override async uploadFile(file: UploadedFileInfo, note?: string): Promise<UploadResult> {
+    const data = await readFile(file.path);
+    this.files.put(file.fileName, data);
+    return { fileName: file.fileName, size: data.length, note };
+  }
+
+  override async downloadFile(name: string): Promise<FileResult> {
+    const data = this.files.get(name);
+    if (!data) throw new HttpError(404, 'FILE_NOT_FOUND', `no file named ${name}`);
+    return new FileResult(data, name);
+  }
+}
+
+function notFound(id: number): never {
+  throw new HttpError(404, 'USER_NOT_FOUND', `no user with id ${id}`);
+}

@@ -1,0 +1,12 @@
+import { strict as assert } from 'node:assert';
+import { registryHtml } from '../../../lib/http/manage/registry-page';
+
+describe('registry-page', () => {
+  it('renders one row per instance with the union of keys as columns, escaped', () => {
+    const html = registryHtml({ rows: [{ svcName: 'a', port: 1 }, { svcName: '<b>', weight: 2, data: { k: 'v' } }] }, 'svc');
+    assert.match(html, /<tr><th>#<\/th><th>svcName<\/th><th>port<\/th><th>weight<\/th><th>data<\/th><\/tr>/);
+    assert.match(html, /<tr><td>1<\/td><td>a<\/td><td>1<\/td><td><\/td><td><\/td><\/tr>/);
+    assert.match(html, /<td>&#60;b&#62;<\/td>/);
+    assert.match(html, /&#123;&#34;k&#34;:&#34;v&#34;&#125;|\{&#34;k&#34;:&#34;v&#34;\}/);
+  });
+});

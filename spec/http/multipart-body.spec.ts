@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { waitFor } from '../support/wait-for';
+import { multipart, request } from './support/http-client';
+import { startUsersServer, type Started } from './support/start-server';
+
+describe('multipart-body', () => {
+  let s: Started;
+  before(async () => {
+    s = await startUsersServer({ bodyLimit: { multipartFileSize: 64 * 1024 } });
+  });
+  after(() => s.server.close({ graceMs: 1000 }));
+
+  it('hands a real uploaded file and a form field to the handler, then deletes the temporary file', async () => {
+    const content = fs.readFileSync(path.resolve(process.cwd(), 'package.json'));
+    const { body, contentType } = multipart([
+      { name: 'note', value: 'quarterly' },
+      { name: 'file', fileName: 'package.json', contentType: 'application/json', data: content },
+    ]);
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json(), { fieldName: 'file', fileName: 'package.json', size: content.length, mimeType: 'application/json', note: 'quarterly' });
+    const up = s.service.lastUpload!;
+    assert.equal(up.content, content.toString('utf8'));
+    await waitFor(() => !fs.existsSync(up.file.path), { timeoutMs: 5000, message: 'temporary upload file was not deleted' });
+  });
+
+  it('answers 400 naming file.file when the required file is missing', async () => {
+    const { body, contentType } = multipart([{ name: 'note', value: 'no file' }]);
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.json<{ error: { details: unknown } }>().error.details, [{ field: 'file.file', message: 'is required' }]);
+  });
+
+  it('answers 413 for a file over the multipart file-size limit', async () => {
+    const { body, contentType } = multipart([{ name: 'file', fileName: 'big.bin', contentType: 'application/octet-stream', data: Buffer.alloc(200 * 1024, 1) }]);
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    assert.equal(res.status, 413);
+    assert.equal(res.json<{ error: { code: string } }>().error.code, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 400 MALFORMED_MULTIPART for a multipart body without its boundary', async () => {
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body: 'garbage' });
+    assert.equal(res.status, 400);
+    assert.equal(res.json<{ error: { code: string } }>().error.code, 'MALFORMED_MULTIPART');
+  });
+
+  it('answers 415 for a gzip-encoded multipart body', async () => {
+    const { body, contentType } = multipart([{ name: 'note', value: 'x' }]);
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType, 'Content-Encoding': 'gzip' }, body });
+    assert.equal(res.status, 415);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * Micro mode on real processes: the sample user and order services as separate processes, finding
+ * each other by gossip on 127.0.0.1, the order service calling the user service through the injected,
+ * balanced, resilient client.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { AppProcess } from './support/app-process';
+import { freePort } from './support/free-port';
+import { waitFor } from './support/wait-for';
+
+const USERSVC = path.resolve(__dirname, '../sample/usersvc/main.js');
+const ORDERSVC = path.resolve(__dirname, '../sample/ordersvc/main.js');
+
+/** Fast gossip so failures are detected within a few seconds on loopback. */
+const GOSSIP_ENV: Record<string, string> = {
+  GDD_MODE: 'micro',
+  GDD_MEM_HOST: '127.0.0.1',
+  GDD_MEM_BIND_ADDR: '127.0.0.1',
+  GDD_MEM_PROBE_INTERVAL: '300ms',
+  GDD_MEM_PROBE_TIMEOUT: '150ms',
+  GDD_MEM_SUSPICION_MULT: '2',
+  GDD_MEM_GOSSIP_INTERVAL: '50',
+  GDD_MEM_SYNC_INTERVAL: '5s',
+  GDD_MEM_TCP_TIMEOUT: '2s',
+  GDD_GRACE_TIMEOUT: '5s',
+};
+
+interface Member {
+  name: string;
+  process: AppProcess;
+  port: number;
+}
+
+interface RegistryRows {
+  rows: Array<{ svcName: string; hostname: string; status: string; weight: number }>;
+}
+
+class Cluster {
+  readonly members: Member[] = [];
+  seed = '';
+
+  async start(name: string, script: string, env: Record<string, string>): Promise<Member> {
+    const memPort = this.seed === '' ? await freePort() : 0;
+    const proc = new AppProcess(script, { ...GOSSIP_ENV, GDD_MEM_NAME: name, GDD_MEM_PORT: String(memPort), GDD_MEM_SEED: this.seed, ...env });
+    const port = Number((await proc.waitForLine(/ready: http:\/\/localhost:(\d+)/))[1]);
+    if (this.seed === '') this.seed = `127.0.0.1:${memPort}`;
+    const member = { name, process: proc, port };
+    this.members.push(member);
+    return member;
+  }
+
+  async registry(member: Member): Promise<RegistryRows['rows']> {
+    const res = await fetch(`http://127.0.0.1:${member.port}/go-doudou/registry?format=json`);
+    return ((await res.json()) as RegistryRows).rows;
+  }
+
+  /** Resolves when `member`'s registry lists exactly these node names for the user service. */
+  async waitForUsers(member: Member, names: string[], timeoutMs = 15_000): Promise<void> {
+    const want = [...names].sort().join(',');
+    await waitFor(
+      async () => (await this.registry(member)).filter((r) => r.svcName === 'usersvc_rest' && r.status === 'up').map((r) => r.hostname).sort().join(',') === want,
+      { timeoutMs, intervalMs: 100, message: `${member.name} to see usersvc on ${want}` },
+    );
+  }
+
+  stopAll(): void {
+    for (const m of this.members.splice(0)) m.process.kill();
+  }
+}
+
+/** How many GET /users/:id requests a user-service instance answered, from its own Prometheus counter. */
+async function userLookups(member: Member): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${member.port}/go-doudou/prometheus`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('go_doudou_http_request_count{') && line.includes('path="/users/:id"') && line.includes('method="GET"')) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
+}
+
+/** Steady load on the order service: `workers` loops of GET /orders/1, each answered by calling usersvc. */
+class Load {
+  ok = 0;
+  readonly failures: string[] = [];
+  private running = true;
+  private readonly loops: Promise<void>[];
+
+  constructor(orderPort: number, workers: number) {
+    this.loops = Array.from({ length: workers }, async () => {
+      while (this.running) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${orderPort}/orders/1`);
+          const body = await res.text();
+          if (res.status === 200) this.ok++;
+          else this.failures.push(`${res.status} ${body}`);
+        } catch (err) {
+          this.failures.push(String(err));
+        }
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+}
+
+async function placeOrder(orderPort: number): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${orderPort}/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 1, item: 'tea', quantity: 2 }),
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
+describe('micro mode: services discover and call each other over gossip', function () {
+  this.timeout(60_000);
+  let cluster: Cluster;
+  beforeEach(() => (cluster = new Cluster()));
+  afterEach(() => cluster.stopAll());
+
+  async function threeNodes(weights: [string, string] = ['1', '1']): Promise<[Member, Member, Member]> {
+    const u1 = await cluster.start('usersvc-1', USERSVC, { GDD_SERVICE_NAME: 'usersvc', GDD_WEIGHT: weights[0] });
+    const u2 = await cluster.start('usersvc-2', USERSVC, { GDD_SERVICE_NAME: 'usersvc', GDD_WEIGHT: weights[1] });
+    const order = await cluster.start('ordersvc-1', ORDERSVC, { GDD_SERVICE_NAME: 'ordersvc' });
+    await cluster.waitForUsers(order, ['usersvc-1', 'usersvc-2']);
+    return [u1, u2, order];
+  }
+
+  it('three instances find each other and the order service calls usersvc through the client', async () => {
+    const [u1, u2, order] = await threeNodes();
+    await placeOrder(order.port);
+    const got = await (await fetch(`http://127.0.0.1:${order.port}/orders/1`, { headers: { 'x-request-id': 'trace-42' } })).json();
+    assert.equal((got as { userName: string }).userName, 'Ada Lovelace');
+    // The request id of the incoming call travels with the client call to whichever usersvc answered.
+    await waitFor(() => /trace-42/.test(u1.process.stdout + u2.process.stdout), { message: 'request id in a usersvc access log' });
+    const rows = await cluster.registry(u1);
+    assert.deepEqual(rows.map((r) => `${r.hostname}:${r.svcName}`).sort(), ['ordersvc-1:ordersvc_rest', 'usersvc-1:usersvc_rest', 'usersvc-2:usersvc_rest']);
+  });
+
+  it('spreads calls evenly over equal instances', async () => {
+    const [u1, u2, order] = await threeNodes();
+    await placeOrder(order.port);
+    for (let i = 0; i < 40; i++) assert.equal((await fetch(`http://127.0.0.1:${order.port}/orders/1`)).status, 200);
+    const [a, b] = [await userLookups(u1), await userLookups(u2)];
+    assert.equal(a + b, 41);
+    assert.ok(Math.abs(a - b) <= 1, `usersvc-1 ${a}, usersvc-2 ${b}`);
+  });
+
+  it('spreads calls by GDD_WEIGHT (smooth weighted round-robin)', async () => {
+    const [u1, u2, order] = await threeNodes(['3', '1']);
+    await placeOrder(order.port);
+    for (let i = 0; i < 39; i++) assert.equal((await fetch(`http://127.0.0.1:${order.port}/orders/1`)).status, 200);
+    const [a, b] = [await userLookups(u1), await userLookups(u2)];
+    assert.equal(a + b, 40);
+    assert.ok(Math.abs(a - 30) <= 1 && Math.abs(b - 10) <= 1, `usersvc-1 ${a}, usersvc-2 ${b}`);
+  });
+
+  it('loses no call when an instance is killed with SIGKILL under load', async () => {
+    const [, u2, order] = await threeNodes();
+    await placeOrder(order.port);
+    const load = new Load(order.port, 4);
+    await waitFor(() => load.ok >= 50, { timeoutMs: 20_000, message: 'load warmed up' });
+    u2.process.kill('SIGKILL');
+    await cluster.waitForUsers(order, ['usersvc-1']);
+    const detectedAt = load.ok;
+    await waitFor(() => load.ok >= detectedAt + 100, { timeoutMs: 20_000, message: 'load after detection' });
+    await load.stop();
+    assert.deepEqual(load.failures, []);
+  });
+
+  it('loses no call when an instance stops gracefully (SIGTERM) under load, and it leaves the cluster', async () => {
+    const [, u2, order] = await threeNodes();
+    await placeOrder(order.port);
+    const load = new Load(order.port, 4);
+    await waitFor(() => load.ok >= 50, { timeoutMs: 20_000, message: 'load warmed up' });
+    u2.process.kill('SIGTERM');
+    assert.equal(await u2.process.exited, 0);
+    assert.match(u2.process.stdout, /left the gossip cluster/);
+    await cluster.waitForUsers(order, ['usersvc-1'], 5_000);
+    const after = load.ok;
+    await waitFor(() => load.ok >= after + 100, { timeoutMs: 20_000, message: 'load after leave' });
+    await load.stop();
+    assert.deepEqual(load.failures, []);
+  });
+
+  it('answers 503 NO_INSTANCE naming the service when no instance of a needed service exists', async () => {
+    const order = await cluster.start('ordersvc-1', ORDERSVC, { GDD_SERVICE_NAME: 'ordersvc' });
+    const res = await fetch(`http://127.0.0.1:${order.port}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 1, item: 'tea', quantity: 2 }),
+    });
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(res.status, 503);
+    assert.equal(body.error.code, 'NO_INSTANCE');
+    assert.match(body.error.message, /usersvc/);
+  });
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_VARIABLES, renderConfigTable } from '../lib';
+import { AppProcess } from './support/app-process';
+
+const readme = readFileSync(path.resolve(process.cwd(), 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('shows the GDD_* table exactly as the loader defines it', () => {
+    const start = readme.indexOf('<!-- config-table:start');
+    const end = readme.indexOf('<!-- config-table:end -->');
+    assert.ok(start >= 0 && end > start, 'README has the config-table markers');
+    const between = readme.slice(readme.indexOf('\n', start) + 1, end).trim();
+    assert.equal(between, renderConfigTable().trim());
+  });
+
+  it('documents every GDD_* variable the loader reads', () => {
+    for (const v of CONFIG_VARIABLES) assert.ok(readme.includes(`\`${v.name}\``), `${v.name} is in the README`);
+  });
+
+  it('keeps the two quick-start commands', () => {
+    assert.match(readme, /npm ci && npm start/);
+    assert.match(readme, /^npm test/m);
+  });
+
+  describe('"A service in one file"', () => {
+    let app: AppProcess | undefined;
+    afterEach(() => app?.kill());
+
+    it('is sample/todo.ts word for word, so it compiles with the project', () => {
+      const start = readme.indexOf('```ts', readme.indexOf('## A service in one file')) + '```ts\n'.length;
+      const block = readme.slice(start, readme.indexOf('```', start));
+      const file = readFileSync(path.resolve(process.cwd(), 'sample/todo.ts'), 'utf8');
+      assert.equal(file.slice(file.indexOf('\n') + 1), block.replace("from 'ts-doudou'", "from '../lib'"));
+    });
+
+    it('runs: creates a todo and reads it back, 400 on an empty title', async () => {
+      app = new AppProcess(path.resolve(__dirname, '../sample/todo.js'), {});
+      const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
+      const post = (body: unknown): Promise<Response> =>
+        fetch(`http://127.0.0.1:${port}/todos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.deepEqual(await (await post({ title: 'write docs' })).json(), { id: 1, title: 'write docs', done: false });
+      assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/todos/1`)).json(), { id: 1, title: 'write docs', done: false });
+      assert.equal((await post({ title: '' })).status, 400);
+    });
+  });
+});

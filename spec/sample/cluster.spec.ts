@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { AppProcess } from '../support/app-process';
+
+/** `npm start`: the launcher of the sample cluster (2 usersvc + ordersvc in micro mode). */
+describe('sample cluster (npm start)', function () {
+  this.timeout(60_000);
+  let launcher: AppProcess | undefined;
+  afterEach(() => launcher?.kill());
+
+  it('starts three services that find each other, serves orders, and stops them all cleanly on SIGTERM', async () => {
+    launcher = new AppProcess(path.resolve(__dirname, '../../sample/main.js'), { GDD_PORT: '0' });
+    const docs = (await launcher.waitForLine(/API docs: +(http:\/\/localhost:\d+)\/go-doudou\/doc/, 30_000))[1];
+    const base = docs.replace('localhost', '127.0.0.1');
+    const created = await fetch(`${base}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 3, item: 'coffee', quantity: 1 }),
+    });
+    assert.equal(created.status, 200);
+    assert.equal(((await created.json()) as { userName: string }).userName, 'Grace Hopper');
+    const registry = (await (await fetch(`${base}/go-doudou/registry?format=json`)).json()) as { rows: Array<{ svcName: string }> };
+    assert.deepEqual(registry.rows.map((r) => r.svcName).sort(), ['ordersvc_rest', 'usersvc_rest', 'usersvc_rest']);
+
+    launcher.child.kill('SIGTERM');
+    assert.equal(await launcher.exited, 0);
+    for (const name of ['usersvc-1', 'usersvc-2', 'ordersvc']) {
+      assert.match(launcher.stdout, new RegExp(`\\[${name}\\] .*left the gossip cluster`));
+      assert.match(launcher.stdout, new RegExp(`\\[${name}\\] exited with 0`));
+    }
+  });
+});

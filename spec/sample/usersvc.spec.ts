@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import winston from 'winston';
+import { App, describeService } from '../../lib';
+import { UserServiceImpl } from '../../sample/usersvc/service';
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+}
+
+describe('sample user service', () => {
+  let app: App;
+  let base: string;
+
+  before(async () => {
+    app = new App({
+      services: [UserServiceImpl],
+      env: {},
+      cwd: mkdtempSync(path.join(tmpdir(), 'tsd-sample-')),
+      logger: winston.createLogger({ silent: true }),
+      handleSignals: false,
+      config: { http: { port: 0, host: '127.0.0.1' }, banner: { enable: false } },
+    });
+    base = (await app.listen()).url;
+  });
+  after(() => app.close());
+
+  const json = (method: string, url: string, body?: unknown): Promise<Response> =>
+    fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it('creates, reads, pages, updates and deletes users', async () => {
+    const created = (await (await json('POST', '/users', { name: 'Ada', email: 'ada@example.com' })).json()) as { id: number; createdAt: string };
+    assert.ok(created.id >= 1);
+    assert.ok(!Number.isNaN(Date.parse(created.createdAt)));
+    await json('POST', '/users', { name: 'Bob' });
+
+    const got = await fetch(`${base}/users/${created.id}`);
+    assert.equal(got.status, 200);
+    assert.equal(((await got.json()) as { name: string }).name, 'Ada');
+
+    const page = (await (await json('POST', '/page/users', { page: 1, size: 1 })).json()) as { items: unknown[]; total: number; hasNext: boolean };
+    assert.equal(page.items.length, 1);
+    assert.ok(page.total >= 2);
+    assert.equal(page.hasNext, true);
+
+    const updated = await json('PUT', `/users/${created.id}`, { name: 'Ada L.' });
+    assert.equal(((await updated.json()) as { name: string }).name, 'Ada L.');
+
+    assert.equal((await json('DELETE', `/users/${created.id}`)).status, 204);
+    const gone = await fetch(`${base}/users/${created.id}`);
+    assert.equal(gone.status, 404);
+    assert.equal(((await gone.json()) as { error: { code: string } }).error.code, 'USER_NOT_FOUND');
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    const res = await json('POST', '/page/users', { page: 0, size: 500 });
+    assert.equal(res.status, 400);
+    const fields = ((await res.json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field).sort();
+    assert.deepEqual(fields, ['body.page', 'body.size']);
+    const badEmail = await json('POST', '/users', { name: 'X', email: 'not-an-email' });
+    assert.equal(badEmail.status, 400);
+    assert.match(JSON.stringify(await badEmail.json()), /body\.email/);
+  });
+
+  it('uploads a file and downloads it back as an attachment', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('hello, doudou')]), 'greeting.txt');
+    form.append('note', 'first');
+    const up = await fetch(`${base}/files`, { method: 'POST', body: form });
+    assert.equal(up.status, 200);
+    assert.deepEqual(await up.json(), { fileName: 'greeting.txt', size: 13, note: 'first' });
+
+    const down = await fetch(`${base}/files/greeting.txt`);
+    assert.equal(down.status, 200);
+    assert.match(down.headers.get('content-disposition') ?? '', /attachment; filename="greeting.txt"/);
+    assert.equal(await down.text(), 'hello, doudou');
+    assert.equal((await fetch(`${base}/files/nope.txt`)).status, 404);
+  });
+
+  it('documents every route of the sample in the OpenAPI document, with its schemas', async () => {
+    const doc = (await (await fetch(`${base}/go-doudou/openapi.json`)).json()) as OpenApiDoc;
+    const descriptor = describeService(UserServiceImpl);
+    for (const route of descriptor.routes) {
+      const p = route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      const op = doc.paths[p]?.[route.method.toLowerCase()];
+      assert.ok(op, `${route.method} ${p} is documented`);
+      assert.equal(op.operationId, route.operationId);
+    }
+    assert.deepEqual(doc.paths['/page/users'].post.requestBody?.content['application/json'].schema, { $ref: '#/components/schemas/PageQuery' });
+    assert.deepEqual(doc.paths['/page/users'].post.responses['200'].content?.['application/json'].schema, { $ref: '#/components/schemas/UserPage' });
+    assert.ok(doc.paths['/files'].post.requestBody?.content['multipart/form-data']);
+    assert.ok(doc.paths['/files/{name}'].get.responses['200'].content?.['application/octet-stream']);
+    assert.deepEqual(doc.components.schemas.NewUser.required, ['name']);
+    assert.deepEqual(Object.keys(doc.components.schemas.User.properties ?? {}).sort(), ['createdAt', 'email', 'id', 'name']);
+  });
+
+  it('serves a document that an independent OpenAPI 3.0 validator accepts', async () => {
+    const doc = (await (await fetch(`${base}/go-doudou/openapi.json`)).json()) as Awaited<ReturnType<typeof SwaggerParser.parse>>;
+    await SwaggerParser.validate(doc);
+  });
+});

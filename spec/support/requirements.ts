@@ -1,0 +1,58 @@
+/**
+ * Tests that need something a plain Node machine may lack (Go toolchain, serf, root for netns) are
+ * pending with an install hint — except under CI=true, where a missing requirement is a failure.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const DEBIAN_GOSSIP_HINT =
+  'install golang-go golang-github-hashicorp-memberlist-dev serf (Debian); gonode sources are read from ../shared/interop/gonode';
+
+export function isCI(): boolean {
+  return process.env.CI === 'true';
+}
+
+/** Is an executable on PATH? */
+export function hasCommand(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The Go toolchain, Debian's memberlist sources (GOPATH mode build) and gonode's sources in ../shared. */
+export function hasGoMemberlist(): boolean {
+  return (
+    hasCommand('go') &&
+    existsSync('/usr/share/gocode/src/github.com/hashicorp/memberlist') &&
+    existsSync(path.resolve(process.cwd(), '../shared/interop/gonode/build.sh'))
+  );
+}
+
+/** root + `ip netns` + nft: what the namespace fault tests need. */
+export function hasNetns(): boolean {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+  if (!hasCommand('ip') || !hasCommand('nft')) return false;
+  // Listing works in most containers; creating needs CAP_SYS_ADMIN — so really create one.
+  const probe = `tsdprobe${process.pid}`;
+  try {
+    execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore' });
+    execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Call from a mocha `before`/`it` with `this`: skips (pending) with a hint when `available` is false,
+ * throws under CI.
+ */
+export function requireOrSkip(ctx: Mocha.Context, available: boolean, hint: string): void {
+  if (available) return;
+  if (isCI()) throw new Error(`missing test requirement under CI: ${hint}`);
+  ctx.skip();
+}
