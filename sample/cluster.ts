@@ -57,6 +57,33 @@ function start(member: Member, children: ChildProcess[]): Promise<number> {
   });
 }
 
+/** Rows of ordersvc's registry page per service name, or undefined while it does not answer. */
+async function registeredServices(orderPort: number): Promise<string[] | undefined> {
+  const user = process.env.GDD_MANAGE_USER ?? '';
+  const headers: Record<string, string> = user ? { authorization: `Basic ${Buffer.from(`${user}:${process.env.GDD_MANAGE_PASS ?? ''}`).toString('base64')}` } : {};
+  try {
+    const res = await fetch(`http://127.0.0.1:${orderPort}/go-doudou/registry?format=json`, { headers });
+    if (!res.ok) return undefined;
+    return ((await res.json()) as { rows: Array<{ svcName: string }> }).rows.map((r) => r.svcName);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gossip spreads the joins within a few gossip rounds; announce the cluster only once ordersvc sees both
+ * usersvc instances, so the first request a user makes is already balanced over both.
+ */
+async function waitForDiscovery(orderPort: number, usersvcCount: number, deadlineMs: number): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const services = await registeredServices(orderPort);
+    if (services && services.filter((s) => s === 'usersvc_rest').length >= usersvcCount) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 export async function runCluster(): Promise<void> {
   const children: ChildProcess[] = [];
   let stopping = false;
@@ -93,6 +120,10 @@ export async function runCluster(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  if (process.env.GDD_MANAGE_ENABLE !== 'false' && !(await waitForDiscovery(orderPort, userPorts.length, 20_000))) {
+    process.stdout.write('ordersvc does not see both usersvc instances yet; gossip is still converging.\n');
+  }
+  if (stopping) return;
   const base = `http://localhost:${orderPort}`;
   process.stdout.write(
     [

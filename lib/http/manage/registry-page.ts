@@ -27,9 +27,11 @@ function cell(v: RegistryRow[string]): string {
 export function registryHtml(view: RegistryView, title: string): string {
   const columns: string[] = [];
   for (const row of view.rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
-  const head = ['#', ...columns].map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  // Rows that number themselves (go-doudou's `index`) get no second counter column.
+  const numbered = !columns.includes('index');
+  const head = [...(numbered ? ['#'] : []), ...columns].map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = view.rows
-    .map((row, i) => `<tr><td>${i + 1}</td>${columns.map((c) => `<td>${escapeHtml(cell(row[c]))}</td>`).join('')}</tr>`)
+    .map((row, i) => `<tr>${numbered ? `<td>${i + 1}</td>` : ''}${columns.map((c) => `<td>${escapeHtml(cell(row[c]))}</td>`).join('')}</tr>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8"><title>${escapeHtml(title)} - registry</title>

@@ -9,4 +9,10 @@ describe('registry-page', () => {
     assert.match(html, /<td>&#60;b&#62;<\/td>/);
     assert.match(html, /&#123;&#34;k&#34;:&#34;v&#34;&#125;|\{&#34;k&#34;:&#34;v&#34;\}/);
   });
+
+  it('adds no counter column when the rows number themselves with go-doudou\'s index', () => {
+    const html = registryHtml({ rows: [{ index: 1, svcName: 'a' }, { index: 2, svcName: 'b' }] }, 'svc');
+    assert.match(html, /<tr><th>index<\/th><th>svcName<\/th><\/tr>/);
+    assert.match(html, /<tr><td>2<\/td><td>b<\/td><\/tr>/);
+  });
 });
