@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES, renderConfigTable } from '../lib';
 import { AppProcess } from './support/app-process';
 
 const readme = readFileSync(path.resolve(process.cwd(), 'README.md'), 'utf8');
+
+/** GDD_* names that the TypeScript under `dir` reads: `env.GDD_X`, `env['GDD_X']`, `get('GDD_X')`, `['GDD_X', …]` tables. */
+function gddNamesReadBy(dir: string): Set<string> {
+  const names = new Set<string>();
+  const read = /(?:env\.|env\['|get\('|\[')(GDD_[A-Z0-9_]*[A-Z0-9])\b/g;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const source = readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const m of source.matchAll(read)) names.add(m[1]!);
+  }
+  return names;
+}
 
 describe('README', () => {
   it('shows the GDD_* table exactly as the loader defines it', () => {
@@ -17,6 +29,14 @@ describe('README', () => {
 
   it('documents every GDD_* variable the loader reads', () => {
     for (const v of CONFIG_VARIABLES) assert.ok(readme.includes(`\`${v.name}\``), `${v.name} is in the README`);
+  });
+
+  it('documents every GDD_* variable the code reads anywhere, with a default', () => {
+    const supported = new Set(CONFIG_VARIABLES.map((v) => v.name));
+    for (const name of gddNamesReadBy(path.resolve(__dirname, '../../lib'))) {
+      if (supported.has(name)) continue;
+      assert.match(readme, new RegExp(`^\\| \`${name}\` \\| \`[^\`]*\` \\|`, 'm'), `${name} has a README table row with its default`);
+    }
   });
 
   it('keeps the two quick-start commands', () => {

@@ -12,6 +12,7 @@ export type {
   LogFormat,
   LogLevel,
   ManageConfig,
+  MemAddrEncoding,
   MemConfig,
   ServiceConfig,
   TracingConfig,

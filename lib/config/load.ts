@@ -40,7 +40,7 @@ function emptyDraft(): ConfigDraft {
       gossipNodes: 0, gossipIntervalMs: 0, tcpTimeoutMs: 0, indirectChecks: 0, retransmitMult: 0, weight: 0,
       weightIntervalMs: 0, dynamicWeight: false, logDisable: false, cidrsAllowed: [], keys: [], label: '',
       protocolVersion: 0, delegateVersion: { min: 0, max: 0, cur: 0 }, compress: false, rejoinIntervalMs: 0,
-      udpBufferSize: 0, tcpPings: false,
+      udpBufferSize: 0, tcpPings: false, addrEncoding: 'ip-bytes',
     },
     sources: { files: [], unknownVariables: [], ignoredVariables: [] },
   };

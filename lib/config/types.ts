@@ -129,7 +129,11 @@ export interface MemConfig {
   readonly udpBufferSize: number;
   /** GDD_MEM_TCP_PINGS — TCP fallback ping when UDP probes fail (memberlist's !DisableTcpPings). */
   readonly tcpPings: boolean;
+  /** GDD_MEM_ADDR_ENCODING — how node addresses go on the wire: hashicorp's raw IP bytes or go-doudou's fork's text. */
+  readonly addrEncoding: MemAddrEncoding;
 }
+
+export type MemAddrEncoding = 'ip-bytes' | 'text';
 
 /** Where the values came from — for start-up logs and warnings. */
 export interface ConfigSources {

@@ -7,7 +7,7 @@
  */
 import * as p from './parsers';
 import type { ParseContext, Parser } from './parsers';
-import type { AppMode, ConfigDraft, LogFormat } from './types';
+import type { AppMode, ConfigDraft, LogFormat, MemAddrEncoding } from './types';
 
 export type VariableGroup = 'app' | 'http' | 'manage' | 'log' | 'client' | 'mem';
 
@@ -237,6 +237,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   v({ name: 'GDD_MEM_TCP_PINGS', group: 'mem', default: 'true', field: 'mem.tcpPings', example: 'false', parse: p.bool(),
     description: 'Try a TCP ping when UDP probes fail. New in ts-doudou.',
     assign: (d, x) => { d.mem.tcpPings = x; } }),
+  v({ name: 'GDD_MEM_ADDR_ENCODING', group: 'mem', default: 'ip-bytes', field: 'mem.addrEncoding', example: 'text', parse: p.oneOf<MemAddrEncoding>(['ip-bytes', 'text']),
+    description: '`ip-bytes`: addresses as 4/16 raw bytes, like hashicorp/memberlist and serf. `text`: addresses as strings, like go-doudou\'s memberlist fork (join a go-doudou cluster). New in ts-doudou.',
+    assign: (d, x) => { d.mem.addrEncoding = x; } }),
 ]);
 
 /**

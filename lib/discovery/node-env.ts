@@ -164,5 +164,6 @@ export function optionsFromMemConfig(mem: MemConfig): GossipNodeOptions {
     rejoinIntervalMs: mem.rejoinIntervalMs,
     udpBufferSize: mem.udpBufferSize,
     tcpPings: mem.tcpPings,
+    addrEncoding: mem.addrEncoding,
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Context, Middleware, Next } from 'koa';
 import { TooManyRequestsError } from './errors';
-import type { RateDecision, RateLimiter } from './rate-limiter';
+import { TIME_TOLERANCE_MS, type RateDecision, type RateLimiter } from './rate-limiter';
 
 export interface RateLimitOptions {
   limiter: RateLimiter;
@@ -19,11 +19,20 @@ export interface RateLimitOptions {
   skip?: (ctx: Context) => boolean;
 }
 
+/**
+ * Milliseconds → whole seconds, rounded up. Within the limiter's float tolerance of a whole second counts as
+ * that second: "(now + 10 s) − now" on a performance.now() clock can be 10 000.000000002 ms, which a plain
+ * ceil would announce as 11 s.
+ */
+function wholeSeconds(ms: number): number {
+  return Math.ceil((ms - TIME_TOLERANCE_MS) / 1000);
+}
+
 function headersOf(d: RateDecision): Record<string, string> {
   return {
     'RateLimit-Limit': String(d.limit),
     'RateLimit-Remaining': String(d.remaining),
-    'RateLimit-Reset': String(Math.ceil(d.resetMs / 1000)),
+    'RateLimit-Reset': String(wholeSeconds(d.resetMs)),
   };
 }
 
@@ -36,14 +45,14 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     const decision = await limiter.take(keyOf(ctx), typeof cost === 'function' ? cost(ctx) : cost);
     if (decision.degraded) return next(); // limiter could not decide and fails open: nothing true to say
     if (!decision.allowed) {
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      const seconds = Math.max(1, wholeSeconds(decision.retryAfterMs));
       throw new TooManyRequestsError(`too many requests: rate limit exceeded, retry in ${seconds} s`, seconds, headersOf(decision));
     }
     // Straight to node's setHeader: this runs on every request (see bench/resilience).
     const res = ctx.res;
     res.setHeader('RateLimit-Limit', String(decision.limit));
     res.setHeader('RateLimit-Remaining', String(decision.remaining));
-    res.setHeader('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
+    res.setHeader('RateLimit-Reset', String(wholeSeconds(decision.resetMs)));
     return next();
   };
 }

@@ -54,7 +54,7 @@ describe('config/load', () => {
           gossipIntervalMs: 500, tcpTimeoutMs: 30_000, indirectChecks: 3, retransmitMult: 4, weight: 1,
           weightIntervalMs: 0, dynamicWeight: false, logDisable: false, cidrsAllowed: [], keys: [], label: '',
           protocolVersion: 2, delegateVersion: { min: 0, max: 0, cur: 0 }, compress: true,
-          rejoinIntervalMs: 10_000, udpBufferSize: 1400, tcpPings: true,
+          rejoinIntervalMs: 10_000, udpBufferSize: 1400, tcpPings: true, addrEncoding: 'ip-bytes',
         },
       );
     });

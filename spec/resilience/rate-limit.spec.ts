@@ -48,6 +48,17 @@ describe('resilience/rate-limit middleware', () => {
     assert.equal(other.headers['ratelimit-remaining'], '1');
   });
 
+  it('announces whole seconds even when float arithmetic lands a few ulps above them', async () => {
+    // (515186.05999382207 + 10000) − 515186.05999382207 = 10000.000000000058 ms: a plain ceil says 11 s
+    limiter = new MemoryRateLimiter({ limit: perMinute(6, 1), now: () => 515186.05999382207 });
+    s = await startServer(rateLimit({ limiter }), answer);
+    const first = await request(`${s.url}/x`);
+    assert.equal(first.headers['ratelimit-reset'], '10');
+    const denied = await request(`${s.url}/x`);
+    assert.equal(denied.status, 429);
+    assert.equal(denied.headers['retry-after'], '10');
+  });
+
   it('keys by a custom function, charges a custom cost and skips what skip() says', async () => {
     limiter = new MemoryRateLimiter({ limit: perMinute(1, 3) });
     s = await startServer(
