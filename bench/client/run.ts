@@ -23,19 +23,7 @@ import * as path from 'node:path';
 import { StaticInstances, closeClient, createClient, noPolicy } from '../../lib/client';
 import { UserServiceContract } from '../../sample/usersvc/contract';
 import { startServer, type ServerKind } from './servers';
-
-function option(flag: string, env: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${flag}`);
-  if (i >= 0 && process.argv[i + 1] !== undefined) return process.argv[i + 1]!;
-  return process.env[env] ?? fallback;
-}
-
-function positive(flag: string, env: string, fallback: number): number {
-  const raw = option(flag, env, String(fallback));
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} / ${env}: '${raw}' is not a positive number`);
-  return n;
-}
+import { median, option, positive } from '../support/cli-options';
 
 // ---- child processes -------------------------------------------------------------------------------
 
@@ -101,12 +89,6 @@ async function closedLoop(call: Call, seconds: number, concurrency: number): Pro
   const sorted = Float64Array.from(latencies).sort();
   const round = (n: number): number => Math.round(n * 100) / 100;
   return { callsPerSec: Math.round(latencies.length / elapsed), p50ms: round(percentile(sorted, 50)), p99ms: round(percentile(sorted, 99)), errors };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function table(header: string[], rows: string[][]): void {

@@ -21,19 +21,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TARGET_NAMES, benchLogFormat, startTarget, type TargetName } from './targets';
-
-function option(flag: string, env: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${flag}`);
-  if (i >= 0 && process.argv[i + 1] !== undefined) return process.argv[i + 1]!;
-  return process.env[env] ?? fallback;
-}
-
-function positive(flag: string, env: string, fallback: number): number {
-  const raw = option(flag, env, String(fallback));
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} / ${env}: '${raw}' is not a positive number`);
-  return n;
-}
+import { median, option, positive } from '../support/cli-options';
 
 interface Scenario {
   name: string;
@@ -151,12 +139,6 @@ async function load(port: number, s: Scenario, seconds: number, connections: num
     duration: seconds,
   });
   return { rps: Math.round(r.requests.average), p50ms: r.latency.p50, p99ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function printTable(rows: Row[]): void {

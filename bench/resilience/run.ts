@@ -24,26 +24,11 @@ import { perSecond } from '../../lib/resilience/limit';
 import { MemoryRateLimiter } from '../../lib/resilience/memory-rate-limiter';
 import { rateLimit } from '../../lib/resilience/rate-limit';
 import { RedisRateLimiter } from '../../lib/resilience/redis-rate-limiter';
-
-function option(flag: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${flag}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : fallback;
-}
-
-function positive(flag: string, fallback: number): number {
-  const n = Number(option(flag, String(fallback)));
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag}: not a positive number`);
-  return n;
-}
+import { median, option, positive } from '../support/cli-options';
 
 const HUGE = perSecond(1e9, 1_000_000); // never denies: measures bookkeeping only
 const TARGETS = ['koa', 'bulkhead', 'memory', 'redis', 'bulkhead+memory'] as const;
 type Target = (typeof TARGETS)[number];
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 async function redisUp(): Promise<RedisRateLimiter | undefined> {
   const l = new RedisRateLimiter({ limit: HUGE, prefix: `go-doudou:rate:bench-${process.pid}:`, logger: { warn: () => undefined } });
@@ -103,10 +88,10 @@ async function takeThroughput(name: string, run: (i: number) => Promise<unknown>
 }
 
 async function main(): Promise<void> {
-  const seconds = positive('seconds', 3);
-  const rounds = positive('rounds', 3);
-  const connections = positive('connections', 50);
-  const out = option('out', 'bench/results/resilience.json');
+  const seconds = positive('seconds', 'BENCH_SECONDS', 3);
+  const rounds = positive('rounds', 'BENCH_ROUNDS', 3);
+  const connections = positive('connections', 'BENCH_CONNECTIONS', 50);
+  const out = option('out', 'BENCH_OUT', 'bench/results/resilience.json');
 
   const takes = [];
   const memory = new MemoryRateLimiter({ limit: HUGE, sweepIntervalMs: 0 });

@@ -6,6 +6,7 @@
  * which is what the server's `date` coercion reads. `@Ctx()` parameters are server-only and skipped.
  */
 import * as querystring from 'node:querystring';
+import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { ParamDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { joinRoutePath } from '../decorators/route-path';
 import { InvalidArgumentError } from './errors';
@@ -19,8 +20,6 @@ export interface EncodedRequest {
   /** JSON or urlencoded bytes, or a multipart body that streams afresh per attempt. */
   body?: Buffer | MultipartBody;
 }
-
-type BodyKind = 'json' | 'form' | 'multipart' | undefined;
 
 /** The text form of a scalar: Dates as ISO strings, objects as JSON, the rest via String(). */
 function text(value: unknown): string {
@@ -36,19 +35,6 @@ function values(value: unknown): string[] {
 
 /** Header values may not carry control characters; Node would throw deep inside the request otherwise. */
 const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
-
-function bodyKindOf(route: RouteDescriptor): BodyKind {
-  switch (route.bodyType) {
-    case 'application/json':
-      return 'json';
-    case 'application/x-www-form-urlencoded':
-      return 'form';
-    case 'multipart/form-data':
-      return 'multipart';
-    default:
-      return route.params.some((p) => p.in === 'file') ? 'multipart' : route.params.some((p) => p.in === 'form') ? 'form' : route.params.some((p) => p.in === 'body') ? 'json' : undefined;
-  }
-}
 
 export class RequestEncoder {
   private readonly template: (string | ParamDescriptor)[];

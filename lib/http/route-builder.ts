@@ -6,6 +6,7 @@
 import type Router from '@koa/router';
 import type Ajv from 'ajv';
 import type { Context, Middleware } from 'koa';
+import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
@@ -33,28 +34,10 @@ export interface BuiltRoute {
   pattern: string;
 }
 
-type BodyKind = 'json' | 'form' | 'multipart' | undefined;
-
 /** `('/api', '', '/users/:id')` → `/api/users/:id`; never a double or trailing slash. */
 export function joinPaths(...parts: string[]): string {
   const joined = parts.flatMap((p) => p.split('/')).filter((s) => s !== '').join('/');
   return `/${joined}`;
-}
-
-function bodyKindOf(route: RouteDescriptor): BodyKind {
-  switch (route.bodyType) {
-    case 'application/json':
-      return 'json';
-    case 'application/x-www-form-urlencoded':
-      return 'form';
-    case 'multipart/form-data':
-      return 'multipart';
-    default:
-      if (route.params.some((p) => p.in === 'file')) return 'multipart';
-      if (route.params.some((p) => p.in === 'form')) return 'form';
-      if (route.params.some((p) => p.in === 'body')) return 'json';
-      return undefined;
-  }
 }
 
 function unsupported(ctx: Context, expected: string): HttpError {

@@ -12,19 +12,8 @@ import { decodePacket, encodePacket, PacketDecodeOptions } from '../../../lib/di
 import { encodeStreamMessage } from '../../../lib/discovery/wire/stream';
 import { StreamMessageReader, StreamReaderOptions } from '../../../lib/discovery/wire/stream-reader';
 import { encodeCompress } from '../../../lib/discovery/wire/compress';
+import { mulberry32 as prng } from '../../../lib/discovery/core/random';
 import { loadCaptures } from './support/captures';
-
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const key = Uint8Array.from({ length: 32 }, (_, i) => i);
 const keyring = new Keyring([key]);
