@@ -22,7 +22,7 @@ export interface LoadConfigOptions {
   hostname?: string;
 }
 
-function emptyDraft(): ConfigDraft {
+export function emptyDraft(): ConfigDraft {
   // Placeholders only: every field is overwritten by a row of CONFIG_VARIABLES.
   return {
     env: '',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as os from 'node:os';
 import { ConfigError } from '../../lib/errors';
 import { resolveOptions, parseKey, GOSSIP_PROFILES } from '../../lib/discovery/node-options';
-import { optionsFromConfig, normalizeSeed } from '../../lib/discovery/node-env';
+import { optionsFromConfig } from '../../lib/discovery/node-env';
 
 describe('discovery/node-options', () => {
   it("defaults to go-doudou's memberlist settings (WAN base, 3 s reclaim, port 7946, hostname)", () => {
@@ -124,10 +124,13 @@ describe('discovery/node-env optionsFromConfig', () => {
     assert.throws(() => optionsFromConfig({ GDD_MEM_PORT: '70000' }), /GDD_MEM_PORT/);
   });
 
-  it('adds the default port to seeds without one, including bare IPv6', () => {
-    assert.equal(normalizeSeed('a.example'), 'a.example:7946');
-    assert.equal(normalizeSeed('::1'), '[::1]:7946');
-    assert.equal(normalizeSeed('[::1]:9000'), '[::1]:9000');
+  it('adds the default port to seeds without one, including bare IPv6, as the App config does', () => {
+    assert.deepEqual(optionsFromConfig({ GDD_MEM_SEED: 'a.example,::1,[::1]:9000' }).seeds, ['a.example:7946', '[::1]:7946', '[::1]:9000']);
+  });
+
+  it('reads the Lifeguard knobs and ignores the registry\'s weight variables', () => {
+    const o = optionsFromConfig({ GDD_MEM_SUSPICION_MAX_MULT: '4', GDD_MEM_AWARENESS_MAX: '3', GDD_MEM_WEIGHT: '5', GDD_WEIGHT: '2' });
+    assert.deepEqual(o, { suspicionMaxTimeoutMult: 4, awarenessMaxMultiplier: 3 });
   });
 });
 
