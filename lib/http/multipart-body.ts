@@ -32,6 +32,20 @@ interface FormidableFile {
 
 type Parser = (ctx: Context, next: () => Promise<void>) => Promise<void>;
 
+/**
+ * Formidable reports a file when its temporary copy is flushed, so files of one field can arrive out of the
+ * order the client sent them (a small part after a larger one). Each file is stamped when its part begins,
+ * and the list is put back in request order.
+ */
+const PART_ORDER = Symbol('gdd.partOrder');
+let partsBegun = 0;
+
+type StampedFile = FormidableFile & { [PART_ORDER]?: number };
+
+function inRequestOrder(list: StampedFile[]): StampedFile[] {
+  return list.length < 2 ? list : [...list].sort((a, b) => (a[PART_ORDER] ?? 0) - (b[PART_ORDER] ?? 0));
+}
+
 export class MultipartBodyReader {
   private readonly parse: Parser;
 
@@ -47,6 +61,9 @@ export class MultipartBodyReader {
         maxFieldsSize: limits.fieldsSize,
         allowEmptyFiles: true,
         minFileSize: 0,
+        onFileBegin: (_field: string, file: object) => {
+          (file as StampedFile)[PART_ORDER] = partsBegun++;
+        },
       },
     }) as unknown as Parser;
   }
@@ -71,7 +88,7 @@ export class MultipartBodyReader {
     const files: Record<string, UploadedFileInfo[]> = {};
     const temporary: string[] = [];
     for (const [field, value] of Object.entries(request.files ?? {})) {
-      const list = Array.isArray(value) ? value : [value];
+      const list = inRequestOrder(Array.isArray(value) ? value : [value]);
       files[field] = list.map((f) => {
         temporary.push(f.filepath);
         return toUploadedFileInfo(field, f);

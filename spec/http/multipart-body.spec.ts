@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
+import Koa from 'koa';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { MultipartBodyReader } from '../../lib/http/multipart-body';
 import { waitFor } from '../support/wait-for';
 import { multipart, request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
@@ -50,5 +54,30 @@ describe('multipart-body', () => {
     const { body, contentType } = multipart([{ name: 'note', value: 'x' }]);
     const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType, 'Content-Encoding': 'gzip' }, body });
     assert.equal(res.status, 415);
+  });
+});
+
+describe('multipart-body MultipartBodyReader', () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('lists the files of one field in the order the client sent them, even when later parts are flushed first', async () => {
+    const reader = new MultipartBodyReader({ fileSize: 64 * 1024 * 1024, fieldsSize: 1024 * 1024 });
+    const koa = new Koa();
+    koa.use(async (ctx) => {
+      const { files } = await reader.read(ctx);
+      ctx.body = files.files!.map((f) => f.fileName);
+    });
+    server = koa.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    // temporary files are written on libuv's thread pool: with this many, some finish out of order
+    const names = Array.from({ length: 64 }, (_, i) => `part-${i}.bin`);
+    const { body, contentType } = multipart(
+      names.map((fileName, i) => ({ name: 'files', fileName, contentType: 'application/octet-stream', data: Buffer.alloc(i % 8 === 0 ? 256 * 1024 : 16, i) })),
+    );
+    const res = await request(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json(), names);
   });
 });
