@@ -57,13 +57,16 @@ function start(member: Member, children: ChildProcess[]): Promise<number> {
   });
 }
 
-/** Rows of ordersvc's registry page per service name, or undefined while it does not answer. */
-async function registeredServices(orderPort: number): Promise<string[] | undefined> {
+/**
+ * Service names in ordersvc's registry; `null` when ordersvc will never list them (manage endpoints off:
+ * 404, other credentials: 401), undefined when it does not answer.
+ */
+async function registeredServices(orderPort: number): Promise<string[] | null | undefined> {
   const user = process.env.GDD_MANAGE_USER ?? '';
   const headers: Record<string, string> = user ? { authorization: `Basic ${Buffer.from(`${user}:${process.env.GDD_MANAGE_PASS ?? ''}`).toString('base64')}` } : {};
   try {
     const res = await fetch(`http://127.0.0.1:${orderPort}/go-doudou/registry?format=json`, { headers });
-    if (!res.ok) return undefined;
+    if (!res.ok) return null;
     return ((await res.json()) as { rows: Array<{ svcName: string }> }).rows.map((r) => r.svcName);
   } catch {
     return undefined;
@@ -72,12 +75,14 @@ async function registeredServices(orderPort: number): Promise<string[] | undefin
 
 /**
  * Gossip spreads the joins within a few gossip rounds; announce the cluster only once ordersvc sees both
- * usersvc instances, so the first request a user makes is already balanced over both.
+ * usersvc instances, so the first request a user makes is already balanced over both. False when the
+ * deadline passed or the registry cannot tell.
  */
 async function waitForDiscovery(orderPort: number, usersvcCount: number, deadlineMs: number): Promise<boolean> {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
     const services = await registeredServices(orderPort);
+    if (services === null) return false;
     if (services && services.filter((s) => s === 'usersvc_rest').length >= usersvcCount) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -120,8 +125,8 @@ export async function runCluster(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  if (process.env.GDD_MANAGE_ENABLE !== 'false' && !(await waitForDiscovery(orderPort, userPorts.length, 20_000))) {
-    process.stdout.write('ordersvc does not see both usersvc instances yet; gossip is still converging.\n');
+  if (!(await waitForDiscovery(orderPort, userPorts.length, 20_000))) {
+    process.stdout.write('Could not confirm from ordersvc\'s registry that it sees both usersvc instances; gossip may still be converging.\n');
   }
   if (stopping) return;
   const base = `http://localhost:${orderPort}`;

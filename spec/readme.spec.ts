@@ -6,10 +6,10 @@ import { AppProcess } from './support/app-process';
 
 const readme = readFileSync(path.resolve(process.cwd(), 'README.md'), 'utf8');
 
-/** GDD_* names that the TypeScript under `dir` reads: `env.GDD_X`, `env['GDD_X']`, `get('GDD_X')`, `['GDD_X', …]` tables. */
+/** GDD_* names that the TypeScript under `dir` reads outside the config table: `env.GDD_X`, `env['GDD_X']`. */
 function gddNamesReadBy(dir: string): Set<string> {
   const names = new Set<string>();
-  const read = /(?:env\.|env\['|get\('|\[')(GDD_[A-Z0-9_]*[A-Z0-9])\b/g;
+  const read = /env(?:\.|\[')(GDD_[A-Z0-9_]*[A-Z0-9])\b/g;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
     const source = readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');

@@ -22,8 +22,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StaticInstances, closeClient, createClient, noPolicy } from '../../lib/client';
 import { UserServiceContract } from '../../sample/usersvc/contract';
-import { startServer, type ServerKind } from './servers';
 import { median, option, positive } from '../support/cli-options';
+import { startServer, type ServerKind } from './servers';
 
 // ---- child processes -------------------------------------------------------------------------------
 

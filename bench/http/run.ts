@@ -20,8 +20,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TARGET_NAMES, benchLogFormat, startTarget, type TargetName } from './targets';
 import { median, option, positive } from '../support/cli-options';
+import { TARGET_NAMES, benchLogFormat, startTarget, type TargetName } from './targets';
 
 interface Scenario {
   name: string;

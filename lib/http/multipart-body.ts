@@ -38,7 +38,6 @@ type Parser = (ctx: Context, next: () => Promise<void>) => Promise<void>;
  * and the list is put back in request order.
  */
 const PART_ORDER = Symbol('gdd.partOrder');
-let partsBegun = 0;
 
 type StampedFile = FormidableFile & { [PART_ORDER]?: number };
 
@@ -48,6 +47,7 @@ function inRequestOrder(list: StampedFile[]): StampedFile[] {
 
 export class MultipartBodyReader {
   private readonly parse: Parser;
+  private partsBegun = 0;
 
   constructor(limits: MultipartLimits) {
     this.parse = koaBody({
@@ -62,7 +62,7 @@ export class MultipartBodyReader {
         allowEmptyFiles: true,
         minFileSize: 0,
         onFileBegin: (_field: string, file: object) => {
-          (file as StampedFile)[PART_ORDER] = partsBegun++;
+          (file as StampedFile)[PART_ORDER] = this.partsBegun++;
         },
       },
     }) as unknown as Parser;
