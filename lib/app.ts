@@ -20,6 +20,7 @@ import { buildOpenApiDocument } from './openapi';
 import { propagateRequestContext } from './client';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
+import { classOf, type Class } from './decorators/class-type';
 
 /** A provider the App's container should know about, NestJS style. */
 export interface ProviderDefinition<T = unknown> {
@@ -35,7 +36,7 @@ export interface AppOptions {
    * What to serve: service classes (built by the container) or ready instances.
    * Default: every `@Service` class imported so far (implementations in place of their contracts).
    */
-  services?: ReadonlyArray<Function | object>;
+  services?: ReadonlyArray<Class | object>;
   /** Configuration that wins over GDD_* variables and .env files (same shape as `app.config`). */
   config?: DeepPartial<Config>;
   /** Where .env files are looked up. Default process.cwd(). */
@@ -205,7 +206,7 @@ export class App {
     if (wanted.length === 0) {
       throw new ConfigError('NO_SERVICES', 'nothing to serve: import a @Service class before listen(), or pass { services: [...] }');
     }
-    const served = wanted.map((s) => (typeof s === 'function' ? s : s.constructor));
+    const served = wanted.map((s) => (typeof s === 'function' ? (s as Class) : classOf(s)));
     const clients = new ContractClients({
       config: this.config,
       container: this.container,
@@ -218,9 +219,9 @@ export class App {
     return wanted.map((s) => {
       if (typeof s === 'function') {
         const instance = this.container.get(s as Token<object>);
-        return { descriptor: describeService(s), instance };
+        return { descriptor: describeService(s as Class), instance };
       }
-      return { descriptor: describeService(s.constructor), instance: s };
+      return { descriptor: describeService(classOf(s)), instance: s };
     });
   }
 }

@@ -9,6 +9,7 @@ import type { Container, Token } from './container';
 import { closeClient, createClient, type InstanceSource } from './client';
 import { describeService, isContract } from './decorators';
 import { ConfigError } from './errors';
+import type { Class } from './decorators/class-type';
 
 /** Retries of injected clients: GDD_RETRY_COUNT when set above 0, else go-doudou's client-proxy default of 3. */
 const DEFAULT_RETRIES = 3;
@@ -17,7 +18,7 @@ export interface ContractClientsOptions {
   config: Config;
   container: Container;
   /** The classes this App serves. */
-  served: readonly Function[];
+  served: readonly Class[];
   /** The gossip registry in micro mode. */
   instances?: InstanceSource;
   /** Where `<SERVICE>` base-URL variables are read from. */
@@ -35,7 +36,7 @@ export class ContractClients {
   constructor(private readonly options: ContractClientsOptions) {}
 
   /** A container fallback: answers contract tokens, declines everything else. */
-  resolve(token: Token, requestedBy: Function | undefined): unknown {
+  resolve(token: Token, requestedBy: Class | undefined): unknown {
     if (typeof token !== 'function' || !isContract(token)) return undefined;
     const { container, served, instances, env, config } = this.options;
     const local = served.find((cls) => cls === token || cls.prototype instanceof token);
@@ -47,7 +48,8 @@ export class ContractClients {
     const baseUrl = env[variable];
     let client: object;
     if (baseUrl) client = createClient(token as abstract new () => object, { baseUrl, retryCount });
-    else if (instances) client = createClient(token as abstract new () => object, { instances, service, balancer: 'smooth-weighted', retryCount });
+    else if (instances)
+      client = createClient(token as abstract new () => object, { instances, service, balancer: 'smooth-weighted', retryCount });
     else {
       throw new ConfigError(
         'NO_PROVIDER',

@@ -52,7 +52,9 @@ export class MicroNode {
         const contacted = await node.join(config.mem.seeds);
         log.info(`joined the gossip cluster through ${contacted} of ${config.mem.seeds.length} seed(s)`);
       } catch (err) {
-        log.warn(`could not reach any seed (${config.mem.seeds.join(', ')}): ${err instanceof Error ? err.message : String(err)}; retrying every GDD_MEM_REJOIN_INTERVAL`);
+        log.warn(
+          `could not reach any seed (${config.mem.seeds.join(', ')}): ${err instanceof Error ? err.message : String(err)}; retrying every GDD_MEM_REJOIN_INTERVAL`,
+        );
       }
     }
     return micro;

@@ -38,7 +38,16 @@ function freePort(): Promise<number> {
 
 function start(member: Member, children: ChildProcess[]): Promise<number> {
   const child = spawn(process.execPath, [path.join(__dirname, member.script)], {
-    env: { ...process.env, GDD_BANNER: 'false', GDD_MODE: 'micro', GDD_MEM_HOST: '127.0.0.1', GDD_MEM_BIND_ADDR: '127.0.0.1', GDD_HOST: '127.0.0.1', ...LAN_TIMINGS, ...member.env },
+    env: {
+      ...process.env,
+      GDD_BANNER: 'false',
+      GDD_MODE: 'micro',
+      GDD_MEM_HOST: '127.0.0.1',
+      GDD_MEM_BIND_ADDR: '127.0.0.1',
+      GDD_HOST: '127.0.0.1',
+      ...LAN_TIMINGS,
+      ...member.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -63,7 +72,9 @@ function start(member: Member, children: ChildProcess[]): Promise<number> {
  */
 async function registeredServices(orderPort: number): Promise<string[] | null | undefined> {
   const user = process.env.GDD_MANAGE_USER ?? '';
-  const headers: Record<string, string> = user ? { authorization: `Basic ${Buffer.from(`${user}:${process.env.GDD_MANAGE_PASS ?? ''}`).toString('base64')}` } : {};
+  const headers: Record<string, string> = user
+    ? { authorization: `Basic ${Buffer.from(`${user}:${process.env.GDD_MANAGE_PASS ?? ''}`).toString('base64')}` }
+    : {};
   try {
     const res = await fetch(`http://127.0.0.1:${orderPort}/go-doudou/registry?format=json`, { headers });
     if (!res.ok) return null;
@@ -112,10 +123,37 @@ export async function runCluster(): Promise<void> {
   let orderPort = Number(process.env.GDD_PORT ?? '6060');
   let userPorts: number[];
   try {
-    const first = await start({ label: 'usersvc-1', script: 'usersvc/main.js', env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-1', GDD_MEM_PORT: String(seedPort), GDD_MEM_SEED: '' } }, children);
+    const first = await start(
+      {
+        label: 'usersvc-1',
+        script: 'usersvc/main.js',
+        env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-1', GDD_MEM_PORT: String(seedPort), GDD_MEM_SEED: '' },
+      },
+      children,
+    );
     const [second, orders] = await Promise.all([
-      start({ label: 'usersvc-2', script: 'usersvc/main.js', env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-2', GDD_MEM_PORT: '0', GDD_MEM_SEED: seed } }, children),
-      start({ label: 'ordersvc', script: 'ordersvc/main.js', env: { GDD_SERVICE_NAME: 'ordersvc', GDD_PORT: String(orderPort), GDD_MEM_NAME: 'ordersvc-1', GDD_MEM_PORT: '0', GDD_MEM_SEED: seed } }, children),
+      start(
+        {
+          label: 'usersvc-2',
+          script: 'usersvc/main.js',
+          env: { GDD_SERVICE_NAME: 'usersvc', GDD_PORT: '0', GDD_MEM_NAME: 'usersvc-2', GDD_MEM_PORT: '0', GDD_MEM_SEED: seed },
+        },
+        children,
+      ),
+      start(
+        {
+          label: 'ordersvc',
+          script: 'ordersvc/main.js',
+          env: {
+            GDD_SERVICE_NAME: 'ordersvc',
+            GDD_PORT: String(orderPort),
+            GDD_MEM_NAME: 'ordersvc-1',
+            GDD_MEM_PORT: '0',
+            GDD_MEM_SEED: seed,
+          },
+        },
+        children,
+      ),
     ]);
     userPorts = [first, second];
     orderPort = orders;
@@ -126,7 +164,9 @@ export async function runCluster(): Promise<void> {
     return;
   }
   if (!(await waitForDiscovery(orderPort, userPorts.length, 20_000))) {
-    process.stdout.write('Could not confirm from ordersvc\'s registry that it sees both usersvc instances; gossip may still be converging.\n');
+    process.stdout.write(
+      "Could not confirm from ordersvc's registry that it sees both usersvc instances; gossip may still be converging.\n",
+    );
   }
   if (stopping) return;
   const base = `http://localhost:${orderPort}`;

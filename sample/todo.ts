@@ -11,7 +11,7 @@ class Todo {
 }
 
 @Service('todosvc')
-class TodoService {
+export class TodoService {
   private readonly todos = new Map<number, Todo>();
 
   @Post('/todos', { returns: Todo })
@@ -29,4 +29,4 @@ class TodoService {
   }
 }
 
-new App().listen();   // serves every imported @Service on GDD_PORT (6060)
+new App().listen(); // serves every imported @Service on GDD_PORT (6060)

@@ -4,8 +4,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import winston from 'winston';
 import {
-  App, Body, CONFIG, ConfigError, Get, Inject, Injectable, LOGGER, Path, Post, Prop, Service, unregisterService,
-  type AppOptions, type Config,
+  App,
+  Body,
+  CONFIG,
+  ConfigError,
+  Get,
+  Inject,
+  Injectable,
+  LOGGER,
+  Path,
+  Post,
+  Prop,
+  Service,
+  unregisterService,
+  type AppOptions,
+  type Config,
 } from '../lib';
 
 const quiet = winston.createLogger({ silent: true });
@@ -86,9 +99,16 @@ describe('App', () => {
       const greet = await fetch(`${url}/greet/ada`);
       assert.equal(greet.status, 200);
       assert.deepEqual(await greet.json(), { text: 'hello ada from mono' });
-      const sum = await fetch(`${url}/sum`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"values":[1,2,3.5]}' });
+      const sum = await fetch(`${url}/sum`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"values":[1,2,3.5]}',
+      });
       assert.deepEqual(await sum.json(), { total: 6.5 });
-      assert.deepEqual(app.services().map((s) => s.name), ['greetsvc', 'mathsvc']);
+      assert.deepEqual(
+        app.services().map((s) => s.name),
+        ['greetsvc', 'mathsvc'],
+      );
     } finally {
       await app.close();
     }
@@ -128,7 +148,9 @@ describe('App', () => {
   });
 
   it('lets options passed to new App() win over the environment', () => {
-    const app = new App(appOptions({ services: [GreetService], env: { GDD_PORT: '7001', GDD_SERVICE_NAME: 'env' }, config: { service: { name: 'opt' } } }));
+    const app = new App(
+      appOptions({ services: [GreetService], env: { GDD_PORT: '7001', GDD_SERVICE_NAME: 'env' }, config: { service: { name: 'opt' } } }),
+    );
     assert.equal(app.config.service.name, 'opt');
   });
 
@@ -141,7 +163,14 @@ describe('App', () => {
 
   it('fails at start-up naming the class and parameter when a dependency cannot be built', async () => {
     const app = new App(appOptions({ services: [NeedsDatabase] }));
-    await assert.rejects(app.listen(), (err: ConfigError) => err.code === 'MISSING_DEPENDENCY' && /NeedsDatabase/.test(err.message) && /Database/.test(err.message) && /DB_URL/.test(err.message));
+    await assert.rejects(
+      app.listen(),
+      (err: ConfigError) =>
+        err.code === 'MISSING_DEPENDENCY' &&
+        /NeedsDatabase/.test(err.message) &&
+        /Database/.test(err.message) &&
+        /DB_URL/.test(err.message),
+    );
   });
 
   it('uses a provider given in the options for a dependency', async () => {
@@ -168,7 +197,10 @@ describe('App', () => {
     const { url } = await app.listen();
     try {
       assert.equal((await fetch(`${url}/greet/a`)).headers.get('x-powered-by'), 'ts-doudou');
-      assert.throws(() => app.use(async (_ctx, next) => next()), (err: ConfigError) => err.code === 'APP_STARTED');
+      assert.throws(
+        () => app.use(async (_ctx, next) => next()),
+        (err: ConfigError) => err.code === 'APP_STARTED',
+      );
     } finally {
       await app.close();
     }

@@ -42,7 +42,13 @@ class Cluster {
 
   async start(name: string, script: string, env: Record<string, string>): Promise<Member> {
     const memPort = this.seed === '' ? await freePort() : 0;
-    const proc = new AppProcess(script, { ...GOSSIP_ENV, GDD_MEM_NAME: name, GDD_MEM_PORT: String(memPort), GDD_MEM_SEED: this.seed, ...env });
+    const proc = new AppProcess(script, {
+      ...GOSSIP_ENV,
+      GDD_MEM_NAME: name,
+      GDD_MEM_PORT: String(memPort),
+      GDD_MEM_SEED: this.seed,
+      ...env,
+    });
     const port = Number((await proc.waitForLine(/ready: http:\/\/localhost:(\d+)/))[1]);
     if (this.seed === '') this.seed = `127.0.0.1:${memPort}`;
     const member = { name, process: proc, port };
@@ -59,7 +65,12 @@ class Cluster {
   async waitForUsers(member: Member, names: string[], timeoutMs = 15_000): Promise<void> {
     const want = [...names].sort().join(',');
     await waitFor(
-      async () => (await this.registry(member)).filter((r) => r.svcName === 'usersvc_rest' && r.status === 'up').map((r) => r.hostname).sort().join(',') === want,
+      async () =>
+        (await this.registry(member))
+          .filter((r) => r.svcName === 'usersvc_rest' && r.status === 'up')
+          .map((r) => r.hostname)
+          .sort()
+          .join(',') === want,
       { timeoutMs, intervalMs: 100, message: `${member.name} to see usersvc on ${want}` },
     );
   }
@@ -140,7 +151,11 @@ describe('micro mode: services discover and call each other over gossip', functi
     // The request id of the incoming call travels with the client call to whichever usersvc answered.
     await waitFor(() => /trace-42/.test(u1.process.stdout + u2.process.stdout), { message: 'request id in a usersvc access log' });
     const rows = await cluster.registry(u1);
-    assert.deepEqual(rows.map((r) => `${r.hostname}:${r.svcName}`).sort(), ['ordersvc-1:ordersvc_rest', 'usersvc-1:usersvc_rest', 'usersvc-2:usersvc_rest']);
+    assert.deepEqual(rows.map((r) => `${r.hostname}:${r.svcName}`).sort(), [
+      'ordersvc-1:ordersvc_rest',
+      'usersvc-1:usersvc_rest',
+      'usersvc-2:usersvc_rest',
+    ]);
   });
 
   it('spreads calls evenly over equal instances', async () => {

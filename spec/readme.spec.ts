@@ -59,7 +59,11 @@ describe('README', () => {
       app = new AppProcess(path.resolve(__dirname, '../sample/todo.js'), {});
       const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
       const post = (body: unknown): Promise<Response> =>
-        fetch(`http://127.0.0.1:${port}/todos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`http://127.0.0.1:${port}/todos`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       assert.deepEqual(await (await post({ title: 'write docs' })).json(), { id: 1, title: 'write docs', done: false });
       assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/todos/1`)).json(), { id: 1, title: 'write docs', done: false });
       assert.equal((await post({ title: '' })).status, 400);

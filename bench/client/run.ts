@@ -88,7 +88,12 @@ async function closedLoop(call: Call, seconds: number, concurrency: number): Pro
   const elapsed = (performance.now() - started) / 1000;
   const sorted = Float64Array.from(latencies).sort();
   const round = (n: number): number => Math.round(n * 100) / 100;
-  return { callsPerSec: Math.round(latencies.length / elapsed), p50ms: round(percentile(sorted, 50)), p99ms: round(percentile(sorted, 99)), errors };
+  return {
+    callsPerSec: Math.round(latencies.length / elapsed),
+    p50ms: round(percentile(sorted, 50)),
+    p99ms: round(percentile(sorted, 99)),
+    errors,
+  };
 }
 
 function table(header: string[], rows: string[][]): void {
@@ -134,11 +139,18 @@ async function main(): Promise<void> {
     const viaGot = (await bare(`${userUrl}/users/1`)).body as unknown as { id: number; createdAt: string };
     const viaFixed = await fixed.getUser(1);
     const viaResilient = await resilient.getUser(1);
-    if (viaGot.id !== 1 || !(viaFixed.createdAt instanceof Date) || viaFixed.createdAt.toISOString() !== viaGot.createdAt || viaResilient.id !== 1) {
+    if (
+      viaGot.id !== 1 ||
+      !(viaFixed.createdAt instanceof Date) ||
+      viaFixed.createdAt.toISOString() !== viaGot.createdAt ||
+      viaResilient.id !== 1
+    ) {
       throw new Error('unfair benchmark: the three callers do not get the same user');
     }
     const orderBody = JSON.stringify({ userId: 1, item: 'tea', quantity: 2 });
-    const placed = await got.post(`http://127.0.0.1:${order.port}/orders`, { body: orderBody, headers: { 'content-type': 'application/json' } }).json<{ id: number; userName: string }>();
+    const placed = await got
+      .post(`http://127.0.0.1:${order.port}/orders`, { body: orderBody, headers: { 'content-type': 'application/json' } })
+      .json<{ id: number; userName: string }>();
     if (placed.userName !== 'Ada Lovelace') throw new Error(`order → user path broken: ${JSON.stringify(placed)}`);
 
     const callers: [string, Call][] = [
@@ -189,7 +201,13 @@ async function main(): Promise<void> {
 
     const cannon = async (url: string): Promise<{ rps: number; p50ms: number; p99ms: number; errors: number; non2xx: number }> => {
       const res = await autocannon({ url, connections, duration: seconds * 2 });
-      return { rps: Math.round(res.requests.average), p50ms: res.latency.p50, p99ms: res.latency.p99, errors: res.errors + res.timeouts, non2xx: res.non2xx };
+      return {
+        rps: Math.round(res.requests.average),
+        p50ms: res.latency.p50,
+        p99ms: res.latency.p99,
+        errors: res.errors + res.timeouts,
+        non2xx: res.non2xx,
+      };
     };
     await cannon(`http://127.0.0.1:${order.port}/orders/${placed.id}`); // warm-up
     const direct = await cannon(`${userUrl}/users/1`);
@@ -198,8 +216,22 @@ async function main(): Promise<void> {
     table(
       ['path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
       [
-        ['GET /users/1 (user service directly)', String(direct.rps), String(direct.p50ms), String(direct.p99ms), String(direct.errors), String(direct.non2xx)],
-        ['GET /orders/:id (order → user via client)', String(path2.rps), String(path2.p50ms), String(path2.p99ms), String(path2.errors), String(path2.non2xx)],
+        [
+          'GET /users/1 (user service directly)',
+          String(direct.rps),
+          String(direct.p50ms),
+          String(direct.p99ms),
+          String(direct.errors),
+          String(direct.non2xx),
+        ],
+        [
+          'GET /orders/:id (order → user via client)',
+          String(path2.rps),
+          String(path2.p50ms),
+          String(path2.p99ms),
+          String(path2.errors),
+          String(path2.non2xx),
+        ],
       ],
     );
 

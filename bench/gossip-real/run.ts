@@ -90,7 +90,8 @@ async function scenario(label: string, sizes: number[]): Promise<ScenarioResult>
     await new Promise((r) => setTimeout(r, 200)); // let the watch commands arrive before the kill
     const killedAt = Date.now();
     victim.proc.kill('SIGKILL');
-    const observed = () => survivors.flatMap((w) => w.messages).filter((m): m is Extract<FromWorker, { type: 'observed' }> => m.type === 'observed');
+    const observed = () =>
+      survivors.flatMap((w) => w.messages).filter((m): m is Extract<FromWorker, { type: 'observed' }> => m.type === 'observed');
     const allDeadAt = await until('every survivor marks the victim dead', 120_000, () => {
       const dead = observed().filter((m) => m.event === 'dead');
       return dead.length === total - 1 ? Math.max(...dead.map((m) => m.at)) : undefined;
@@ -114,7 +115,9 @@ async function scenario(label: string, sizes: number[]): Promise<ScenarioResult>
     for (const w of workers) {
       if (w.proc.exitCode === null && w.proc.signalCode === null) w.proc.send({ cmd: 'shutdown' } satisfies ToWorker);
     }
-    await Promise.all(workers.map((w) => (w.proc.exitCode !== null || w.proc.signalCode !== null ? undefined : new Promise((r) => w.proc.once('exit', r)))));
+    await Promise.all(
+      workers.map((w) => (w.proc.exitCode !== null || w.proc.signalCode !== null ? undefined : new Promise((r) => w.proc.once('exit', r)))),
+    );
   }
 }
 
@@ -131,7 +134,10 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     profile: 'local (probe 1 s, probe timeout 200 ms, gossip 100 ms × 3, suspicion mult 3)',
-    reference: { deadAfterKillMs: REFERENCE_DEAD_AFTER_KILL_MS, setup: '3 Go memberlist 0.2.2 nodes, DefaultLocalConfig, loopback (memberlist-wire.md §15)' },
+    reference: {
+      deadAfterKillMs: REFERENCE_DEAD_AFTER_KILL_MS,
+      setup: '3 Go memberlist 0.2.2 nodes, DefaultLocalConfig, loopback (memberlist-wire.md §15)',
+    },
     goBaselineThisRun: go,
     rows,
   };

@@ -18,7 +18,12 @@ export function serfModelMaxBytesPerSecond(fanout: number, gossipIntervalMs: num
 export const SWIM_FIRST_DETECTION_PERIODS = 1 / (1 - Math.exp(-1));
 
 /** Lifeguard suspicion bounds for n nodes (§9.2): [min, max] ms and expected confirmations k. */
-export function suspicionBounds(n: number, suspicionMult: number, maxMult: number, probeInterval: number): {
+export function suspicionBounds(
+  n: number,
+  suspicionMult: number,
+  maxMult: number,
+  probeInterval: number,
+): {
   min: number;
   max: number;
   k: number;

@@ -87,7 +87,12 @@ export function measureSteady(spec: ClusterSpec, ms: number): SteadyResult {
   sim.onEvent = (e) => {
     if (e.type === 'dead') falseDead++;
   };
-  const before = sim.all.map((n) => ({ b: n.bytesSent, p: n.packetsSent, d: n.core.counters.deathsDeclared, r: n.core.counters.refutations }));
+  const before = sim.all.map((n) => ({
+    b: n.bytesSent,
+    p: n.packetsSent,
+    d: n.core.counters.deathsDeclared,
+    r: n.core.counters.refutations,
+  }));
   sim.runFor(ms);
   const nodeHours = (spec.n * ms) / 3_600_000;
   const seconds = ms / 1000;

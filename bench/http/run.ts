@@ -120,7 +120,9 @@ async function checkSameWork(children: Child[]): Promise<void> {
     const first = answers[0]!;
     for (const a of answers) {
       if (a.status !== 200 || a.body !== first.body) {
-        throw new Error(`unfair benchmark: ${s.name} on ${a.name} answered ${a.status} ${a.body} but ${first.name} ${first.status} ${first.body}`);
+        throw new Error(
+          `unfair benchmark: ${s.name} on ${a.name} answered ${a.status} ${a.body} but ${first.name} ${first.status} ${first.body}`,
+        );
       }
       if (a.name === 'stack' && !(a.headers['x-request-id'] && a.headers['access-control-allow-origin'] && a.headers.vary)) {
         throw new Error('stack answered without X-Request-Id / CORS / Vary headers: default middleware not on');
@@ -138,7 +140,13 @@ async function load(port: number, s: Scenario, seconds: number, connections: num
     connections,
     duration: seconds,
   });
-  return { rps: Math.round(r.requests.average), p50ms: r.latency.p50, p99ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    rps: Math.round(r.requests.average),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 function printTable(rows: Row[]): void {
@@ -165,7 +173,9 @@ async function main(): Promise<void> {
   const seconds = positive('seconds', 'BENCH_SECONDS', 4);
   const rounds = Math.round(positive('rounds', 'BENCH_ROUNDS', 3));
   const connections = Math.round(positive('connections', 'BENCH_CONNECTIONS', 50));
-  const targets = option('targets', 'BENCH_TARGETS', TARGET_NAMES.join(',')).split(',').map((t) => t.trim()) as TargetName[];
+  const targets = option('targets', 'BENCH_TARGETS', TARGET_NAMES.join(','))
+    .split(',')
+    .map((t) => t.trim()) as TargetName[];
   for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target '${t}' (known: ${TARGET_NAMES.join(', ')})`);
   const outOption = option('out', 'BENCH_OUT', 'bench/results/http.json');
 
@@ -194,7 +204,16 @@ async function main(): Promise<void> {
         const list = samples.get(`${s.name}|${c.name}`)!;
         const rps = list.map((x) => x.rps);
         const mid = list.find((x) => x.rps === median(rps)) ?? list[0]!; // latency of a median run (odd rounds)
-        const row: Row = { scenario: s.name, target: c.name, rps: Math.round(median(rps)), rounds: rps, p50ms: mid.p50ms, p99ms: mid.p99ms, errors: list.reduce((n, x) => n + x.errors, 0), non2xx: list.reduce((n, x) => n + x.non2xx, 0) };
+        const row: Row = {
+          scenario: s.name,
+          target: c.name,
+          rps: Math.round(median(rps)),
+          rounds: rps,
+          p50ms: mid.p50ms,
+          p99ms: mid.p99ms,
+          errors: list.reduce((n, x) => n + x.errors, 0),
+          non2xx: list.reduce((n, x) => n + x.non2xx, 0),
+        };
         const koa = samples.get(`${s.name}|koa`);
         if (koa) {
           row.roundRatios = list.map((x, i) => Math.round((x.rps / koa[i]!.rps) * 1000) / 1000);
@@ -207,12 +226,23 @@ async function main(): Promise<void> {
 
     const stack = children.find((c) => c.name === 'stack');
     const accessLines = stack ? await logLinesOf(stack) : undefined;
-    if (accessLines !== undefined) console.log(`\nstack wrote ${accessLines} log lines to its sink (${benchLogFormat()} access log at level info)`);
+    if (accessLines !== undefined)
+      console.log(`\nstack wrote ${accessLines} log lines to its sink (${benchLogFormat()} access log at level info)`);
 
     if (outOption !== 'none') {
       const out = path.resolve(process.cwd(), outOption);
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      const result = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, seconds, rounds, connections, logFormat: benchLogFormat(), stackLogLines: accessLines, rows };
+      const result = {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        seconds,
+        rounds,
+        connections,
+        logFormat: benchLogFormat(),
+        stackLogLines: accessLines,
+        rows,
+      };
       fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
       console.log(`written ${path.relative(process.cwd(), out)}`);
     }

@@ -137,7 +137,14 @@ export function benchLogFormat(): 'text' | 'json' {
 
 async function startStack(): Promise<RunningTarget> {
   const sink = nullSink();
-  const logger = createLogger({ level: 'info', format: benchLogFormat(), serviceName: 'benchsvc', env: 'dev', stream: sink.stream, colors: false });
+  const logger = createLogger({
+    level: 'info',
+    format: benchLogFormat(),
+    serviceName: 'benchsvc',
+    env: 'dev',
+    stream: sink.stream,
+    colors: false,
+  });
   const server = new HttpServer({ logger, serviceName: 'benchsvc' });
   server.mount(descriptor, new BenchService());
   const { port } = await server.listen({ port: 0, host: '127.0.0.1' });

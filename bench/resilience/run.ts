@@ -16,6 +16,7 @@ import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Koa from 'koa';
 import type { Middleware } from 'koa';
@@ -56,7 +57,7 @@ async function serve(): Promise<void> {
     'bulkhead+memory': [bulkhead({ maxConcurrent: 100, maxQueue: 1000 }), rateLimit({ limiter: memory })],
   };
   const ports: Partial<Record<Target, number>> = {};
-  const servers: import('node:http').Server[] = [];
+  const servers: Server[] = [];
   for (const t of TARGETS) {
     const chain = chains[t];
     if (!chain) continue;
@@ -77,7 +78,12 @@ async function serve(): Promise<void> {
   });
 }
 
-async function takeThroughput(name: string, run: (i: number) => Promise<unknown> | unknown, n: number, inFlight = 1): Promise<{ name: string; opsPerSec: number }> {
+async function takeThroughput(
+  name: string,
+  run: (i: number) => Promise<unknown> | unknown,
+  n: number,
+  inFlight = 1,
+): Promise<{ name: string; opsPerSec: number }> {
   const start = performance.now();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
   console.table(takes);
 
   const child = fork(__filename, ['serve'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const ports = await new Promise<Partial<Record<Target, number>>>((resolve) => child.once('message', (m: { ports: Partial<Record<Target, number>> }) => resolve(m.ports)));
+  const ports = await new Promise<Partial<Record<Target, number>>>((resolve) =>
+    child.once('message', (m: { ports: Partial<Record<Target, number>> }) => resolve(m.ports)),
+  );
   const targets = TARGETS.filter((t) => ports[t] !== undefined);
   const rps: Record<string, number[]> = {};
   const ratio: Record<string, number[]> = {};
@@ -126,11 +134,24 @@ async function main(): Promise<void> {
     for (const t of targets) (ratio[t] ??= []).push(round[t]! / round.koa!);
   }
   child.send('stop');
-  const rows = targets.map((t) => ({ target: t, 'req/s (median)': Math.round(median(rps[t]!)), 'vs koa': Number(median(ratio[t]!).toFixed(3)) }));
+  const rows = targets.map((t) => ({
+    target: t,
+    'req/s (median)': Math.round(median(rps[t]!)),
+    'vs koa': Number(median(ratio[t]!).toFixed(3)),
+  }));
   console.table(rows);
   if (bad > 0) throw new Error(`${bad} requests failed or were not 2xx: the numbers are not comparable`);
   if (out !== 'none') {
-    const result = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, seconds, rounds, connections, takes, http: rows };
+    const result = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      seconds,
+      rounds,
+      connections,
+      takes,
+      http: rows,
+    };
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${out}`);

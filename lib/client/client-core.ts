@@ -10,7 +10,14 @@ import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descripto
 import type { Balancer } from './balancer';
 import { contextHeaders, type CallContext } from './call-context';
 import type { ClientPolicy } from './client-policy';
-import { CircuitOpenError, ClientTimeoutError, NoInstanceError, RemoteUnavailableError, isRetryableFailure, type CallTarget } from './errors';
+import {
+  CircuitOpenError,
+  ClientTimeoutError,
+  NoInstanceError,
+  RemoteUnavailableError,
+  isRetryableFailure,
+  type CallTarget,
+} from './errors';
 import type { Transport } from './transport';
 import type { InstanceSource, ServiceInstance } from './instances';
 import { RequestEncoder, type EncodedRequest } from './request-encoder';
@@ -42,7 +49,11 @@ export class ClientCore {
   constructor(readonly parts: ClientCoreParts) {
     const routes = new Map<string, CompiledRoute>();
     for (const route of parts.descriptor.routes) {
-      routes.set(route.operationId, { route, encoder: new RequestEncoder(parts.descriptor, route), decoder: new ResponseDecoder(parts.descriptor, route) });
+      routes.set(route.operationId, {
+        route,
+        encoder: new RequestEncoder(parts.descriptor, route),
+        decoder: new ResponseDecoder(parts.descriptor, route),
+      });
     }
     this.routes = routes;
   }
@@ -73,7 +84,10 @@ export class ClientCore {
     try {
       // A signal per call: without one, cockatiel derives every call's timeout signal from one shared
       // never-aborted signal, which collects a listener per call in flight (MaxListenersExceededWarning).
-      return await this.parts.policy.execute(({ signal }) => this.attempt(compiled, request, headers, failed, signal), new AbortController().signal);
+      return await this.parts.policy.execute(
+        ({ signal }) => this.attempt(compiled, request, headers, failed, signal),
+        new AbortController().signal,
+      );
     } catch (err) {
       throw this.translate(err, compiled.route);
     }
@@ -96,13 +110,25 @@ export class ClientCore {
     return this.parts.balancer.pick(candidates);
   }
 
-  private async attempt(compiled: CompiledRoute, request: EncodedRequest, headers: Record<string, string>, failed: Set<string>, signal: AbortSignal): Promise<unknown> {
+  private async attempt(
+    compiled: CompiledRoute,
+    request: EncodedRequest,
+    headers: Record<string, string>,
+    failed: Set<string>,
+    signal: AbortSignal,
+  ): Promise<unknown> {
     const { route } = compiled;
     const instance = this.choose(route, failed);
     // Sources other than StaticInstances/FixedBaseUrl may hand out a trailing slash.
     const base = instance.baseUrl.endsWith('/') ? instance.baseUrl.slice(0, -1) : instance.baseUrl;
     const url = base + request.pathAndQuery;
-    const target: CallTarget = { service: this.parts.service, operationId: route.operationId, method: route.method, instance: instance.id, url };
+    const target: CallTarget = {
+      service: this.parts.service,
+      operationId: route.operationId,
+      method: route.method,
+      instance: instance.id,
+      url,
+    };
     const body = request.body === undefined || Buffer.isBuffer(request.body) ? request.body : request.body.stream();
     try {
       const response = await this.parts.transport.send({ method: route.method, url, headers, body }, target, signal);
@@ -119,9 +145,14 @@ export class ClientCore {
 
   /** cockatiel's own errors → the client's typed errors. */
   private translate(err: unknown, route: RouteDescriptor): unknown {
-    if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError) return new CircuitOpenError(this.parts.service, route.operationId, err);
+    if (err instanceof BrokenCircuitError || err instanceof IsolatedCircuitError)
+      return new CircuitOpenError(this.parts.service, route.operationId, err);
     if (err instanceof TaskCancelledError) {
-      return new ClientTimeoutError({ service: this.parts.service, operationId: route.operationId, method: route.method }, 'call', err.message || 'call timed out');
+      return new ClientTimeoutError(
+        { service: this.parts.service, operationId: route.operationId, method: route.method },
+        'call',
+        err.message || 'call timed out',
+      );
     }
     return err;
   }

@@ -72,7 +72,9 @@ export function defaultClientPolicy(options: ClientPolicyOptions = {}): ClientPo
     const b = { ...d.breaker, ...(options.breaker ?? {}) };
     // The call-level timeout (TaskCancelledError) is thrown inside the breaker and counts as a failure.
     const failure = handleWhen((err) => isBreakerFailure(err) || err instanceof TaskCancelledError);
-    policies.push(circuitBreaker(failure, { halfOpenAfter: nonNegativeInteger(b.halfOpenAfterMs, 'halfOpenAfterMs'), breaker: new WindowBreaker(b) }));
+    policies.push(
+      circuitBreaker(failure, { halfOpenAfter: nonNegativeInteger(b.halfOpenAfterMs, 'halfOpenAfterMs'), breaker: new WindowBreaker(b) }),
+    );
   }
   if (timeoutMs > 0) {
     // Aggressive: the caller gets TIMEOUT at the deadline; the in-flight request is cancelled through the signal.

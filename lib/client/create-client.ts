@@ -81,7 +81,10 @@ function resolveTransport(options: ClientOptions): Transport {
  * A typed client for `contract` (a class decorated with @Contract or @Service, or its descriptor).
  * Throws TypeError for contradicting or missing options and ConfigError for a broken contract.
  */
-export function createClient<T extends object>(contract: (abstract new (...args: never[]) => T) | ServiceDescriptor, options: ClientOptions): Client<T> {
+export function createClient<T extends object>(
+  contract: (abstract new (...args: never[]) => T) | ServiceDescriptor,
+  options: ClientOptions,
+): Client<T> {
   const descriptor = typeof contract === 'function' ? describeService(contract) : contract;
   if (options.baseUrl !== undefined && options.instances !== undefined) {
     throw new TypeError(`createClient(${descriptor.name}): give either baseUrl or instances, not both`);

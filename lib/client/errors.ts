@@ -75,7 +75,10 @@ export class NoInstanceError extends HttpError {
   readonly service: string;
 
   constructor(service: string, operationId: string) {
-    super(503, ClientErrorCodes.NO_INSTANCE, `no instance of service '${service}' is available (calling ${operationId})`, { service, operationId });
+    super(503, ClientErrorCodes.NO_INSTANCE, `no instance of service '${service}' is available (calling ${operationId})`, {
+      service,
+      operationId,
+    });
     this.name = 'NoInstanceError';
     this.service = service;
   }
@@ -86,7 +89,10 @@ export class CircuitOpenError extends HttpError {
   readonly service: string;
 
   constructor(service: string, operationId: string, cause?: unknown) {
-    super(503, ClientErrorCodes.CIRCUIT_OPEN, `circuit breaker for service '${service}' is open (calling ${operationId})`, { service, operationId });
+    super(503, ClientErrorCodes.CIRCUIT_OPEN, `circuit breaker for service '${service}' is open (calling ${operationId})`, {
+      service,
+      operationId,
+    });
     this.name = 'CircuitOpenError';
     this.service = service;
     if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });

@@ -19,7 +19,8 @@ export class GotTransport implements Transport {
   constructor(options: TransportOptions = {}) {
     this.connectTimeoutMs = options.connectTimeoutMs ?? TRANSPORT_DEFAULTS.connectTimeoutMs;
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? TRANSPORT_DEFAULTS.attemptTimeoutMs;
-    const agents = options.agents ?? (this.ownAgents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) });
+    const agents =
+      options.agents ?? (this.ownAgents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) });
     this.got = got.extend({
       agent: { http: agents.http, https: agents.https },
       retry: { limit: 0 },
@@ -27,7 +28,8 @@ export class GotTransport implements Transport {
       followRedirect: false,
       responseType: 'buffer',
       decompress: true,
-      timeout: this.attemptTimeoutMs > 0 ? { connect: this.connectTimeoutMs, request: this.attemptTimeoutMs } : { connect: this.connectTimeoutMs },
+      timeout:
+        this.attemptTimeoutMs > 0 ? { connect: this.connectTimeoutMs, request: this.attemptTimeoutMs } : { connect: this.connectTimeoutMs },
       headers: { 'user-agent': 'ts-doudou-client', accept: 'application/json' },
     });
   }
@@ -53,9 +55,17 @@ export class GotTransport implements Transport {
     if (err instanceof CancelError) return new ClientTimeoutError(target, 'call', 'cancelled by the call deadline');
     if (err instanceof TimeoutError) {
       if (err.event === 'connect' || err.event === 'lookup' || err.event === 'secureConnect') {
-        return new RemoteUnavailableError(target, 'CONNECT_TIMEOUT', `could not connect to ${target.instance ?? target.url} within ${this.connectTimeoutMs} ms`);
+        return new RemoteUnavailableError(
+          target,
+          'CONNECT_TIMEOUT',
+          `could not connect to ${target.instance ?? target.url} within ${this.connectTimeoutMs} ms`,
+        );
       }
-      return new ClientTimeoutError(target, 'attempt', `no answer from ${target.instance ?? target.url} within ${this.attemptTimeoutMs} ms`);
+      return new ClientTimeoutError(
+        target,
+        'attempt',
+        `no answer from ${target.instance ?? target.url} within ${this.attemptTimeoutMs} ms`,
+      );
     }
     if (err instanceof RequestError) {
       const code = err.code ?? '';

@@ -4,7 +4,14 @@ export { StaticInstances, FixedBaseUrl, normaliseBaseUrl, type InstanceSource, t
 export { resolveBalancer, type Balancer, type BalancerName } from './balancer';
 export { RoundRobinBalancer } from './round-robin-balancer';
 export { SmoothWeightedRoundRobinBalancer } from './smooth-weighted-balancer';
-export { defaultClientPolicy, noPolicy, CLIENT_POLICY_DEFAULTS, type ClientPolicy, type ClientPolicyOptions, type BreakerOptions } from './client-policy';
+export {
+  defaultClientPolicy,
+  noPolicy,
+  CLIENT_POLICY_DEFAULTS,
+  type ClientPolicy,
+  type ClientPolicyOptions,
+  type BreakerOptions,
+} from './client-policy';
 export { WindowBreaker, type WindowBreakerOptions } from './window-breaker';
 export { runWithCallContext, currentCallContext, propagateRequestContext, type CallContext } from './call-context';
 export type { FileArgument, FileData } from './file-argument';

@@ -72,7 +72,10 @@ export class StaticInstances implements InstanceSource {
   remove(service: string, id: string): boolean {
     const list = this.instances(service);
     if (!list.some((i) => i.id === id)) return false;
-    this.set(service, list.filter((i) => i.id !== id));
+    this.set(
+      service,
+      list.filter((i) => i.id !== id),
+    );
     return true;
   }
 }

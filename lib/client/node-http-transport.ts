@@ -13,7 +13,11 @@ import { ClientTimeoutError, RemoteUnavailableError, type CallTarget } from './e
 import type { RawResponse } from './response-decoder';
 import { CONNECTION_ERROR_CODES, TRANSPORT_DEFAULTS, type AttemptRequest, type Transport, type TransportOptions } from './transport';
 
-const DEFAULT_HEADERS = Object.freeze({ 'user-agent': 'ts-doudou-client', accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' });
+const DEFAULT_HEADERS = Object.freeze({
+  'user-agent': 'ts-doudou-client',
+  accept: 'application/json',
+  'accept-encoding': 'gzip, deflate, br',
+});
 
 /** Why we destroyed a request ourselves. */
 class Stop extends Error {
@@ -68,7 +72,11 @@ export class NodeHttpTransport implements Transport {
         if (err === undefined) resolve(value!);
         else reject(this.translate(err, target));
       };
-      const request = (secure ? https : http).request(req.url, { method: req.method, headers, agent: secure ? this.agents.https : this.agents.http });
+      const request = (secure ? https : http).request(req.url, {
+        method: req.method,
+        headers,
+        agent: secure ? this.agents.https : this.agents.http,
+      });
       const stop = (kind: Stop['kind']): void => {
         request.destroy(new Stop(kind));
       };
@@ -107,14 +115,16 @@ export class NodeHttpTransport implements Transport {
     const where = target.instance ?? target.url ?? target.service;
     if (err instanceof Stop) {
       if (err.kind === 'abort') return new ClientTimeoutError(target, 'call', 'cancelled by the call deadline');
-      if (err.kind === 'connect') return new RemoteUnavailableError(target, 'CONNECT_TIMEOUT', `could not connect to ${where} within ${this.connectTimeoutMs} ms`);
+      if (err.kind === 'connect')
+        return new RemoteUnavailableError(target, 'CONNECT_TIMEOUT', `could not connect to ${where} within ${this.connectTimeoutMs} ms`);
       return new ClientTimeoutError(target, 'attempt', `no answer from ${where} within ${this.attemptTimeoutMs} ms`);
     }
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || code === 'BAD_ENCODING')) {
       return new RemoteUnavailableError(target, code, `${where} is unreachable: ${(err as Error).message}`);
     }
-    if (err instanceof Error && /socket hang up/i.test(err.message)) return new RemoteUnavailableError(target, 'ECONNRESET', `${where}: ${err.message}`);
+    if (err instanceof Error && /socket hang up/i.test(err.message))
+      return new RemoteUnavailableError(target, 'ECONNRESET', `${where}: ${err.message}`);
     return err;
   }
 

@@ -45,10 +45,15 @@ export class RequestEncoder {
   private readonly fileParams: readonly ParamDescriptor[];
   private readonly kind: BodyKind;
 
-  constructor(private readonly service: ServiceDescriptor, private readonly route: RouteDescriptor) {
+  constructor(
+    private readonly service: ServiceDescriptor,
+    private readonly route: RouteDescriptor,
+  ) {
     const full = joinRoutePath(service.rootPath, route.path);
     const byName = new Map(route.params.filter((p) => p.in === 'path').map((p) => [p.name, p]));
-    this.template = full.split(/(:[A-Za-z_$][\w$]*)/).map((piece) => (piece.startsWith(':') ? byName.get(piece.slice(1)) ?? piece : piece));
+    this.template = full
+      .split(/(:[A-Za-z_$][\w$]*)/)
+      .map((piece) => (piece.startsWith(':') ? (byName.get(piece.slice(1)) ?? piece) : piece));
     this.query = route.params.filter((p) => p.in === 'query');
     this.headerParams = route.params.filter((p) => p.in === 'header');
     this.bodyParams = route.params.filter((p) => p.in === 'body');
@@ -74,7 +79,8 @@ export class RequestEncoder {
         continue;
       }
       const v = args[piece.index];
-      if (v === undefined || v === null || text(v) === '') throw this.invalid(`path variable '${piece.name}' (argument #${piece.index}) is missing`);
+      if (v === undefined || v === null || text(v) === '')
+        throw this.invalid(`path variable '${piece.name}' (argument #${piece.index}) is missing`);
       out += encodeURIComponent(text(v));
     }
     return out;

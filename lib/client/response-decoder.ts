@@ -48,7 +48,10 @@ export function fileNameFromContentDisposition(value: string | undefined): strin
 
 function codeForStatus(status: number): string {
   const text = STATUS_CODES[status] ?? `HTTP ${status}`;
-  return text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 interface ErrorBodyShape {
@@ -70,7 +73,7 @@ export function remoteError(r: RawResponse, target: CallTarget): RemoteHttpError
     }
   }
   const body = r.body.toString('utf8', 0, Math.min(r.body.length, 512)).trim();
-  const message = body !== '' ? body : STATUS_CODES[r.statusCode] ?? `HTTP ${r.statusCode}`;
+  const message = body !== '' ? body : (STATUS_CODES[r.statusCode] ?? `HTTP ${r.statusCode}`);
   return new RemoteHttpError(r.statusCode, codeForStatus(r.statusCode), message, target, undefined, headerId);
 }
 
@@ -78,7 +81,10 @@ export function remoteError(r: RawResponse, target: CallTarget): RemoteHttpError
 export class ResponseDecoder {
   private readonly revive: Reviver;
 
-  constructor(service: ServiceDescriptor, private readonly route: RouteDescriptor) {
+  constructor(
+    service: ServiceDescriptor,
+    private readonly route: RouteDescriptor,
+  ) {
     this.revive = compileDateReviver(route.response.schema, service.schemas);
   }
 

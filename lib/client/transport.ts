@@ -36,8 +36,19 @@ export interface Transport {
 
 /** Socket error codes that mean "nothing came back from this instance". */
 export const CONNECTION_ERROR_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED', 'EADDRNOTAVAIL',
-  'ERR_STREAM_PREMATURE_CLOSE', 'ESOCKETTIMEDOUT', 'ETIMEDOUT', 'UND_ERR_SOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EADDRNOTAVAIL',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ESOCKETTIMEDOUT',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
 ]);
 
 export const TRANSPORT_DEFAULTS = Object.freeze({ connectTimeoutMs: 5000, attemptTimeoutMs: 0 });

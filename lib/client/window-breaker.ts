@@ -31,14 +31,19 @@ export class WindowBreaker implements IBreaker {
   private readonly bucketMs: number;
   private buckets: Bucket[];
 
-  constructor(options: WindowBreakerOptions = {}, private readonly now: () => number = Date.now) {
+  constructor(
+    options: WindowBreakerOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.failureRatio = options.failureRatio ?? 0.5;
     this.minimumCalls = options.minimumCalls ?? 6;
     const windowMs = options.windowMs ?? 10_000;
     const count = options.buckets ?? 10;
     if (!(this.failureRatio > 0 && this.failureRatio <= 1)) throw new RangeError(`failureRatio ${this.failureRatio} must be in (0, 1]`);
-    if (!(Number.isInteger(this.minimumCalls) && this.minimumCalls >= 1)) throw new RangeError(`minimumCalls ${this.minimumCalls} must be an integer ≥ 1`);
-    if (!(windowMs > 0) || !(Number.isInteger(count) && count >= 1)) throw new RangeError('windowMs must be > 0 and buckets an integer ≥ 1');
+    if (!(Number.isInteger(this.minimumCalls) && this.minimumCalls >= 1))
+      throw new RangeError(`minimumCalls ${this.minimumCalls} must be an integer ≥ 1`);
+    if (!(windowMs > 0) || !(Number.isInteger(count) && count >= 1))
+      throw new RangeError('windowMs must be > 0 and buckets an integer ≥ 1');
     this.bucketMs = windowMs / count;
     this.buckets = Array.from({ length: count }, () => ({ slice: -1, failures: 0, successes: 0 }));
   }

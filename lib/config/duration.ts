@@ -8,8 +8,8 @@
 const UNIT_MS: Readonly<Record<string, number>> = {
   ns: 1e-6,
   us: 1e-3,
-  'µs': 1e-3, // U+00B5 micro sign, accepted by Go
-  'μs': 1e-3, // U+03BC Greek mu, accepted by Go
+  µs: 1e-3, // U+00B5 micro sign, accepted by Go
+  μs: 1e-3, // U+03BC Greek mu, accepted by Go
   ms: 1,
   s: 1000,
   m: 60_000,

@@ -24,10 +24,7 @@ export class InvalidConfigError extends ConfigError {
 
   constructor(issues: readonly ConfigIssue[]) {
     const lines = issues.map(describe);
-    super(
-      'INVALID_CONFIG',
-      lines.length === 1 ? lines[0] : `${lines.length} configuration values are not valid:\n  ${lines.join('\n  ')}`,
-    );
+    super('INVALID_CONFIG', lines.length === 1 ? lines[0] : `${lines.length} configuration values are not valid:\n  ${lines.join('\n  ')}`);
     this.name = 'InvalidConfigError';
     this.issues = Object.freeze([...issues]);
   }

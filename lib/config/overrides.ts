@@ -40,14 +40,24 @@ export function overrideTexts(overrides: object, issues: ConfigIssue[]): Map<str
       if (FIELDS.has(field)) {
         const text = toText(field, value);
         if (text === undefined) {
-          issues.push({ variable: `overrides.${field}`, value: JSON.stringify(value) ?? String(value), expected: 'expected a value of the documented type', source: 'overrides' });
+          issues.push({
+            variable: `overrides.${field}`,
+            value: JSON.stringify(value) ?? String(value),
+            expected: 'expected a value of the documented type',
+            source: 'overrides',
+          });
         } else {
           out.set(field, { text });
         }
       } else if (isPlainObject(value) && [...FIELDS].some((f) => f.startsWith(`${field}.`))) {
         walk(value, field);
       } else {
-        issues.push({ variable: `overrides.${field}`, value: '', expected: 'not a setting (derived or unknown option)', source: 'overrides' });
+        issues.push({
+          variable: `overrides.${field}`,
+          value: '',
+          expected: 'not a setting (derived or unknown option)',
+          source: 'overrides',
+        });
       }
     }
   };

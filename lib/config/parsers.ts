@@ -25,7 +25,8 @@ export function text(options: { trim?: boolean } = {}): Parser<string> {
 export const ENV_NAME = /^(?!\.)[A-Za-z0-9_.-]+$/;
 
 export function envName(): Parser<string> {
-  return (raw) => (ENV_NAME.test(raw.trim()) ? ok(raw.trim()) : bad('expected a name of letters, digits, "-", "_" or "." such as dev, test, prod'));
+  return (raw) =>
+    ENV_NAME.test(raw.trim()) ? ok(raw.trim()) : bad('expected a name of letters, digits, "-", "_" or "." such as dev, test, prod');
 }
 
 const TRUE = new Set(['true', '1', 'yes', 'on']);
@@ -42,9 +43,7 @@ export function bool(): Parser<boolean> {
 
 export function int(options: { min: number; max: number; what?: string }): Parser<number> {
   const what = options.what ? `an integer ${options.what}` : 'an integer';
-  const range = Number.isFinite(options.max)
-    ? `${options.min}–${options.max}`
-    : `≥ ${options.min}`;
+  const range = Number.isFinite(options.max) ? `${options.min}–${options.max}` : `≥ ${options.min}`;
   const expected = Number.isFinite(options.min) ? `expected ${what} ${range}` : `expected ${what}`;
   return (raw) => {
     const v = raw.trim();
@@ -65,8 +64,7 @@ export function duration(options: {
   /** Refuse 0 (a period of 0 would spin). */
   positive?: boolean;
 }): Parser<number> {
-  const bareHint =
-    options.bareInteger === 'none' ? '' : ` (a bare integer means ${options.bareInteger})`;
+  const bareHint = options.bareInteger === 'none' ? '' : ` (a bare integer means ${options.bareInteger})`;
   const expected = `expected a ${options.positive ? 'positive ' : ''}duration such as 15s, 500ms, 1m${bareHint}`;
   const check = (ms: number | undefined): ParseResult<number> =>
     ms === undefined || (options.positive && ms <= 0) ? bad(expected) : ok(ms);
@@ -173,7 +171,9 @@ export function advertiseHost(): Parser<string> {
   return (raw, ctx) => {
     const v = raw.trim();
     const host = v.startsWith('.') ? `${ctx.hostname}${v}` : v;
-    return host === '' || isHost(host) ? ok(host) : bad('expected an IP address or host name (a leading "." is prefixed with the hostname)');
+    return host === '' || isHost(host)
+      ? ok(host)
+      : bad('expected an IP address or host name (a leading "." is prefixed with the hostname)');
   };
 }
 

@@ -168,15 +168,9 @@ export type DeepPartial<T> = T extends readonly (infer U)[]
     : T;
 
 /** What `loadConfig({ overrides })` and `new App(options)` accept: every setting, none of the derived fields. */
-export type ConfigOverrides = DeepPartial<
-  Omit<Config, 'sources' | 'mem'> & { readonly mem: Omit<MemConfig, 'dynamicWeight'> }
->;
+export type ConfigOverrides = DeepPartial<Omit<Config, 'sources' | 'mem'> & { readonly mem: Omit<MemConfig, 'dynamicWeight'> }>;
 
 /** Recursively writable: the loader's draft. */
-export type Mutable<T> = T extends readonly (infer U)[]
-  ? U[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Mutable<T[K]> }
-    : T;
+export type Mutable<T> = T extends readonly (infer U)[] ? U[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
 
 export type ConfigDraft = Mutable<Config>;

@@ -63,183 +63,706 @@ const count = (min: number) => p.int({ min, max: Number.POSITIVE_INFINITY });
 
 export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
   // ── application ──
-  v({ name: 'GDD_ENV', group: 'app', default: 'dev', field: 'env', example: 'prod', parse: p.envName(),
-    description: 'Environment name; selects the .env files (`.env.<env>.local`, `.env.local`, `.env.<env>`, `.env`). Outside `dev` log lines carry service and hostname.',
-    assign: (d, x) => { d.env = x; } }),
-  v({ name: 'GDD_MODE', group: 'app', default: 'mono', field: 'mode', example: 'micro', parse: p.oneOf<AppMode>(['mono', 'micro']),
+  v({
+    name: 'GDD_ENV',
+    group: 'app',
+    default: 'dev',
+    field: 'env',
+    example: 'prod',
+    parse: p.envName(),
+    description:
+      'Environment name; selects the .env files (`.env.<env>.local`, `.env.local`, `.env.<env>`, `.env`). Outside `dev` log lines carry service and hostname.',
+    assign: (d, x) => {
+      d.env = x;
+    },
+  }),
+  v({
+    name: 'GDD_MODE',
+    group: 'app',
+    default: 'mono',
+    field: 'mode',
+    example: 'micro',
+    parse: p.oneOf<AppMode>(['mono', 'micro']),
     description: '`mono`: no gossip. `micro`: join the gossip cluster and register the service (needs GDD_SERVICE_NAME).',
-    assign: (d, x) => { d.mode = x; } }),
-  v({ name: 'GDD_SERVICE_NAME', group: 'app', default: '', field: 'service.name', example: 'usersvc', parse: p.text(),
+    assign: (d, x) => {
+      d.mode = x;
+    },
+  }),
+  v({
+    name: 'GDD_SERVICE_NAME',
+    group: 'app',
+    default: '',
+    field: 'service.name',
+    example: 'usersvc',
+    parse: p.text(),
     description: 'Service name, registered as `<name>_rest` in the cluster; required when GDD_MODE=micro.',
-    assign: (d, x) => { d.service.name = x; } }),
-  v({ name: 'GDD_SERVICE_VERSION', group: 'app', default: '', field: 'service.version', example: '1.2.0', parse: p.text(),
+    assign: (d, x) => {
+      d.service.name = x;
+    },
+  }),
+  v({
+    name: 'GDD_SERVICE_VERSION',
+    group: 'app',
+    default: '',
+    field: 'service.version',
+    example: '1.2.0',
+    parse: p.text(),
     description: 'Service version, published in node metadata and /go-doudou/health.',
-    assign: (d, x) => { d.service.version = x; } }),
-  v({ name: 'GDD_SERVICE_GROUP', group: 'app', default: '', field: 'service.group', example: 'blue', parse: p.text(),
+    assign: (d, x) => {
+      d.service.version = x;
+    },
+  }),
+  v({
+    name: 'GDD_SERVICE_GROUP',
+    group: 'app',
+    default: '',
+    field: 'service.group',
+    example: 'blue',
+    parse: p.text(),
     description: 'Service group, published in node metadata.',
-    assign: (d, x) => { d.service.group = x; } }),
-  v({ name: 'GDD_BANNER', group: 'app', default: 'true', field: 'banner.enable', example: 'off', parse: p.bool(),
+    assign: (d, x) => {
+      d.service.group = x;
+    },
+  }),
+  v({
+    name: 'GDD_BANNER',
+    group: 'app',
+    default: 'true',
+    field: 'banner.enable',
+    example: 'off',
+    parse: p.bool(),
     description: 'Print the ASCII-art banner at start-up.',
-    assign: (d, x) => { d.banner.enable = x; } }),
-  v({ name: 'GDD_BANNER_TEXT', group: 'app', default: 'go-doudou', field: 'banner.text', example: 'usersvc', parse: p.text(),
+    assign: (d, x) => {
+      d.banner.enable = x;
+    },
+  }),
+  v({
+    name: 'GDD_BANNER_TEXT',
+    group: 'app',
+    default: 'go-doudou',
+    field: 'banner.text',
+    example: 'usersvc',
+    parse: p.text(),
     description: 'Banner text.',
-    assign: (d, x) => { d.banner.text = x; } }),
+    assign: (d, x) => {
+      d.banner.text = x;
+    },
+  }),
   // ── HTTP server ──
-  v({ name: 'GDD_HOST', group: 'http', default: '', field: 'http.host', example: '127.0.0.1', parse: p.text(),
+  v({
+    name: 'GDD_HOST',
+    group: 'http',
+    default: '',
+    field: 'http.host',
+    example: '127.0.0.1',
+    parse: p.text(),
     description: 'Address the HTTP server listens on; empty = all interfaces.',
-    assign: (d, x) => { d.http.host = x; } }),
-  v({ name: 'GDD_PORT', group: 'http', default: '6060', field: 'http.port', example: '8080', parse: p.int({ min: 0, max: 65535, what: 'port' }),
+    assign: (d, x) => {
+      d.http.host = x;
+    },
+  }),
+  v({
+    name: 'GDD_PORT',
+    group: 'http',
+    default: '6060',
+    field: 'http.port',
+    example: '8080',
+    parse: p.int({ min: 0, max: 65535, what: 'port' }),
     description: 'HTTP port (0 picks a free one).',
-    assign: (d, x) => { d.http.port = x; } }),
-  v({ name: 'GDD_ROUTE_ROOT_PATH', group: 'http', default: '', field: 'http.routeRootPath', example: '/api', parse: p.routeRootPath(),
+    assign: (d, x) => {
+      d.http.port = x;
+    },
+  }),
+  v({
+    name: 'GDD_ROUTE_ROOT_PATH',
+    group: 'http',
+    default: '',
+    field: 'http.routeRootPath',
+    example: '/api',
+    parse: p.routeRootPath(),
     description: 'Prefix for every business route (not for /go-doudou/*), e.g. `/api/v1`.',
-    assign: (d, x) => { d.http.routeRootPath = x; } }),
-  v({ name: 'GDD_READ_TIMEOUT', group: 'http', default: '15s', field: 'http.readTimeoutMs', example: '20s', parse: p.duration({ bareInteger: 'none' }),
+    assign: (d, x) => {
+      d.http.routeRootPath = x;
+    },
+  }),
+  v({
+    name: 'GDD_READ_TIMEOUT',
+    group: 'http',
+    default: '15s',
+    field: 'http.readTimeoutMs',
+    example: '20s',
+    parse: p.duration({ bareInteger: 'none' }),
     description: 'Time allowed to receive a whole request (Go duration).',
-    assign: (d, x) => { d.http.readTimeoutMs = x; } }),
-  v({ name: 'GDD_WRITE_TIMEOUT', group: 'http', default: '15s', field: 'http.writeTimeoutMs', example: '20s', parse: p.duration({ bareInteger: 'none' }),
+    assign: (d, x) => {
+      d.http.readTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_WRITE_TIMEOUT',
+    group: 'http',
+    default: '15s',
+    field: 'http.writeTimeoutMs',
+    example: '20s',
+    parse: p.duration({ bareInteger: 'none' }),
     description: 'Time allowed to handle a request and write the response.',
-    assign: (d, x) => { d.http.writeTimeoutMs = x; } }),
-  v({ name: 'GDD_IDLE_TIMEOUT', group: 'http', default: '60s', field: 'http.idleTimeoutMs', example: '2m', parse: p.duration({ bareInteger: 'none' }),
+    assign: (d, x) => {
+      d.http.writeTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_IDLE_TIMEOUT',
+    group: 'http',
+    default: '60s',
+    field: 'http.idleTimeoutMs',
+    example: '2m',
+    parse: p.duration({ bareInteger: 'none' }),
     description: 'Keep-alive idle timeout.',
-    assign: (d, x) => { d.http.idleTimeoutMs = x; } }),
-  v({ name: 'GDD_GRACE_TIMEOUT', group: 'http', default: '15s', field: 'http.graceTimeoutMs', example: '30s', parse: p.duration({ bareInteger: 'none' }),
+    assign: (d, x) => {
+      d.http.idleTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_GRACE_TIMEOUT',
+    group: 'http',
+    default: '15s',
+    field: 'http.graceTimeoutMs',
+    example: '30s',
+    parse: p.duration({ bareInteger: 'none' }),
     description: 'On SIGTERM/SIGINT: how long in-flight requests may finish before exit.',
-    assign: (d, x) => { d.http.graceTimeoutMs = x; } }),
-  v({ name: 'GDD_BODY_LIMIT', group: 'http', default: '1mb', field: 'http.bodyLimitBytes', example: '10mb', parse: p.size(),
+    assign: (d, x) => {
+      d.http.graceTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_BODY_LIMIT',
+    group: 'http',
+    default: '1mb',
+    field: 'http.bodyLimitBytes',
+    example: '10mb',
+    parse: p.size(),
     description: 'Largest accepted request body (bytes, or with b/kb/mb/gb). Not in go-doudou.',
-    assign: (d, x) => { d.http.bodyLimitBytes = x; } }),
-  v({ name: 'GDD_ENABLE_RESPONSE_GZIP', group: 'http', default: 'true', field: 'http.enableResponseGzip', example: 'false', parse: p.bool(),
+    assign: (d, x) => {
+      d.http.bodyLimitBytes = x;
+    },
+  }),
+  v({
+    name: 'GDD_ENABLE_RESPONSE_GZIP',
+    group: 'http',
+    default: 'true',
+    field: 'http.enableResponseGzip',
+    example: 'false',
+    parse: p.bool(),
     description: 'Compress responses when the client accepts gzip.',
-    assign: (d, x) => { d.http.enableResponseGzip = x; } }),
+    assign: (d, x) => {
+      d.http.enableResponseGzip = x;
+    },
+  }),
   // ── built-in endpoints ──
-  v({ name: 'GDD_MANAGE_ENABLE', group: 'manage', default: 'true', field: 'manage.enable', example: 'false', parse: p.bool(),
+  v({
+    name: 'GDD_MANAGE_ENABLE',
+    group: 'manage',
+    default: 'true',
+    field: 'manage.enable',
+    example: 'false',
+    parse: p.bool(),
     description: 'Serve /go-doudou/* (openapi.json, doc, registry, prometheus, health).',
-    assign: (d, x) => { d.manage.enable = x; } }),
-  v({ name: 'GDD_MANAGE_USER', group: 'manage', default: '', field: 'manage.user', example: 'admin', parse: p.text(),
-    description: 'Basic-auth user for /go-doudou/*. User and password empty = no auth (warned outside dev). go-doudou defaults to admin/admin.',
-    assign: (d, x) => { d.manage.user = x; } }),
-  v({ name: 'GDD_MANAGE_PASS', group: 'manage', default: '', field: 'manage.pass', example: 's3cret', parse: p.text({ trim: false }),
+    assign: (d, x) => {
+      d.manage.enable = x;
+    },
+  }),
+  v({
+    name: 'GDD_MANAGE_USER',
+    group: 'manage',
+    default: '',
+    field: 'manage.user',
+    example: 'admin',
+    parse: p.text(),
+    description:
+      'Basic-auth user for /go-doudou/*. User and password empty = no auth (warned outside dev). go-doudou defaults to admin/admin.',
+    assign: (d, x) => {
+      d.manage.user = x;
+    },
+  }),
+  v({
+    name: 'GDD_MANAGE_PASS',
+    group: 'manage',
+    default: '',
+    field: 'manage.pass',
+    example: 's3cret',
+    parse: p.text({ trim: false }),
     description: 'Basic-auth password for /go-doudou/*.',
-    assign: (d, x) => { d.manage.pass = x; } }),
+    assign: (d, x) => {
+      d.manage.pass = x;
+    },
+  }),
   // ── logging ──
-  v({ name: 'GDD_LOG_LEVEL', group: 'log', default: 'info', field: 'log.level', example: 'debug', parse: p.logLevel(),
+  v({
+    name: 'GDD_LOG_LEVEL',
+    group: 'log',
+    default: 'info',
+    field: 'log.level',
+    example: 'debug',
+    parse: p.logLevel(),
     description: 'panic, fatal, error, warn, info, debug or trace (logrus names; panic/fatal → error, trace → silly in winston).',
-    assign: (d, x) => { d.log.level = x; } }),
-  v({ name: 'GDD_LOG_FORMAT', group: 'log', default: 'text', field: 'log.format', example: 'json', parse: p.oneOf<LogFormat>(['text', 'json']),
+    assign: (d, x) => {
+      d.log.level = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_FORMAT',
+    group: 'log',
+    default: 'text',
+    field: 'log.format',
+    example: 'json',
+    parse: p.oneOf<LogFormat>(['text', 'json']),
     description: '`text` (timestamp level message key=value) or `json` (one object per line).',
-    assign: (d, x) => { d.log.format = x; } }),
-  v({ name: 'GDD_LOG_REQ_ENABLE', group: 'log', default: 'false', field: 'log.reqEnable', example: 'true', parse: p.bool(),
+    assign: (d, x) => {
+      d.log.format = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_REQ_ENABLE',
+    group: 'log',
+    default: 'false',
+    field: 'log.reqEnable',
+    example: 'true',
+    parse: p.bool(),
     description: 'Log request and response bodies.',
-    assign: (d, x) => { d.log.reqEnable = x; } }),
-  v({ name: 'GDD_LOG_PATH', group: 'log', default: '', field: 'log.path', example: '/var/log/usersvc', parse: p.text(),
+    assign: (d, x) => {
+      d.log.reqEnable = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_PATH',
+    group: 'log',
+    default: '',
+    field: 'log.path',
+    example: '/var/log/usersvc',
+    parse: p.text(),
     description: 'Directory; when set, logs are also written to `<path>/app.log`.',
-    assign: (d, x) => { d.log.path = x; } }),
+    assign: (d, x) => {
+      d.log.path = x;
+    },
+  }),
   // ── clients and tracing ──
-  v({ name: 'GDD_RETRY_COUNT', group: 'client', default: '0', field: 'client.retryCount', example: '3', parse: count(0),
-    description: "Retries of a failed call in injected typed clients; 0 keeps the default policy's 3 retries (go-doudou's client proxy also retried 3 times).",
-    assign: (d, x) => { d.client.retryCount = x; } }),
-  v({ name: 'GDD_TRACING_METRICS_ROOT', group: 'client', default: 'tracing', field: 'tracing.metricsRoot', example: 'usersvc', parse: p.text(),
+  v({
+    name: 'GDD_RETRY_COUNT',
+    group: 'client',
+    default: '0',
+    field: 'client.retryCount',
+    example: '3',
+    parse: count(0),
+    description:
+      "Retries of a failed call in injected typed clients; 0 keeps the default policy's 3 retries (go-doudou's client proxy also retried 3 times).",
+    assign: (d, x) => {
+      d.client.retryCount = x;
+    },
+  }),
+  v({
+    name: 'GDD_TRACING_METRICS_ROOT',
+    group: 'client',
+    default: 'tracing',
+    field: 'tracing.metricsRoot',
+    example: 'usersvc',
+    parse: p.text(),
     description: 'Jaeger metrics namespace.',
-    assign: (d, x) => { d.tracing.metricsRoot = x; } }),
+    assign: (d, x) => {
+      d.tracing.metricsRoot = x;
+    },
+  }),
   // ── gossip (memberlist); base = memberlist DefaultWANConfig as in go-doudou ──
-  v({ name: 'GDD_MEM_SEED', group: 'mem', default: '', field: 'mem.seeds', example: '10.0.0.1,seed-0.svc:7000', parse: p.seedList(7946),
+  v({
+    name: 'GDD_MEM_SEED',
+    group: 'mem',
+    default: '',
+    field: 'mem.seeds',
+    example: '10.0.0.1,seed-0.svc:7000',
+    parse: p.seedList(7946),
     description: 'Comma-separated seeds `host[:port]` (port 7946 when missing); empty = start a new cluster.',
-    assign: (d, x) => { d.mem.seeds = x; } }),
-  v({ name: 'GDD_MEM_NAME', group: 'mem', default: '', defaultText: 'hostname', field: 'mem.name', example: 'node-a', parse: p.nodeName(),
+    assign: (d, x) => {
+      d.mem.seeds = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_NAME',
+    group: 'mem',
+    default: '',
+    defaultText: 'hostname',
+    field: 'mem.name',
+    example: 'node-a',
+    parse: p.nodeName(),
     description: 'Unique node name in the cluster.',
-    assign: (d, x) => { d.mem.name = x; } }),
-  v({ name: 'GDD_MEM_HOST', group: 'mem', default: '', defaultText: 'private IP', field: 'mem.host', example: '.seed-svc-headless.default.svc.cluster.local', parse: p.advertiseHost(),
+    assign: (d, x) => {
+      d.mem.name = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_HOST',
+    group: 'mem',
+    default: '',
+    defaultText: 'private IP',
+    field: 'mem.host',
+    example: '.seed-svc-headless.default.svc.cluster.local',
+    parse: p.advertiseHost(),
     description: 'Advertised address. A leading `.` is prefixed with the hostname (k8s StatefulSet: `seed-2.seed-svc-headless…`).',
-    assign: (d, x) => { d.mem.host = x; } }),
-  v({ name: 'GDD_MEM_PORT', group: 'mem', default: '7946', field: 'mem.port', example: '7947', parse: p.int({ min: 0, max: 65535, what: 'port' }),
+    assign: (d, x) => {
+      d.mem.host = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_PORT',
+    group: 'mem',
+    default: '7946',
+    field: 'mem.port',
+    example: '7947',
+    parse: p.int({ min: 0, max: 65535, what: 'port' }),
     description: 'Gossip port, UDP and TCP (0 picks a free one).',
-    assign: (d, x) => { d.mem.port = x; } }),
-  v({ name: 'GDD_MEM_BIND_ADDR', group: 'mem', default: '0.0.0.0', field: 'mem.bindAddr', example: '127.0.0.1', parse: p.bindAddress(),
+    assign: (d, x) => {
+      d.mem.port = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_BIND_ADDR',
+    group: 'mem',
+    default: '0.0.0.0',
+    field: 'mem.bindAddr',
+    example: '127.0.0.1',
+    parse: p.bindAddress(),
     description: 'Address the gossip sockets bind to. New in ts-doudou.',
-    assign: (d, x) => { d.mem.bindAddr = x; } }),
-  v({ name: 'GDD_MEM_DEAD_TIMEOUT', group: 'mem', default: '60s', field: 'mem.deadTimeoutMs', example: '90', parse: memSeconds,
+    assign: (d, x) => {
+      d.mem.bindAddr = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_DEAD_TIMEOUT',
+    group: 'mem',
+    default: '60s',
+    field: 'mem.deadTimeoutMs',
+    example: '90',
+    parse: memSeconds,
     description: 'GossipToTheDeadTime: how long a dead node is still gossiped to. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.deadTimeoutMs = x; } }),
-  v({ name: 'GDD_MEM_SYNC_INTERVAL', group: 'mem', default: '60s', field: 'mem.syncIntervalMs', example: '30s', parse: memSeconds,
+    assign: (d, x) => {
+      d.mem.deadTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_SYNC_INTERVAL',
+    group: 'mem',
+    default: '60s',
+    field: 'mem.syncIntervalMs',
+    example: '30s',
+    parse: memSeconds,
     description: 'PushPullInterval: full state sync with a random node; 0 disables. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.syncIntervalMs = x; } }),
-  v({ name: 'GDD_MEM_RECLAIM_TIMEOUT', group: 'mem', default: '3s', field: 'mem.reclaimTimeoutMs', example: '10s', parse: memSeconds,
-    description: 'DeadNodeReclaimTime: after this a dead node\'s name may rejoin from another address. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.reclaimTimeoutMs = x; } }),
-  v({ name: 'GDD_MEM_PROBE_INTERVAL', group: 'mem', default: '5s', field: 'mem.probeIntervalMs', example: '1s', parse: memSecondsPositive,
+    assign: (d, x) => {
+      d.mem.syncIntervalMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_RECLAIM_TIMEOUT',
+    group: 'mem',
+    default: '3s',
+    field: 'mem.reclaimTimeoutMs',
+    example: '10s',
+    parse: memSeconds,
+    description: "DeadNodeReclaimTime: after this a dead node's name may rejoin from another address. Bare integer = seconds.",
+    assign: (d, x) => {
+      d.mem.reclaimTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_PROBE_INTERVAL',
+    group: 'mem',
+    default: '5s',
+    field: 'mem.probeIntervalMs',
+    example: '1s',
+    parse: memSecondsPositive,
     description: 'Failure-detection probe period. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.probeIntervalMs = x; } }),
-  v({ name: 'GDD_MEM_PROBE_TIMEOUT', group: 'mem', default: '3s', field: 'mem.probeTimeoutMs', example: '500ms', parse: memSecondsPositive,
+    assign: (d, x) => {
+      d.mem.probeIntervalMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_PROBE_TIMEOUT',
+    group: 'mem',
+    default: '3s',
+    field: 'mem.probeTimeoutMs',
+    example: '500ms',
+    parse: memSecondsPositive,
     description: 'Time to wait for a probe ack. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.probeTimeoutMs = x; } }),
-  v({ name: 'GDD_MEM_SUSPICION_MULT', group: 'mem', default: '6', field: 'mem.suspicionMult', example: '4', parse: count(1),
+    assign: (d, x) => {
+      d.mem.probeTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_SUSPICION_MULT',
+    group: 'mem',
+    default: '6',
+    field: 'mem.suspicionMult',
+    example: '4',
+    parse: count(1),
     description: 'Suspicion timeout = mult × log10(n+1) × probe interval.',
-    assign: (d, x) => { d.mem.suspicionMult = x; } }),
-  v({ name: 'GDD_MEM_SUSPICION_MAX_MULT', group: 'mem', default: '6', field: 'mem.suspicionMaxTimeoutMult', example: '4', parse: count(1),
+    assign: (d, x) => {
+      d.mem.suspicionMult = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_SUSPICION_MAX_MULT',
+    group: 'mem',
+    default: '6',
+    field: 'mem.suspicionMaxTimeoutMult',
+    example: '4',
+    parse: count(1),
     description: 'SuspicionMaxTimeoutMult: upper bound of the suspicion timeout while few confirmations arrive. New in ts-doudou.',
-    assign: (d, x) => { d.mem.suspicionMaxTimeoutMult = x; } }),
-  v({ name: 'GDD_MEM_AWARENESS_MAX', group: 'mem', default: '8', field: 'mem.awarenessMaxMultiplier', example: '4', parse: count(1),
+    assign: (d, x) => {
+      d.mem.suspicionMaxTimeoutMult = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_AWARENESS_MAX',
+    group: 'mem',
+    default: '8',
+    field: 'mem.awarenessMaxMultiplier',
+    example: '4',
+    parse: count(1),
     description: 'AwarenessMaxMultiplier (Lifeguard local health). New in ts-doudou.',
-    assign: (d, x) => { d.mem.awarenessMaxMultiplier = x; } }),
-  v({ name: 'GDD_MEM_GOSSIP_NODES', group: 'mem', default: '4', field: 'mem.gossipNodes', example: '3', parse: count(1),
+    assign: (d, x) => {
+      d.mem.awarenessMaxMultiplier = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_GOSSIP_NODES',
+    group: 'mem',
+    default: '4',
+    field: 'mem.gossipNodes',
+    example: '3',
+    parse: count(1),
     description: 'Nodes each gossip round sends to.',
-    assign: (d, x) => { d.mem.gossipNodes = x; } }),
-  v({ name: 'GDD_MEM_GOSSIP_INTERVAL', group: 'mem', default: '500ms', field: 'mem.gossipIntervalMs', example: '200', parse: p.duration({ bareInteger: 'milliseconds', positive: true }),
+    assign: (d, x) => {
+      d.mem.gossipNodes = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_GOSSIP_INTERVAL',
+    group: 'mem',
+    default: '500ms',
+    field: 'mem.gossipIntervalMs',
+    example: '200',
+    parse: p.duration({ bareInteger: 'milliseconds', positive: true }),
     description: 'Gossip round period. Bare integer = milliseconds.',
-    assign: (d, x) => { d.mem.gossipIntervalMs = x; } }),
-  v({ name: 'GDD_MEM_TCP_TIMEOUT', group: 'mem', default: '30s', field: 'mem.tcpTimeoutMs', example: '10s', parse: memSecondsPositive,
+    assign: (d, x) => {
+      d.mem.gossipIntervalMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_TCP_TIMEOUT',
+    group: 'mem',
+    default: '30s',
+    field: 'mem.tcpTimeoutMs',
+    example: '10s',
+    parse: memSecondsPositive,
     description: 'Timeout of TCP push/pull and fallback pings. Bare integer = seconds.',
-    assign: (d, x) => { d.mem.tcpTimeoutMs = x; } }),
-  v({ name: 'GDD_MEM_INDIRECT_CHECKS', group: 'mem', default: '3', field: 'mem.indirectChecks', example: '2', parse: count(0),
+    assign: (d, x) => {
+      d.mem.tcpTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_INDIRECT_CHECKS',
+    group: 'mem',
+    default: '3',
+    field: 'mem.indirectChecks',
+    example: '2',
+    parse: count(0),
     description: 'Nodes asked to probe indirectly after a failed direct probe.',
-    assign: (d, x) => { d.mem.indirectChecks = x; } }),
-  v({ name: 'GDD_MEM_RETRANSMIT_MULT', group: 'mem', default: '4', field: 'mem.retransmitMult', example: '3', parse: count(1),
+    assign: (d, x) => {
+      d.mem.indirectChecks = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_RETRANSMIT_MULT',
+    group: 'mem',
+    default: '4',
+    field: 'mem.retransmitMult',
+    example: '3',
+    parse: count(1),
     description: 'A broadcast is sent mult × log10(n+1) times.',
-    assign: (d, x) => { d.mem.retransmitMult = x; } }),
-  v({ name: 'GDD_MEM_WEIGHT', group: 'mem', default: '1', field: 'mem.weight', example: '3', parse: p.int({ min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }),
+    assign: (d, x) => {
+      d.mem.retransmitMult = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_WEIGHT',
+    group: 'mem',
+    default: '1',
+    field: 'mem.weight',
+    example: '3',
+    parse: p.int({ min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }),
     description: 'Static node weight for weighted balancing; ≤ 0 with GDD_MEM_WEIGHT_INTERVAL > 0 = dynamic weight.',
-    assign: (d, x) => { d.mem.weight = x; } }),
+    assign: (d, x) => {
+      d.mem.weight = x;
+    },
+  }),
   // Must come after GDD_MEM_WEIGHT: when set, it wins (go-doudou d.2).
-  v({ name: 'GDD_WEIGHT', group: 'mem', default: '', defaultText: 'GDD_MEM_WEIGHT', field: 'mem.weight', example: '5', parse: p.optionalInt({ min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }),
+  v({
+    name: 'GDD_WEIGHT',
+    group: 'mem',
+    default: '',
+    defaultText: 'GDD_MEM_WEIGHT',
+    field: 'mem.weight',
+    example: '5',
+    parse: p.optionalInt({ min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY }),
     description: 'Instance weight; when set it wins over GDD_MEM_WEIGHT.',
-    assign: (d, x) => { if (x !== undefined) d.mem.weight = x; } }),
-  v({ name: 'GDD_MEM_WEIGHT_INTERVAL', group: 'mem', default: '0', field: 'mem.weightIntervalMs', example: '5s', parse: p.duration({ bareInteger: 'milliseconds' }),
+    assign: (d, x) => {
+      if (x !== undefined) d.mem.weight = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_WEIGHT_INTERVAL',
+    group: 'mem',
+    default: '0',
+    field: 'mem.weightIntervalMs',
+    example: '5s',
+    parse: p.duration({ bareInteger: 'milliseconds' }),
     description: 'Dynamic weight period (used only when weight ≤ 0); 0 = off. Bare integer = milliseconds.',
-    assign: (d, x) => { d.mem.weightIntervalMs = x; } }),
-  v({ name: 'GDD_MEM_LOG_DISABLE', group: 'mem', default: 'false', field: 'mem.logDisable', example: 'true', parse: p.bool(),
+    assign: (d, x) => {
+      d.mem.weightIntervalMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_LOG_DISABLE',
+    group: 'mem',
+    default: 'false',
+    field: 'mem.logDisable',
+    example: 'true',
+    parse: p.bool(),
     description: 'Silence gossip logs.',
-    assign: (d, x) => { d.mem.logDisable = x; } }),
-  v({ name: 'GDD_MEM_CIDRS_ALLOWED', group: 'mem', default: '', field: 'mem.cidrsAllowed', example: '10.0.0.0/8,fd00::/8', parse: p.cidrList(),
+    assign: (d, x) => {
+      d.mem.logDisable = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_CIDRS_ALLOWED',
+    group: 'mem',
+    default: '',
+    field: 'mem.cidrsAllowed',
+    example: '10.0.0.0/8,fd00::/8',
+    parse: p.cidrList(),
     description: 'Comma-separated CIDRs whose nodes may join; empty = everyone.',
-    assign: (d, x) => { d.mem.cidrsAllowed = x; } }),
-  v({ name: 'GDD_MEM_KEYS', group: 'mem', default: '', field: 'mem.keys', example: 'AAECAwQFBgcICQoLDA0ODw==', parse: p.keyList(),
-    description: 'Comma-separated base64 AES keys (16/24/32 bytes); the first encrypts, all decrypt. Empty = no encryption. New in ts-doudou.',
-    assign: (d, x) => { d.mem.keys = x; } }),
-  v({ name: 'GDD_MEM_LABEL', group: 'mem', default: '', field: 'mem.label', example: 'prod-eu', parse: p.label(),
+    assign: (d, x) => {
+      d.mem.cidrsAllowed = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_KEYS',
+    group: 'mem',
+    default: '',
+    field: 'mem.keys',
+    example: 'AAECAwQFBgcICQoLDA0ODw==',
+    parse: p.keyList(),
+    description:
+      'Comma-separated base64 AES keys (16/24/32 bytes); the first encrypts, all decrypt. Empty = no encryption. New in ts-doudou.',
+    assign: (d, x) => {
+      d.mem.keys = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_LABEL',
+    group: 'mem',
+    default: '',
+    field: 'mem.label',
+    example: 'prod-eu',
+    parse: p.label(),
     description: 'Cluster label (≤ 255 bytes); packets with another label are dropped. New in ts-doudou.',
-    assign: (d, x) => { d.mem.label = x; } }),
-  v({ name: 'GDD_MEM_PROTOCOL_VERSION', group: 'mem', default: '2', field: 'mem.protocolVersion', example: '3', parse: p.int({ min: 1, max: 5 }),
+    assign: (d, x) => {
+      d.mem.label = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_PROTOCOL_VERSION',
+    group: 'mem',
+    default: '2',
+    field: 'mem.protocolVersion',
+    example: '3',
+    parse: p.int({ min: 1, max: 5 }),
     description: 'memberlist protocol version we speak (1–5). New in ts-doudou.',
-    assign: (d, x) => { d.mem.protocolVersion = x; } }),
-  v({ name: 'GDD_MEM_DELEGATE_VERSION', group: 'mem', default: '0:0:0', field: 'mem.delegateVersion', example: '2:5:5', parse: p.delegateVersion(),
-    description: 'Delegate versions `min:max:cur` (go-doudou uses 0:0:0; joining a Serf cluster needs min ≥ 2, e.g. 2:5:5). New in ts-doudou.',
-    assign: (d, x) => { d.mem.delegateVersion = x; } }),
-  v({ name: 'GDD_MEM_COMPRESS', group: 'mem', default: 'true', field: 'mem.compress', example: 'false', parse: p.bool(),
+    assign: (d, x) => {
+      d.mem.protocolVersion = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_DELEGATE_VERSION',
+    group: 'mem',
+    default: '0:0:0',
+    field: 'mem.delegateVersion',
+    example: '2:5:5',
+    parse: p.delegateVersion(),
+    description:
+      'Delegate versions `min:max:cur` (go-doudou uses 0:0:0; joining a Serf cluster needs min ≥ 2, e.g. 2:5:5). New in ts-doudou.',
+    assign: (d, x) => {
+      d.mem.delegateVersion = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_COMPRESS',
+    group: 'mem',
+    default: 'true',
+    field: 'mem.compress',
+    example: 'false',
+    parse: p.bool(),
     description: 'LZW-compress outgoing gossip (EnableCompression). New in ts-doudou.',
-    assign: (d, x) => { d.mem.compress = x; } }),
-  v({ name: 'GDD_MEM_REJOIN_INTERVAL', group: 'mem', default: '10s', field: 'mem.rejoinIntervalMs', example: '30s', parse: memSeconds,
-    description: 'Period of rejoining seeds and recently dead members to heal partitions; 0 = off. Bare integer = seconds. New in ts-doudou.',
-    assign: (d, x) => { d.mem.rejoinIntervalMs = x; } }),
-  v({ name: 'GDD_MEM_UDP_BUFFER', group: 'mem', default: '1400', field: 'mem.udpBufferSize', example: '1200', parse: p.int({ min: 512, max: 65507, what: 'byte count' }),
+    assign: (d, x) => {
+      d.mem.compress = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_REJOIN_INTERVAL',
+    group: 'mem',
+    default: '10s',
+    field: 'mem.rejoinIntervalMs',
+    example: '30s',
+    parse: memSeconds,
+    description:
+      'Period of rejoining seeds and recently dead members to heal partitions; 0 = off. Bare integer = seconds. New in ts-doudou.',
+    assign: (d, x) => {
+      d.mem.rejoinIntervalMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_UDP_BUFFER',
+    group: 'mem',
+    default: '1400',
+    field: 'mem.udpBufferSize',
+    example: '1200',
+    parse: p.int({ min: 512, max: 65507, what: 'byte count' }),
     description: 'Largest UDP packet we send (UDPBufferSize). New in ts-doudou.',
-    assign: (d, x) => { d.mem.udpBufferSize = x; } }),
-  v({ name: 'GDD_MEM_TCP_PINGS', group: 'mem', default: 'true', field: 'mem.tcpPings', example: 'false', parse: p.bool(),
+    assign: (d, x) => {
+      d.mem.udpBufferSize = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_TCP_PINGS',
+    group: 'mem',
+    default: 'true',
+    field: 'mem.tcpPings',
+    example: 'false',
+    parse: p.bool(),
     description: 'Try a TCP ping when UDP probes fail. New in ts-doudou.',
-    assign: (d, x) => { d.mem.tcpPings = x; } }),
-  v({ name: 'GDD_MEM_ADDR_ENCODING', group: 'mem', default: 'ip-bytes', field: 'mem.addrEncoding', example: 'text', parse: p.oneOf<MemAddrEncoding>(['ip-bytes', 'text']),
-    description: '`ip-bytes`: addresses as 4/16 raw bytes, like hashicorp/memberlist and serf. `text`: addresses as strings, like go-doudou\'s memberlist fork (join a go-doudou cluster). New in ts-doudou.',
-    assign: (d, x) => { d.mem.addrEncoding = x; } }),
+    assign: (d, x) => {
+      d.mem.tcpPings = x;
+    },
+  }),
+  v({
+    name: 'GDD_MEM_ADDR_ENCODING',
+    group: 'mem',
+    default: 'ip-bytes',
+    field: 'mem.addrEncoding',
+    example: 'text',
+    parse: p.oneOf<MemAddrEncoding>(['ip-bytes', 'text']),
+    description:
+      "`ip-bytes`: addresses as 4/16 raw bytes, like hashicorp/memberlist and serf. `text`: addresses as strings, like go-doudou's memberlist fork (join a go-doudou cluster). New in ts-doudou.",
+    assign: (d, x) => {
+      d.mem.addrEncoding = x;
+    },
+  }),
 ]);
 
 /**

@@ -39,7 +39,9 @@ export function configWarnings(config: Config): string[] {
     );
   }
   if (manage.enable && (manage.user === '') !== (manage.pass === '')) {
-    warnings.push(`GDD_MANAGE_${manage.user === '' ? 'USER' : 'PASS'} is empty while the other is set: basic auth expects an empty ${manage.user === '' ? 'user' : 'password'}`);
+    warnings.push(
+      `GDD_MANAGE_${manage.user === '' ? 'USER' : 'PASS'} is empty while the other is set: basic auth expects an empty ${manage.user === '' ? 'user' : 'password'}`,
+    );
   }
   for (const name of config.sources.unknownVariables) {
     const guess = closestVariable(name);

@@ -8,18 +8,17 @@ import 'reflect-metadata';
 import { ConfigError } from '../errors';
 import { injectedParams, paramTypes } from './decorators';
 import { tokenName, type Constructor, type Token } from './tokens';
+import type { Class } from '../decorators/class-type';
 
 export type Provider<T> =
-  | { useValue: T }
-  | { useClass: Constructor<T> }
-  | { useFactory: (...deps: never[]) => T; inject?: readonly Token[] };
+  { useValue: T } | { useClass: Constructor<T> } | { useFactory: (...deps: never[]) => T; inject?: readonly Token[] };
 
 /**
  * Consulted for a token that has no provider, before a class is constructed or resolution fails.
  * `requestedBy` is the class whose constructor needs it (undefined for a top-level `get`).
  * Return undefined to decline. Used to inject typed HTTP clients for contract classes.
  */
-export type FallbackResolver = (token: Token, requestedBy: Function | undefined) => unknown;
+export type FallbackResolver = (token: Token, requestedBy: Class | undefined) => unknown;
 
 /** Reflected types that say nothing about what to inject (interfaces, primitives, circular imports). */
 const OPAQUE_TYPES = new Set<unknown>([undefined, Object, String, Number, Boolean, Symbol, BigInt, Array, Function, Promise, Map, Set]);
@@ -68,7 +67,7 @@ export class Container {
     return [...this.created];
   }
 
-  private resolve(token: Token, path: Frame[], requestedBy: Function | undefined, label: string): unknown {
+  private resolve(token: Token, path: Frame[], requestedBy: Class | undefined, label: string): unknown {
     if (this.singletons.has(token)) return this.singletons.get(token);
     const cycleStart = path.findIndex((frame) => frame.token === token);
     if (cycleStart >= 0) {
@@ -85,7 +84,7 @@ export class Container {
     return instance;
   }
 
-  private create(token: Token, path: Frame[], requestedBy: Function | undefined): unknown {
+  private create(token: Token, path: Frame[], requestedBy: Class | undefined): unknown {
     const provider = this.providers.get(token);
     if (provider) {
       if ('useValue' in provider) return provider.useValue;
@@ -122,7 +121,7 @@ export class Container {
       const reflected = types?.[i];
       const token = explicit ?? reflected;
       if (explicit === undefined && OPAQUE_TYPES.has(reflected)) {
-        const seen = reflected === undefined ? 'undefined (often a circular import)' : (reflected as Function).name;
+        const seen = reflected === undefined ? 'undefined (often a circular import)' : (reflected as Class).name;
         throw new ConfigError(
           'MISSING_DEPENDENCY',
           `parameter #${i} of ${cls.name} has no injectable type (reflected as ${seen})${describePath([...path, { token: cls, label: `parameter #${i} (${seen.split(' ')[0]})` }])}. ` +

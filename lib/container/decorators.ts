@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import type { Token } from './tokens';
+import type { Class } from '../decorators/class-type';
 
 export const INJECTABLE_KEY = 'ts-doudou:injectable';
 export const INJECT_PARAMS_KEY = 'ts-doudou:inject-params';
@@ -29,15 +30,14 @@ export function Inject(token: Token): ParameterDecorator {
 }
 
 /** Reflected constructor parameter types, or undefined when tsc emitted none. */
-export function paramTypes(target: Function): readonly unknown[] | undefined {
+export function paramTypes(target: Class): readonly unknown[] | undefined {
   return Reflect.getMetadata(PARAM_TYPES_KEY, target) as unknown[] | undefined;
 }
 
 /** @Inject tokens by parameter index; a subclass with its own constructor does not inherit its parent's. */
-export function injectedParams(target: Function): ReadonlyMap<number, Token> {
+export function injectedParams(target: Class): ReadonlyMap<number, Token> {
   const own = Reflect.hasOwnMetadata(PARAM_TYPES_KEY, target) || Reflect.hasOwnMetadata(INJECT_PARAMS_KEY, target);
   const map = (own ? Reflect.getOwnMetadata(INJECT_PARAMS_KEY, target) : Reflect.getMetadata(INJECT_PARAMS_KEY, target)) as
-    | ReadonlyMap<number, Token>
-    | undefined;
+    ReadonlyMap<number, Token> | undefined;
   return map ?? new Map();
 }

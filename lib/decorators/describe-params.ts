@@ -4,6 +4,7 @@ import { readOwnParams, reflectParamTypes, type ParamRecord } from './metadata';
 import { parameterNames } from './parameter-names';
 import type { ParamOptions, UploadedFileOptions } from './schema-options';
 import { resolveType, type ComponentSchemas } from './schema-resolver';
+import type { Class } from './class-type';
 
 /** Turns the parameter decorators of one route method into ParamDescriptors, checking each one. */
 
@@ -35,7 +36,13 @@ function wireName(record: ParamRecord, ctx: ParamContext): string {
 
 function decoratorName(record: ParamRecord): string {
   const names: Record<ParamRecord['in'], string> = {
-    path: 'Path', query: 'Query', header: 'Header', body: 'Body', form: 'Form', file: 'UploadedFile', context: 'Ctx',
+    path: 'Path',
+    query: 'Query',
+    header: 'Header',
+    body: 'Body',
+    form: 'Form',
+    file: 'UploadedFile',
+    context: 'Ctx',
   };
   return names[record.in];
 }
@@ -111,10 +118,7 @@ function checkUniqueNames(params: readonly ParamDescriptor[], route: string): vo
     const key = `${space}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new ConfigError(
-        'DUPLICATE_PARAMETER',
-        `${route}: parameters #${earlier.index} and #${p.index} both bind ${p.in} '${p.name}'`,
-      );
+      throw new ConfigError('DUPLICATE_PARAMETER', `${route}: parameters #${earlier.index} and #${p.index} both bind ${p.in} '${p.name}'`);
     }
     seen.set(key, p);
   }
@@ -124,12 +128,12 @@ function checkUniqueNames(params: readonly ParamDescriptor[], route: string): vo
  * The parameters of `owner.prototype[method]`: every declared parameter must carry exactly one parameter
  * decorator; names default to the declared names read from the method's source.
  */
-export function describeParams(owner: Function, method: string, components: ComponentSchemas): ParamDescriptor[] {
+export function describeParams(owner: Class, method: string, components: ComponentSchemas): ParamDescriptor[] {
   const route = `${owner.name}.${method}`;
   const records = readOwnParams(owner, method);
   const types = reflectParamTypes(owner, method) ?? [];
   const fn = (owner.prototype as Record<string, unknown>)[method];
-  const names = typeof fn === 'function' ? parameterNames(fn) : [];
+  const names = typeof fn === 'function' ? parameterNames(fn as (...args: never[]) => unknown) : [];
   const count = Math.max(types.length, names.length, ...records.map((r) => r.index + 1));
   const params: ParamDescriptor[] = [];
   for (let index = 0; index < count; index++) {

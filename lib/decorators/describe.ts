@@ -7,6 +7,7 @@ import { pathFromMethodName } from './route-convention';
 import { joinRoutePath, pathVariables } from './route-path';
 import type { ServiceOptions } from './schema-options';
 import { ComponentSchemas, resolveType } from './schema-resolver';
+import type { Class } from './class-type';
 
 /**
  * `describeService(cls)`: a decorated class → one frozen ServiceDescriptor. Decorators may sit on a contract
@@ -15,17 +16,17 @@ import { ComponentSchemas, resolveType } from './schema-resolver';
  * Every contract mistake is a ConfigError with a stable code, raised here, at start-up.
  */
 
-const memo = new WeakMap<Function, ServiceDescriptor>();
+const memo = new WeakMap<Class, ServiceDescriptor>();
 
 /** `cls` and its ancestors, nearest first. */
-function classChain(cls: Function): Function[] {
-  const chain: Function[] = [];
-  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+function classChain(cls: Class): Class[] {
+  const chain: Class[] = [];
+  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c as Class);
   return chain;
 }
 
 /** The `@Service` options along the chain, merged field by field, the nearest class winning. */
-function findService(chain: readonly Function[]): ServiceOptions {
+function findService(chain: readonly Class[]): ServiceOptions {
   const found = chain.map((c) => readOwnService(c)).filter((o): o is ServiceOptions => o !== undefined);
   if (found.length > 0) {
     const merged: Partial<ServiceOptions> = {};
@@ -34,16 +35,19 @@ function findService(chain: readonly Function[]): ServiceOptions {
     }
     return merged as ServiceOptions;
   }
-  throw new ConfigError('NOT_A_SERVICE', `${chain[0]?.name ?? 'class'} is not a service: decorate it (or the contract it extends) with @Service('name')`);
+  throw new ConfigError(
+    'NOT_A_SERVICE',
+    `${chain[0]?.name ?? 'class'} is not a service: decorate it (or the contract it extends) with @Service('name')`,
+  );
 }
 
 interface OwnedRoute {
-  owner: Function;
+  owner: Class;
   record: RouteRecord;
 }
 
 /** Routes by method name; base classes first, so a subclass re-decoration replaces in place. */
-function collectRoutes(chain: readonly Function[]): Map<string, OwnedRoute> {
+function collectRoutes(chain: readonly Class[]): Map<string, OwnedRoute> {
   const routes = new Map<string, OwnedRoute>();
   for (const owner of [...chain].reverse()) {
     for (const [name, record] of readOwnRoutes(owner)) routes.set(name, { owner, record });
@@ -56,12 +60,16 @@ function bodyTypeOf(params: readonly ParamDescriptor[], route: string, method: s
   const files = params.some((p) => p.in === 'file');
   const forms = params.some((p) => p.in === 'form');
   if (body.length > 1) {
-    throw new ConfigError('DUPLICATE_BODY', `${route} has @Body() on parameters #${body.map((p) => p.index).join(' and #')}; a request has one body`);
+    throw new ConfigError(
+      'DUPLICATE_BODY',
+      `${route} has @Body() on parameters #${body.map((p) => p.index).join(' and #')}; a request has one body`,
+    );
   }
   if (body.length === 1 && (files || forms)) {
     throw new ConfigError('MIXED_BODY', `${route} mixes @Body() with @Form/@UploadedFile; a body is either JSON or a form`);
   }
-  const bodyType = body.length === 1 ? 'application/json' : files ? 'multipart/form-data' : forms ? 'application/x-www-form-urlencoded' : undefined;
+  const bodyType =
+    body.length === 1 ? 'application/json' : files ? 'multipart/form-data' : forms ? 'application/x-www-form-urlencoded' : undefined;
   if (bodyType !== undefined && method === 'GET') {
     throw new ConfigError('BODY_ON_GET', `${route} is a GET route with a request body (${bodyType}); use @Query or another method`);
   }
@@ -93,7 +101,12 @@ function describeResponse(record: RouteRecord, route: string, components: Compon
   return { schema: resolveType(undefined, { type: returns }, `${route} returns`, components).schema, description: 'OK' };
 }
 
-function describeRoute(name: string, { owner, record }: OwnedRoute, service: ServiceOptions, components: ComponentSchemas): RouteDescriptor {
+function describeRoute(
+  name: string,
+  { owner, record }: OwnedRoute,
+  service: ServiceOptions,
+  components: ComponentSchemas,
+): RouteDescriptor {
   const route = `${owner.name}.${name}`;
   const path = record.path !== undefined ? joinRoutePath(record.path) : pathFromMethodName(name, record.method);
   const params = describeParams(owner, name, components);
@@ -114,7 +127,7 @@ function describeRoute(name: string, { owner, record }: OwnedRoute, service: Ser
   };
 }
 
-function checkDuplicateRoutes(routes: readonly RouteDescriptor[], chain: readonly Function[]): void {
+function checkDuplicateRoutes(routes: readonly RouteDescriptor[], chain: readonly Class[]): void {
   const seen = new Map<string, RouteDescriptor>();
   for (const r of routes) {
     const key = `${r.method} ${r.path.replace(/:[^/]+/g, ':')}`;
@@ -130,7 +143,7 @@ function checkDuplicateRoutes(routes: readonly RouteDescriptor[], chain: readonl
 }
 
 /** The frozen, memoized descriptor of a service class (contract or implementation). */
-export function describeService(cls: Function): ServiceDescriptor {
+export function describeService(cls: Class): ServiceDescriptor {
   const known = memo.get(cls);
   if (known !== undefined) return known;
   const chain = classChain(cls);

@@ -3,6 +3,7 @@
  * class into these plain, frozen objects. Routes, validation, the OpenAPI document and the typed client
  * are all built from descriptors and never read reflection metadata themselves.
  */
+import type { Class } from './class-type';
 
 /** A JSON Schema (draft 2020-12 subset that OpenAPI 3.0 can also express). */
 export interface JsonSchema {
@@ -56,7 +57,7 @@ export interface ParamDescriptor {
   /** For `file` params: several files under one field name. */
   multiple?: boolean;
   /** DTO class of a body param, when there is one (used for component naming and instance mapping). */
-  dto?: Function;
+  dto?: Class;
 }
 
 export interface ResponseDescriptor {
@@ -92,7 +93,7 @@ export interface ServiceDescriptor {
   /** Named component schemas referenced by `$ref` from routes (DTO classes). */
   schemas: Readonly<Record<string, JsonSchema>>;
   /** The class that was described (the contract or the implementation). */
-  target: Function;
+  target: Class;
   /** From `@Service({ description })`; documents the service's tag in OpenAPI. */
   description?: string;
 }

@@ -9,5 +9,14 @@ export { joinRoutePath, pathVariables } from './route-path';
 export { FileResult } from './file-result';
 export { toUploadedFileInfo, type UploadedFileInfo, type FormidableFileLike } from './uploaded-file';
 export type {
-  TypeSpec, ScalarConstructor, ClassType, EnumSpec, SchemaOptions, PropOptions, ParamOptions, UploadedFileOptions, RouteOptions, ServiceOptions,
+  TypeSpec,
+  ScalarConstructor,
+  ClassType,
+  EnumSpec,
+  SchemaOptions,
+  PropOptions,
+  ParamOptions,
+  UploadedFileOptions,
+  RouteOptions,
+  ServiceOptions,
 } from './schema-options';

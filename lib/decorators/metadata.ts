@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { HttpMethod, ParamLocation } from './descriptors';
 import type { ParamOptions, PropOptions, RouteOptions, ServiceOptions, UploadedFileOptions } from './schema-options';
+import type { Class } from './class-type';
 
 /**
  * The only module that touches `Reflect`: it owns every metadata key. Decorators call `record*`;
@@ -42,53 +43,53 @@ function ownMap<V>(key: symbol, target: object): Map<string, V> {
   return map;
 }
 
-export function recordService(cls: Function, options: ServiceOptions): void {
+export function recordService(cls: Class, options: ServiceOptions): void {
   Reflect.defineMetadata(SERVICE, options, cls);
 }
 
-export function readOwnService(cls: Function): ServiceOptions | undefined {
+export function readOwnService(cls: Class): ServiceOptions | undefined {
   return Reflect.getOwnMetadata(SERVICE, cls) as ServiceOptions | undefined;
 }
 
-export function recordRoute(cls: Function, method: string, route: RouteRecord): void {
+export function recordRoute(cls: Class, method: string, route: RouteRecord): void {
   ownMap<RouteRecord>(ROUTES, cls).set(method, route);
 }
 
 /** Routes declared on exactly this class, in declaration order. */
-export function readOwnRoutes(cls: Function): ReadonlyMap<string, RouteRecord> {
+export function readOwnRoutes(cls: Class): ReadonlyMap<string, RouteRecord> {
   return (Reflect.getOwnMetadata(ROUTES, cls) as Map<string, RouteRecord> | undefined) ?? new Map();
 }
 
-export function recordParam(cls: Function, method: string, param: ParamRecord): void {
+export function recordParam(cls: Class, method: string, param: ParamRecord): void {
   const map = ownMap<ParamRecord[]>(PARAMS, cls);
   map.set(method, [...(map.get(method) ?? []), param]);
 }
 
 /** Parameter decorators applied to `method` on exactly this class (several may name one index). */
-export function readOwnParams(cls: Function, method: string): readonly ParamRecord[] {
+export function readOwnParams(cls: Class, method: string): readonly ParamRecord[] {
   return (Reflect.getOwnMetadata(PARAMS, cls) as Map<string, ParamRecord[]> | undefined)?.get(method) ?? [];
 }
 
-export function recordProp(cls: Function, prop: PropRecord): void {
+export function recordProp(cls: Class, prop: PropRecord): void {
   ownMap<PropRecord>(PROPS, cls).set(prop.name, prop);
 }
 
 /** `@Prop()` fields declared on exactly this class, in declaration order. */
-export function readOwnProps(cls: Function): readonly PropRecord[] {
+export function readOwnProps(cls: Class): readonly PropRecord[] {
   return [...((Reflect.getOwnMetadata(PROPS, cls) as Map<string, PropRecord> | undefined)?.values() ?? [])];
 }
 
 /** `design:paramtypes` of a method (emitted by tsc for decorated methods), or undefined. */
-export function reflectParamTypes(cls: Function, method: string): readonly unknown[] | undefined {
+export function reflectParamTypes(cls: Class, method: string): readonly unknown[] | undefined {
   return Reflect.getOwnMetadata('design:paramtypes', cls.prototype, method) as unknown[] | undefined;
 }
 
 /** `design:type` of a decorated property, or undefined. */
-export function reflectPropType(cls: Function, prop: string): unknown {
+export function reflectPropType(cls: Class, prop: string): unknown {
   return Reflect.getOwnMetadata('design:type', cls.prototype, prop);
 }
 
 /** `design:paramtypes` of a decorated class's constructor (for dependency injection), or undefined. */
-export function reflectConstructorParamTypes(cls: Function): readonly unknown[] | undefined {
+export function reflectConstructorParamTypes(cls: Class): readonly unknown[] | undefined {
   return Reflect.getOwnMetadata('design:paramtypes', cls) as unknown[] | undefined;
 }

@@ -114,7 +114,7 @@ function splitTopLevel(list: string): string[] {
  * The declared names of `fn`'s parameters, in order. A destructured parameter (`{ a, b }`, `[x]`) is
  * `undefined`; a rest parameter gives its name; default values are ignored (`page = 1` → `page`).
  */
-export function parameterNames(fn: Function): (string | undefined)[] {
+export function parameterNames(fn: (...args: never[]) => unknown): (string | undefined)[] {
   const parts = splitTopLevel(parameterListOf(Function.prototype.toString.call(fn)));
   return parts.map((part) => {
     const text = part.replace(/^\.\.\./, '').trim();

@@ -1,15 +1,23 @@
+import { classOf } from './class-type';
 import { ConfigError } from '../errors';
 import type { ParamLocation } from './descriptors';
 import { recordParam } from './metadata';
 import type { ParamOptions, UploadedFileOptions } from './schema-options';
 
-function paramDecorator(location: ParamLocation, name: string | undefined, options: ParamOptions | UploadedFileOptions): ParameterDecorator {
+function paramDecorator(
+  location: ParamLocation,
+  name: string | undefined,
+  options: ParamOptions | UploadedFileOptions,
+): ParameterDecorator {
   return (target, propertyKey, index) => {
     if (propertyKey === undefined || typeof target === 'function' || typeof propertyKey !== 'string') {
       const where = typeof target === 'function' ? target.name : target.constructor.name;
-      throw new ConfigError('BAD_PARAMETER_DECORATOR', `parameter decorator (${location}) on ${where}.${String(propertyKey ?? 'constructor')}: only instance route methods take request parameters`);
+      throw new ConfigError(
+        'BAD_PARAMETER_DECORATOR',
+        `parameter decorator (${location}) on ${where}.${String(propertyKey ?? 'constructor')}: only instance route methods take request parameters`,
+      );
     }
-    recordParam(target.constructor, propertyKey, { index, in: location, name, options: { ...options } });
+    recordParam(classOf(target), propertyKey, { index, in: location, name, options: { ...options } });
   };
 }
 

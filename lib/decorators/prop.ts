@@ -1,3 +1,4 @@
+import { classOf } from './class-type';
 import { ConfigError } from '../errors';
 import { recordProp } from './metadata';
 import type { PropOptions } from './schema-options';
@@ -11,6 +12,6 @@ export function Prop(options: PropOptions = {}): PropertyDecorator {
     if (typeof target === 'function' || typeof propertyKey !== 'string') {
       throw new ConfigError('BAD_PROP', `@Prop on ${String(propertyKey)}: only string-named instance properties can be DTO fields`);
     }
-    recordProp(target.constructor, { name: propertyKey, options: { ...options } });
+    recordProp(classOf(target), { name: propertyKey, options: { ...options } });
   };
 }

@@ -1,3 +1,4 @@
+import { classOf } from './class-type';
 import { ConfigError } from '../errors';
 import type { HttpMethod } from './descriptors';
 import { recordRoute } from './metadata';
@@ -12,12 +13,18 @@ function routeDecorator(method: HttpMethod): RouteDecorator {
     const routeOptions: RouteOptions = { ...(typeof pathOrOptions === 'object' ? pathOrOptions : {}), ...(options ?? {}) };
     return (target, propertyKey) => {
       if (typeof target === 'function') {
-        throw new ConfigError('STATIC_ROUTE', `@${method} on static method ${target.name}.${String(propertyKey)}: routes are instance methods`);
+        throw new ConfigError(
+          'STATIC_ROUTE',
+          `@${method} on static method ${target.name}.${String(propertyKey)}: routes are instance methods`,
+        );
       }
       if (typeof propertyKey !== 'string') {
-        throw new ConfigError('SYMBOL_ROUTE', `@${method} on a symbol-named method of ${target.constructor.name}: routes need a string name`);
+        throw new ConfigError(
+          'SYMBOL_ROUTE',
+          `@${method} on a symbol-named method of ${target.constructor.name}: routes need a string name`,
+        );
       }
-      recordRoute(target.constructor, propertyKey, { method, path, options: routeOptions });
+      recordRoute(classOf(target), propertyKey, { method, path, options: routeOptions });
     };
   };
 }

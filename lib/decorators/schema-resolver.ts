@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors';
 import type { JsonSchema, ScalarKind } from './descriptors';
 import { readOwnProps, reflectPropType } from './metadata';
-import type { EnumSpec, SchemaOptions, TypeSpec } from './schema-options';
+import type { EnumSpec, SchemaOptions } from './schema-options';
+import type { Class } from './class-type';
 
 /**
  * Turns what reflection saw plus the user's options into JSON Schemas. DTO classes become named component
@@ -17,11 +18,11 @@ export interface ResolvedType {
   coerce?: ScalarKind;
   isArray: boolean;
   /** The DTO class when the value (not an element) is one. */
-  dto?: Function;
+  dto?: Class;
 }
 
 /** Built-ins that are classes but not DTOs: reflection reports them, but they have no JSON shape. */
-const NOT_DTOS: readonly Function[] = [Promise, Function, Symbol, Map, Set, WeakMap, WeakSet, RegExp, Error, Buffer, Uint8Array, BigInt];
+const NOT_DTOS: readonly unknown[] = [Promise, Function, Symbol, Map, Set, WeakMap, WeakSet, RegExp, Error, Buffer, Uint8Array, BigInt];
 
 const SCALAR_KINDS: readonly ScalarKind[] = ['string', 'number', 'integer', 'boolean', 'date'];
 
@@ -103,17 +104,17 @@ function decorate(schema: JsonSchema, extra: JsonSchema, nullable: boolean): Jso
   return nullable ? { ...schema, ...extra, nullable: true } : { ...schema, ...extra };
 }
 
-function isClass(value: unknown): value is Function {
+function isClass(value: unknown): value is Class {
   return typeof value === 'function';
 }
 
 /** Named component schemas of DTO classes met while describing one service. */
 export class ComponentSchemas {
-  private readonly classes = new Map<string, Function>();
+  private readonly classes = new Map<string, Class>();
   private readonly schemas = new Map<string, JsonSchema>();
 
   /** `{ $ref }` to the component for `cls`, building it (and what it references) the first time. */
-  refFor(cls: Function, where: string): JsonSchema {
+  refFor(cls: Class, where: string): JsonSchema {
     const name = cls.name;
     const known = this.classes.get(name);
     if (known !== undefined && known !== cls) {
@@ -133,12 +134,12 @@ export class ComponentSchemas {
     return Object.fromEntries(this.schemas);
   }
 
-  private buildObjectSchema(cls: Function, where: string): JsonSchema {
-    const chain: Function[] = [];
+  private buildObjectSchema(cls: Class, where: string): JsonSchema {
+    const chain: Class[] = [];
     for (let c: unknown = cls; isClass(c) && c !== Function.prototype && c !== Object; c = Object.getPrototypeOf(c)) {
       chain.unshift(c);
     }
-    const props = new Map<string, { owner: Function; options: SchemaOptions }>();
+    const props = new Map<string, { owner: Class; options: SchemaOptions }>();
     for (const owner of chain) for (const p of readOwnProps(owner)) props.set(p.name, { owner, options: p.options });
     if (props.size === 0) {
       throw new ConfigError(
@@ -158,7 +159,13 @@ export class ComponentSchemas {
 }
 
 /** One element type (never an array): its schema before options, and its kind. */
-function resolveElement(spec: unknown, explicit: boolean, options: SchemaOptions, where: string, components: ComponentSchemas): ResolvedType {
+function resolveElement(
+  spec: unknown,
+  explicit: boolean,
+  options: SchemaOptions,
+  where: string,
+  components: ComponentSchemas,
+): ResolvedType {
   if (typeof spec === 'string') {
     if (!(SCALAR_KINDS as readonly string[]).includes(spec)) {
       throw new ConfigError('UNSUPPORTED_TYPE', `${where}: unknown type name '${spec}' (use one of ${SCALAR_KINDS.join(', ')})`);
@@ -176,8 +183,12 @@ function resolveElement(spec: unknown, explicit: boolean, options: SchemaOptions
     const kind = options.enum !== undefined ? kindOfValues(enumValues(options.enum)) : undefined;
     if (kind !== undefined) return { schema: scalarSchema(kind), coerce: kind, isArray: false };
     if (spec === Object && explicit) return { schema: { type: 'object' }, isArray: false };
-    const seen = spec === undefined ? 'no type metadata (is emitDecoratorMetadata on?)' : 'Object (an interface, a union such as T | null, or any)';
-    throw new ConfigError('UNTYPED_VALUE', `${where}: reflection saw ${seen}; say what it is with { type: … } (a class, String, Number, [X], Object)`);
+    const seen =
+      spec === undefined ? 'no type metadata (is emitDecoratorMetadata on?)' : 'Object (an interface, a union such as T | null, or any)';
+    throw new ConfigError(
+      'UNTYPED_VALUE',
+      `${where}: reflection saw ${seen}; say what it is with { type: … } (a class, String, Number, [X], Object)`,
+    );
   }
   if (spec === Array) {
     throw new ConfigError('UNTYPED_ARRAY', `${where} is an array but its element type is unknown; add { type: [ElementType] }`);

@@ -16,12 +16,21 @@ function print(event: Record<string, unknown>): void {
 export function describeMeta(meta: Uint8Array): { meta: string | null; meta_hex?: string } {
   if (meta.length === 0) return { meta: null };
   const text = Buffer.from(meta).toString('utf8');
+  // eslint-disable-next-line no-control-regex -- control bytes are exactly what marks binary meta
   const printable = !text.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text);
   return printable ? { meta: text } : { meta: null, meta_hex: Buffer.from(meta).toString('hex') };
 }
 
 export function memberEvent(event: string, node: MemberInfo): Record<string, unknown> {
-  return { event, name: node.name, addr: node.addr, port: node.port, ...describeMeta(node.meta), incarnation: node.incarnation, vsn: [...node.vsn] };
+  return {
+    event,
+    name: node.name,
+    addr: node.addr,
+    port: node.port,
+    ...describeMeta(node.meta),
+    incarnation: node.incarnation,
+    vsn: [...node.vsn],
+  };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -42,13 +51,16 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       .leave(Number(env.GDD_MEM_LEAVE_TIMEOUT_MS ?? 3000))
       .catch((err: unknown) => print({ event: 'leave-error', error: String(err) }))
       .then(() => node.shutdown())
-      .then(() => {
-        print({ event: 'self-leave', signal });
-        process.exit(0);
-      }, (err: unknown) => {
-        process.stderr.write(`${JSON.stringify({ event: 'shutdown-error', error: String(err) })}\n`);
-        process.exit(1);
-      });
+      .then(
+        () => {
+          print({ event: 'self-leave', signal });
+          process.exit(0);
+        },
+        (err: unknown) => {
+          process.stderr.write(`${JSON.stringify({ event: 'shutdown-error', error: String(err) })}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -65,7 +77,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    process.stderr.write(`${JSON.stringify({ event: 'fatal', error: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ event: 'fatal', error: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code })}\n`,
+    );
     process.exit(1);
   });
 }

@@ -14,7 +14,9 @@ const PRIVATE_V4 = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\
 
 /** memberlist's GetPrivateIP, with fallbacks (any non-internal IPv4, then loopback) instead of failing. */
 export function pickAdvertiseIp(): string {
-  const all = Object.values(os.networkInterfaces()).flat().filter((i): i is os.NetworkInterfaceInfo => !!i);
+  const all = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i): i is os.NetworkInterfaceInfo => !!i);
   const v4 = all.filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address);
   return v4.find((a) => PRIVATE_V4.some((re) => re.test(a))) ?? v4[0] ?? '127.0.0.1';
 }

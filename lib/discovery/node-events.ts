@@ -13,9 +13,7 @@ export interface UserMessageEvent {
   reliable: boolean;
 }
 
-export type GossipEvent =
-  | { type: MembershipEventType; node: MemberInfo }
-  | { type: 'user'; message: UserMessageEvent };
+export type GossipEvent = { type: MembershipEventType; node: MemberInfo } | { type: 'user'; message: UserMessageEvent };
 
 /** Typed EventEmitter map: `node.on('join', (m) => …)`. */
 export interface GossipNodeEventMap {

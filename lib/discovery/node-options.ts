@@ -127,24 +127,60 @@ type Timing = Pick<
 /** memberlist-wire.md §11 (Default{WAN,LAN,Local}Config) and §14.3 (go-doudou: WAN + reclaim 3 s). */
 export const GOSSIP_PROFILES: Readonly<Record<GossipProfile, Timing>> = {
   wan: {
-    probeIntervalMs: 5000, probeTimeoutMs: 3000, gossipNodes: 4, gossipIntervalMs: 500, suspicionMult: 6,
-    suspicionMaxTimeoutMult: 6, retransmitMult: 4, pushPullIntervalMs: 60_000, deadTimeoutMs: 60_000,
-    reclaimTimeoutMs: 0, tcpTimeoutMs: 30_000, indirectChecks: 3,
+    probeIntervalMs: 5000,
+    probeTimeoutMs: 3000,
+    gossipNodes: 4,
+    gossipIntervalMs: 500,
+    suspicionMult: 6,
+    suspicionMaxTimeoutMult: 6,
+    retransmitMult: 4,
+    pushPullIntervalMs: 60_000,
+    deadTimeoutMs: 60_000,
+    reclaimTimeoutMs: 0,
+    tcpTimeoutMs: 30_000,
+    indirectChecks: 3,
   },
   'go-doudou': {
-    probeIntervalMs: 5000, probeTimeoutMs: 3000, gossipNodes: 4, gossipIntervalMs: 500, suspicionMult: 6,
-    suspicionMaxTimeoutMult: 6, retransmitMult: 4, pushPullIntervalMs: 60_000, deadTimeoutMs: 60_000,
-    reclaimTimeoutMs: 3000, tcpTimeoutMs: 30_000, indirectChecks: 3,
+    probeIntervalMs: 5000,
+    probeTimeoutMs: 3000,
+    gossipNodes: 4,
+    gossipIntervalMs: 500,
+    suspicionMult: 6,
+    suspicionMaxTimeoutMult: 6,
+    retransmitMult: 4,
+    pushPullIntervalMs: 60_000,
+    deadTimeoutMs: 60_000,
+    reclaimTimeoutMs: 3000,
+    tcpTimeoutMs: 30_000,
+    indirectChecks: 3,
   },
   lan: {
-    probeIntervalMs: 1000, probeTimeoutMs: 500, gossipNodes: 3, gossipIntervalMs: 200, suspicionMult: 4,
-    suspicionMaxTimeoutMult: 6, retransmitMult: 4, pushPullIntervalMs: 30_000, deadTimeoutMs: 30_000,
-    reclaimTimeoutMs: 0, tcpTimeoutMs: 10_000, indirectChecks: 3,
+    probeIntervalMs: 1000,
+    probeTimeoutMs: 500,
+    gossipNodes: 3,
+    gossipIntervalMs: 200,
+    suspicionMult: 4,
+    suspicionMaxTimeoutMult: 6,
+    retransmitMult: 4,
+    pushPullIntervalMs: 30_000,
+    deadTimeoutMs: 30_000,
+    reclaimTimeoutMs: 0,
+    tcpTimeoutMs: 10_000,
+    indirectChecks: 3,
   },
   local: {
-    probeIntervalMs: 1000, probeTimeoutMs: 200, gossipNodes: 3, gossipIntervalMs: 100, suspicionMult: 3,
-    suspicionMaxTimeoutMult: 6, retransmitMult: 2, pushPullIntervalMs: 15_000, deadTimeoutMs: 15_000,
-    reclaimTimeoutMs: 0, tcpTimeoutMs: 1000, indirectChecks: 1,
+    probeIntervalMs: 1000,
+    probeTimeoutMs: 200,
+    gossipNodes: 3,
+    gossipIntervalMs: 100,
+    suspicionMult: 3,
+    suspicionMaxTimeoutMult: 6,
+    retransmitMult: 2,
+    pushPullIntervalMs: 15_000,
+    deadTimeoutMs: 15_000,
+    reclaimTimeoutMs: 0,
+    tcpTimeoutMs: 1000,
+    indirectChecks: 1,
   },
 };
 
@@ -209,12 +245,20 @@ function validate(o: ResolvedGossipOptions): void {
   if (o.protocolVersion < 1 || o.protocolVersion > 5) bad('protocolVersion', 'must be 1…5');
   const d = o.delegateVersion;
   for (const [k, v] of Object.entries(d)) if (!Number.isInteger(v) || v < 0 || v > 255) bad(`delegateVersion.${k}`, 'must be 0…255');
-  if (d.min > d.max || d.cur < d.min || d.cur > d.max) bad('delegateVersion', `must satisfy min ≤ cur ≤ max (got ${d.min}:${d.max}:${d.cur})`);
+  if (d.min > d.max || d.cur < d.min || d.cur > d.max)
+    bad('delegateVersion', `must satisfy min ≤ cur ≤ max (got ${d.min}:${d.max}:${d.cur})`);
   for (const k of ['probeIntervalMs', 'probeTimeoutMs', 'tcpTimeoutMs'] as const) if (!(o[k] > 0)) bad(k, 'must be > 0');
   for (const k of ['gossipIntervalMs', 'pushPullIntervalMs', 'deadTimeoutMs', 'reclaimTimeoutMs', 'rejoinIntervalMs'] as const) {
     if (!(o[k] >= 0)) bad(k, 'must be ≥ 0');
   }
-  for (const k of ['gossipNodes', 'suspicionMult', 'suspicionMaxTimeoutMult', 'retransmitMult', 'indirectChecks', 'awarenessMaxMultiplier'] as const) {
+  for (const k of [
+    'gossipNodes',
+    'suspicionMult',
+    'suspicionMaxTimeoutMult',
+    'retransmitMult',
+    'indirectChecks',
+    'awarenessMaxMultiplier',
+  ] as const) {
     if (!Number.isInteger(o[k]) || o[k] < 0) bad(k, 'must be an integer ≥ 0');
   }
   if (o.suspicionMult < 1) bad('suspicionMult', 'must be ≥ 1');

@@ -94,7 +94,7 @@ export async function runStreamPing(ctx: StreamContext, req: StreamPingRequest):
       conn.destroy();
     }
   } catch {
-    ok = false;
+    // a failed dial, write or read is a failed ping: ok stays false
   }
   if (!ctx.running()) return;
   ctx.core.streamPingResult(req.ping.seqNo, ok, Date.now());

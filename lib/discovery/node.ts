@@ -62,7 +62,10 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
     deliverUser: (m) => self.deliverUser(m),
   }))(this);
 
-  private constructor(readonly options: ResolvedGossipOptions, private readonly codec: GossipCodec) {
+  private constructor(
+    readonly options: ResolvedGossipOptions,
+    private readonly codec: GossipCodec,
+  ) {
     super();
   }
 
@@ -262,12 +265,15 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
     if (this.timer) clearTimeout(this.timer);
     const next = this.core.nextWakeup();
     if (next === undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (!this.running) return;
-      this.core.tick(Date.now());
-      this.pump();
-    }, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        if (!this.running) return;
+        this.core.tick(Date.now());
+        this.pump();
+      },
+      Math.max(0, next - Date.now()),
+    );
     this.timer.unref();
   }
 
@@ -294,7 +300,10 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
         this.joins.delete(out.joinId);
         if (!w) return;
         if (out.contacted > 0) w.resolve(out.contacted);
-        else w.reject(new JoinFailedError(`failed to join: ${out.errors.map((e) => `${e.to.addr}:${e.to.port}: ${e.error.message}`).join('; ')}`));
+        else
+          w.reject(
+            new JoinFailedError(`failed to join: ${out.errors.map((e) => `${e.to.addr}:${e.to.port}: ${e.error.message}`).join('; ')}`),
+          );
         return;
       }
       case 'leaveComplete':

@@ -35,7 +35,10 @@ interface StatusLike {
 
 function codeForStatus(status: number): string {
   const text = STATUS_CODES[status] ?? `HTTP ${status}`;
-  return text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return text
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 function headersOf(err: StatusLike): Record<string, string> {
@@ -71,7 +74,7 @@ export function mapError(err: unknown, requestId: string): MappedError {
 }
 
 function logUnexpected(logger: Logger, err: unknown, ctx: Context, requestId: string): void {
-  const stack = err instanceof Error ? err.stack ?? err.message : String(err);
+  const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
   logger.error(`unhandled error in ${ctx.method} ${ctx.path}: ${stack}`, { requestId, stack });
 }
 
@@ -106,8 +109,8 @@ export function answerUnrouted(ctx: Context, requestId: string): void {
  */
 export function installLateErrorHandler(app: Koa, logger: Logger): void {
   app.on('error', (err: unknown, ctx?: Context) => {
-    const requestId = ctx ? gddState(ctx).requestId ?? '' : '';
-    const stack = err instanceof Error ? err.stack ?? err.message : String(err);
+    const requestId = ctx ? (gddState(ctx).requestId ?? '') : '';
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
     logger.error(`error after response started: ${stack}`, { requestId });
   });
   app.context.onerror = function onerror(this: Context, err: unknown): void {

@@ -71,7 +71,11 @@ export class MultipartBodyReader {
   async read(ctx: Context): Promise<MultipartBody> {
     const encoding = (ctx.get('Content-Encoding') || 'identity').toLowerCase();
     if (encoding !== 'identity') {
-      throw new HttpError(415, HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE, `Content-Encoding '${encoding}' is not supported for multipart bodies`);
+      throw new HttpError(
+        415,
+        HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+        `Content-Encoding '${encoding}' is not supported for multipart bodies`,
+      );
     }
     try {
       await this.parse(ctx, async () => undefined);

@@ -12,6 +12,7 @@ import { coerceScalar, isDateString } from './coerce';
 import type { FormFields } from './request-body';
 import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
 import type Ajv from 'ajv';
+import type { Class } from '../decorators/class-type';
 
 /** What the route builder read from the body before binding. */
 export interface ParsedBody {
@@ -36,7 +37,11 @@ export class ParamBinder {
   private readonly readsBody: boolean;
   private readonly requiredFiles: readonly ParamDescriptor[];
 
-  constructor(ajv: Ajv, private readonly route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>) {
+  constructor(
+    ajv: Ajv,
+    private readonly route: RouteDescriptor,
+    schemas: Readonly<Record<string, JsonSchema>>,
+  ) {
     this.validator = new RequestValidator(ajv, route, schemas);
     this.params = route.params;
     this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');
@@ -58,7 +63,12 @@ export class ParamBinder {
       case 'header': {
         const h = ctx.req.headers[p.name.toLowerCase()];
         if (!p.isArray || h === undefined) return h;
-        return listOf(h).flatMap((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+        return listOf(h).flatMap((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        );
       }
       case 'form': {
         const f = body.form ?? {};
@@ -90,9 +100,11 @@ export class ParamBinder {
       const field = `${p.in}.${key}`;
       let value: unknown;
       if (p.isArray) {
-        value = listOf(raw).map((s, i) => this.scalar(s, p, `${field}[${i}]`, errors)).filter((v) => v !== undefined);
+        value = listOf(raw)
+          .map((s, i) => this.scalar(s, p, `${field}[${i}]`, errors))
+          .filter((v) => v !== undefined);
       } else {
-        value = this.scalar(typeof raw === 'string' ? raw : raw[0] ?? '', p, field, errors);
+        value = this.scalar(typeof raw === 'string' ? raw : (raw[0] ?? ''), p, field, errors);
       }
       if (value !== undefined) (input[p.in] as Record<string, unknown>)[key] = value;
     }
@@ -132,7 +144,7 @@ export class ParamBinder {
 }
 
 /** A plain JSON object becomes an instance of its DTO class (own properties copied, constructor not run). */
-function toDto(value: unknown, dto: Function | undefined): unknown {
+function toDto(value: unknown, dto: Class | undefined): unknown {
   if (!dto || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.assign(Object.create(dto.prototype as object) as object, value);
 }

@@ -85,7 +85,9 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
     const onError = (err: Error & { code?: unknown }): void => {
       if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
         abandonBody(ctx);
-        fail(new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`));
+        fail(
+          new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`),
+        );
       } else {
         fail(new HttpError(400, HttpErrorCodes.REQUEST_ABORTED, 'request body could not be read'));
       }
@@ -107,7 +109,9 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
     return JSON.parse(text) as unknown;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new HttpError(400, HttpErrorCodes.MALFORMED_JSON, `body is not valid JSON: ${reason}`, [{ field: 'body', message: `is not valid JSON: ${reason}` }]);
+    throw new HttpError(400, HttpErrorCodes.MALFORMED_JSON, `body is not valid JSON: ${reason}`, [
+      { field: 'body', message: `is not valid JSON: ${reason}` },
+    ]);
   }
 }
 

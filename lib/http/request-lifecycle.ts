@@ -50,7 +50,7 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
       accessLog.write(ctx, route, state.requestId, { status: res.statusCode, bytes, ms, completed: res.writableFinished });
     } catch (err) {
       // runs in an event listener: a throw here would take the process down
-      logger.error(`recording ${ctx.method} ${route} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      logger.error(`recording ${ctx.method} ${route} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
 

@@ -26,7 +26,11 @@ export function createAjv(logger: ValidatorLogger): Ajv {
     strict: false,
     // a schema `default` is what the server uses when the value is absent, as OpenAPI documents it
     useDefaults: true,
-    logger: { log: () => undefined, warn: (...a: unknown[]) => logger.warn(a.map(String).join(' ')), error: (...a: unknown[]) => logger.warn(a.map(String).join(' ')) },
+    logger: {
+      log: () => undefined,
+      warn: (...a: unknown[]) => logger.warn(a.map(String).join(' ')),
+      error: (...a: unknown[]) => logger.warn(a.map(String).join(' ')),
+    },
   });
   addFormats(ajv);
   return ajv;
@@ -91,7 +95,10 @@ export function routeInputSchema(route: RouteDescriptor, schemas: Readonly<Recor
 
 /** `/body/items/0/name` → `body.items[0].name` */
 export function fieldName(instancePath: string, extra?: string): string {
-  const segments = instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) segments.push(extra);
   let out = '';
   for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`;

@@ -24,7 +24,13 @@ export function contentDisposition(fileName: string): string {
 }
 
 function isReadable(value: unknown): value is Readable {
-  return value instanceof Readable || (typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function' && typeof (value as Readable).on === 'function');
+  return (
+    value instanceof Readable ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Readable).pipe === 'function' &&
+      typeof (value as Readable).on === 'function')
+  );
 }
 
 /**

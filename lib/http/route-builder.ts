@@ -36,7 +36,10 @@ export interface BuiltRoute {
 
 /** `('/api', '', '/users/:id')` → `/api/users/:id`; never a double or trailing slash. */
 export function joinPaths(...parts: string[]): string {
-  const joined = parts.flatMap((p) => p.split('/')).filter((s) => s !== '').join('/');
+  const joined = parts
+    .flatMap((p) => p.split('/'))
+    .filter((s) => s !== '')
+    .join('/');
   return `/${joined}`;
 }
 
@@ -68,7 +71,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 function handlerOf(instance: object, route: RouteDescriptor, service: string): (...args: unknown[]) => unknown {
   const fn = (instance as Record<string, unknown>)[route.operationId];
   if (typeof fn !== 'function') {
-    throw new ConfigError('HANDLER_MISSING', `${service}: the instance has no method ${route.operationId}() for ${route.method} ${route.path}`);
+    throw new ConfigError(
+      'HANDLER_MISSING',
+      `${service}: the instance has no method ${route.operationId}() for ${route.method} ${route.path}`,
+    );
   }
   return fn as (...args: unknown[]) => unknown;
 }

@@ -31,7 +31,12 @@ import { MultipartBodyReader } from './multipart-body';
 import { requestLifecycle } from './request-lifecycle';
 import { createAjv } from './request-validator';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
-import { resolveHttpServerOptions, type HttpServerOptions, type ResolvedHttpServerOptions, type UserMiddlewarePosition } from './server-options';
+import {
+  resolveHttpServerOptions,
+  type HttpServerOptions,
+  type ResolvedHttpServerOptions,
+  type UserMiddlewarePosition,
+} from './server-options';
 
 export interface ListenOptions {
   /** Default 0 (any free port). */
@@ -89,7 +94,8 @@ export class HttpServer {
     };
 
     if (o.manage.enable) {
-      const openApi = options.openApi ?? (() => ({ openapi: '3.0.3', info: { title: o.serviceName || 'ts-doudou', version: '0.0.0' }, paths: {} }));
+      const openApi =
+        options.openApi ?? (() => ({ openapi: '3.0.3', info: { title: o.serviceName || 'ts-doudou', version: '0.0.0' }, paths: {} }));
       this.manageRoutes.push(
         ...mountManageRoutes(this.router, {
           credentials: { user: o.manage.user, pass: o.manage.pass },

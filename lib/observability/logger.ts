@@ -61,9 +61,7 @@ function textFormat(colors: boolean): winston.Logform.Format {
 export function createLogger(options: LoggerOptions): Logger {
   const colors = options.colors ?? (options.stream === undefined && process.stdout.isTTY === true);
   const transports: winston.transport[] = [
-    options.stream
-      ? new winston.transports.Stream({ stream: options.stream })
-      : new winston.transports.Console(),
+    options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console(),
   ];
   if (options.logDir) {
     transports.push(new winston.transports.File({ filename: path.join(options.logDir, 'app.log') }));

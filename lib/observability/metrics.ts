@@ -72,7 +72,12 @@ export class HttpMetrics {
       new Histogram({ name: HTTP_RESPONSE_TIME, help: 'Duration of HTTP requests in seconds.', labelNames: ['path', 'method'], registers });
     const info =
       existing<Gauge<'nodeVer' | 'gddVer' | 'serviceName'>>(this.registry, APP_INFO) ??
-      new Gauge({ name: APP_INFO, help: 'Information about the ts-doudou application.', labelNames: ['nodeVer', 'gddVer', 'serviceName'], registers });
+      new Gauge({
+        name: APP_INFO,
+        help: 'Information about the ts-doudou application.',
+        labelNames: ['nodeVer', 'gddVer', 'serviceName'],
+        registers,
+      });
     info.set({ nodeVer: process.version, gddVer: frameworkVersion(), serviceName: options.serviceName ?? '' }, 1);
   }
 

@@ -16,7 +16,10 @@ export const ERROR_RESPONSE_SCHEMA: oas30.SchemaObject = {
         message: { type: 'string', description: 'Human-readable explanation' },
         details: {
           description: 'Extra information, e.g. the invalid fields of a 400',
-          oneOf: [{ type: 'array', items: {} }, { type: 'object', additionalProperties: true }],
+          oneOf: [
+            { type: 'array', items: {} },
+            { type: 'object', additionalProperties: true },
+          ],
         },
         requestId: { type: 'string', description: 'The X-Request-Id of the request' },
       },

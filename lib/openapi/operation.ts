@@ -37,7 +37,10 @@ function requestBody(route: RouteDescriptor): oas30.RequestBodyObject | undefine
   if (route.bodyType !== 'application/json') return formBody(route, route.bodyType);
   const body = route.params.find((p) => p.in === 'body');
   if (body === undefined) return undefined;
-  const out: oas30.RequestBodyObject = { required: body.required, content: { 'application/json': { schema: toOpenApiSchema(body.schema) } } };
+  const out: oas30.RequestBodyObject = {
+    required: body.required,
+    content: { 'application/json': { schema: toOpenApiSchema(body.schema) } },
+  };
   if (body.schema.description !== undefined) out.description = body.schema.description;
   return out;
 }
@@ -53,7 +56,9 @@ function successResponses(route: RouteDescriptor): oas30.ResponsesObject {
     };
   }
   if (response.schema !== undefined) {
-    return { '200': { description: response.description ?? 'OK', content: { 'application/json': { schema: toOpenApiSchema(response.schema) } } } };
+    return {
+      '200': { description: response.description ?? 'OK', content: { 'application/json': { schema: toOpenApiSchema(response.schema) } } },
+    };
   }
   return { '204': { description: response.description ?? 'No content' } };
 }

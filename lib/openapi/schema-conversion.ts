@@ -61,7 +61,8 @@ export function toOpenApiSchema(s: JsonSchema): Schema {
     out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, toOpenApiSchema(v)]));
   }
   if (s.additionalProperties !== undefined) {
-    out.additionalProperties = typeof s.additionalProperties === 'boolean' ? s.additionalProperties : toOpenApiSchema(s.additionalProperties);
+    out.additionalProperties =
+      typeof s.additionalProperties === 'boolean' ? s.additionalProperties : toOpenApiSchema(s.additionalProperties);
   }
   if (s.allOf !== undefined) out.allOf = s.allOf.map(toOpenApiSchema);
   if (s.anyOf !== undefined) {

@@ -1,14 +1,7 @@
 /** Service registry over gossip: node metadata, service instances, weights, the local registration. */
 export { NodeMeta, ServiceInfo, ServiceType, MetaValue, encodeNodeMeta, decodeNodeMeta } from './node-meta';
 export { RegistryError, RegistryErrorCode, NodeMetaTooLargeError } from './registry-errors';
-export {
-  RegistryInstance,
-  InstanceState,
-  InstanceNode,
-  registeredName,
-  plainServiceName,
-  baseUrlOf,
-} from './registry-instance';
+export { RegistryInstance, InstanceState, InstanceNode, registeredName, plainServiceName, baseUrlOf } from './registry-instance';
 export {
   ServiceRegistry,
   ServiceRegistryOptions,
@@ -19,9 +12,4 @@ export {
 } from './service-registry';
 export { formatUptime, registryView } from './registry-view';
 export { NodeWeigher, NodeWeigherOptions, dynamicWeight, osCpuIdleSampler } from './node-weight';
-export {
-  LocalRegistration,
-  LocalRegistrationOptions,
-  LocalServiceOptions,
-  MetaPublisher,
-} from './local-registration';
+export { LocalRegistration, LocalRegistrationOptions, LocalServiceOptions, MetaPublisher } from './local-registration';

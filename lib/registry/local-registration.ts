@@ -67,7 +67,10 @@ export class LocalRegistration {
   private closed = false;
 
   /** Builds and encodes the meta once, so a too-large meta (META_TOO_LARGE) fails here, at start-up. */
-  constructor(private readonly node: MetaPublisher, private readonly options: LocalRegistrationOptions) {
+  constructor(
+    private readonly node: MetaPublisher,
+    private readonly options: LocalRegistrationOptions,
+  ) {
     this.weigher = new NodeWeigher({
       weight: options.weight ?? 1,
       intervalMs: options.weightIntervalMs ?? 0,
@@ -121,7 +124,7 @@ export class LocalRegistration {
         name: registeredName(s.name, type),
         host: s.host || this.node.localNode.addr,
         port: s.port,
-        routeRootPath: type === 'rest' ? s.routeRootPath ?? '' : '',
+        routeRootPath: type === 'rest' ? (s.routeRootPath ?? '') : '',
         type,
         ...(Object.keys(data).length > 0 ? { data } : {}),
       };

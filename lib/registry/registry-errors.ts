@@ -16,7 +16,10 @@ export class RegistryError extends ConfigError {
 
 /** The encoded node metadata exceeds memberlist's MetaMaxSize (memberlist-wire.md §10: 512 bytes). */
 export class NodeMetaTooLargeError extends RegistryError {
-  constructor(readonly size: number, readonly limit: number) {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
     super(
       'META_TOO_LARGE',
       `node metadata is ${size} bytes, memberlist allows at most ${limit}: shrink the registry data ` +

@@ -71,7 +71,10 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
   private undecodableMeta = 0;
   private closed = false;
 
-  constructor(private readonly source: MembershipSource, options: ServiceRegistryOptions = {}) {
+  constructor(
+    private readonly source: MembershipSource,
+    options: ServiceRegistryOptions = {},
+  ) {
     super();
     this.now = options.now ?? Date.now;
     for (const member of source.members()) this.onMember('join', member);
@@ -169,12 +172,7 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
     this.changed(cause, member.name, old?.instances ?? [], instances);
   }
 
-  private changed(
-    cause: MembershipEventType,
-    node: string,
-    before: readonly RegistryInstance[],
-    after: readonly RegistryInstance[],
-  ): void {
+  private changed(cause: MembershipEventType, node: string, before: readonly RegistryInstance[], after: readonly RegistryInstance[]): void {
     const services = [...new Set([...before, ...after].map((i) => i.service))].sort();
     if (services.length === 0) return;
     for (const s of services) this.upCache.delete(s);

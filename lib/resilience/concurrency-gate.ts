@@ -41,7 +41,8 @@ export class ConcurrencyGate {
     readonly maxConcurrent: number,
     readonly maxQueue: number,
   ) {
-    if (!Number.isSafeInteger(maxConcurrent) || maxConcurrent < 1) throw new RangeError(`maxConcurrent must be an integer >= 1, got ${String(maxConcurrent)}`);
+    if (!Number.isSafeInteger(maxConcurrent) || maxConcurrent < 1)
+      throw new RangeError(`maxConcurrent must be an integer >= 1, got ${String(maxConcurrent)}`);
     if (!(maxQueue === Infinity || (Number.isSafeInteger(maxQueue) && maxQueue >= 0))) {
       throw new RangeError(`maxQueue must be an integer >= 0 or Infinity, got ${String(maxQueue)}`);
     }

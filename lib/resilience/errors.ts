@@ -33,7 +33,10 @@ export class TooManyRequestsError extends HttpError {
 export class RateLimiterUnavailableError extends HttpError {
   readonly headers: Record<string, string> = { 'Retry-After': '1' };
 
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(503, ResilienceErrorCodes.RATE_LIMITER_UNAVAILABLE, message);
     this.name = 'RateLimiterUnavailableError';
   }

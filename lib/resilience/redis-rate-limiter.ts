@@ -198,7 +198,8 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   private decision(reply: unknown, limit: Limit): RateDecision {
-    if (!Array.isArray(reply) || reply.length !== 4) throw new Error(`unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
+    if (!Array.isArray(reply) || reply.length !== 4)
+      throw new Error(`unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
     const [allowed, remaining, retryAfter, resetAfter] = reply as [unknown, unknown, unknown, unknown];
     const retryAfterS = Number(retryAfter);
     const resetAfterS = Number(resetAfter);
@@ -239,7 +240,9 @@ export class RedisRateLimiter implements RateLimiter {
     if (now - this.lastWarnAt < this.warnIntervalMs) return;
     this.lastWarnAt = now;
     const policy = this.onRedisError === 'allow' ? 'allowing requests unlimited (fail-open)' : 'answering 503 (fail-closed)';
-    this.logger.warn(`redis rate limiter: ${what} failed (${this.counters.lastError}); ${policy}; ${this.errorsSinceWarning} failure(s) since the last warning`);
+    this.logger.warn(
+      `redis rate limiter: ${what} failed (${this.counters.lastError}); ${policy}; ${this.errorsSinceWarning} failure(s) since the last warning`,
+    );
     this.errorsSinceWarning = 0;
   }
 }

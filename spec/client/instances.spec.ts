@@ -21,7 +21,13 @@ describe('client/instances', () => {
     const first = s.instances('usersvc');
     s.add('usersvc', { id: 'b', baseUrl: 'http://b:1/', weight: 2 });
     s.add('usersvc', { id: 'a', baseUrl: 'http://a:1', weight: 5 });
-    assert.deepEqual(s.instances('usersvc').map((i) => [i.id, i.weight, i.baseUrl]), [['a', 5, 'http://a:1'], ['b', 2, 'http://b:1']]);
+    assert.deepEqual(
+      s.instances('usersvc').map((i) => [i.id, i.weight, i.baseUrl]),
+      [
+        ['a', 5, 'http://a:1'],
+        ['b', 2, 'http://b:1'],
+      ],
+    );
     assert.equal(first.length, 1, 'an earlier snapshot does not change');
     assert.ok(Object.isFrozen(s.instances('usersvc')));
     assert.equal(s.remove('usersvc', 'a'), true);
@@ -31,7 +37,14 @@ describe('client/instances', () => {
 
   it('StaticInstances rejects duplicate ids and negative weights', () => {
     const s = new StaticInstances();
-    assert.throws(() => s.set('x', [{ id: 'a', baseUrl: 'http://a', weight: 1 }, { id: 'a', baseUrl: 'http://b', weight: 1 }]), /appears twice/);
+    assert.throws(
+      () =>
+        s.set('x', [
+          { id: 'a', baseUrl: 'http://a', weight: 1 },
+          { id: 'a', baseUrl: 'http://b', weight: 1 },
+        ]),
+      /appears twice/,
+    );
     assert.throws(() => s.set('x', [{ id: 'a', baseUrl: 'http://a', weight: -1 }]), /weight -1/);
   });
 });

@@ -9,7 +9,7 @@ function sequence(b: SmoothWeightedRoundRobinBalancer, list: readonly ServiceIns
 }
 
 describe('client/SmoothWeightedRoundRobinBalancer', () => {
-  it('gives nginx\'s sequence a a b a c a a for weights 5, 1, 1, and repeats it', () => {
+  it("gives nginx's sequence a a b a c a a for weights 5, 1, 1, and repeats it", () => {
     const b = new SmoothWeightedRoundRobinBalancer();
     const list = [inst('a', 5), inst('b', 1), inst('c', 1)];
     assert.equal(sequence(b, list, 7), 'aabacaa');

@@ -33,8 +33,15 @@ describe('config/load', () => {
       assert.equal(c.env, 'dev');
       assert.equal(c.mode, 'mono');
       assert.deepEqual(c.http, {
-        host: '', port: 6060, routeRootPath: '', readTimeoutMs: 15_000, writeTimeoutMs: 15_000,
-        idleTimeoutMs: 60_000, graceTimeoutMs: 15_000, bodyLimitBytes: 1024 * 1024, enableResponseGzip: true,
+        host: '',
+        port: 6060,
+        routeRootPath: '',
+        readTimeoutMs: 15_000,
+        writeTimeoutMs: 15_000,
+        idleTimeoutMs: 60_000,
+        graceTimeoutMs: 15_000,
+        bodyLimitBytes: 1024 * 1024,
+        enableResponseGzip: true,
       });
       assert.deepEqual(c.manage, { enable: true, user: '', pass: '' });
       assert.deepEqual(c.log, { level: 'info', format: 'text', reqEnable: false, path: '' });
@@ -48,13 +55,38 @@ describe('config/load', () => {
       assert.deepEqual(
         { ...m, delegateVersion: { ...m.delegateVersion } },
         {
-          seeds: [], name: 'pod-7', host: '', port: 7946, bindAddr: '0.0.0.0', deadTimeoutMs: 60_000,
-          syncIntervalMs: 60_000, reclaimTimeoutMs: 3000, probeIntervalMs: 5000, probeTimeoutMs: 3000,
-          suspicionMult: 6, suspicionMaxTimeoutMult: 6, awarenessMaxMultiplier: 8, gossipNodes: 4,
-          gossipIntervalMs: 500, tcpTimeoutMs: 30_000, indirectChecks: 3, retransmitMult: 4, weight: 1,
-          weightIntervalMs: 0, dynamicWeight: false, logDisable: false, cidrsAllowed: [], keys: [], label: '',
-          protocolVersion: 2, delegateVersion: { min: 0, max: 0, cur: 0 }, compress: true,
-          rejoinIntervalMs: 10_000, udpBufferSize: 1400, tcpPings: true, addrEncoding: 'ip-bytes',
+          seeds: [],
+          name: 'pod-7',
+          host: '',
+          port: 7946,
+          bindAddr: '0.0.0.0',
+          deadTimeoutMs: 60_000,
+          syncIntervalMs: 60_000,
+          reclaimTimeoutMs: 3000,
+          probeIntervalMs: 5000,
+          probeTimeoutMs: 3000,
+          suspicionMult: 6,
+          suspicionMaxTimeoutMult: 6,
+          awarenessMaxMultiplier: 8,
+          gossipNodes: 4,
+          gossipIntervalMs: 500,
+          tcpTimeoutMs: 30_000,
+          indirectChecks: 3,
+          retransmitMult: 4,
+          weight: 1,
+          weightIntervalMs: 0,
+          dynamicWeight: false,
+          logDisable: false,
+          cidrsAllowed: [],
+          keys: [],
+          label: '',
+          protocolVersion: 2,
+          delegateVersion: { min: 0, max: 0, cur: 0 },
+          compress: true,
+          rejoinIntervalMs: 10_000,
+          udpBufferSize: 1400,
+          tcpPings: true,
+          addrEncoding: 'ip-bytes',
         },
       );
     });
@@ -69,21 +101,46 @@ describe('config/load', () => {
 
   describe('values', () => {
     it('reads booleans in every accepted spelling, case-insensitively', () => {
-      for (const [text, value] of [['true', true], ['ON', true], ['Yes', true], ['1', true], ['false', false], ['off', false], ['NO', false], ['0', false]] as const) {
+      for (const [text, value] of [
+        ['true', true],
+        ['ON', true],
+        ['Yes', true],
+        ['1', true],
+        ['false', false],
+        ['off', false],
+        ['NO', false],
+        ['0', false],
+      ] as const) {
         assert.equal(load({ GDD_BANNER: text }).banner.enable, value, text);
       }
     });
 
     it('maps logrus level names onto winston levels', () => {
-      const levels = { panic: 'error', fatal: 'error', error: 'error', warn: 'warn', warning: 'warn', info: 'info', debug: 'debug', trace: 'silly', DEBUG: 'debug' };
+      const levels = {
+        panic: 'error',
+        fatal: 'error',
+        error: 'error',
+        warn: 'warn',
+        warning: 'warn',
+        info: 'info',
+        debug: 'debug',
+        trace: 'silly',
+        DEBUG: 'debug',
+      };
       for (const [given, expected] of Object.entries(levels)) assert.equal(load({ GDD_LOG_LEVEL: given }).log.level, expected, given);
     });
 
     it('reads bare integers as seconds for GDD_MEM_* timeouts and as milliseconds for the gossip and weight intervals', () => {
       const m = load({
-        GDD_MEM_DEAD_TIMEOUT: '90', GDD_MEM_SYNC_INTERVAL: '30', GDD_MEM_RECLAIM_TIMEOUT: '4', GDD_MEM_PROBE_INTERVAL: '2',
-        GDD_MEM_PROBE_TIMEOUT: '1', GDD_MEM_TCP_TIMEOUT: '10', GDD_MEM_REJOIN_INTERVAL: '20',
-        GDD_MEM_GOSSIP_INTERVAL: '200', GDD_MEM_WEIGHT_INTERVAL: '750',
+        GDD_MEM_DEAD_TIMEOUT: '90',
+        GDD_MEM_SYNC_INTERVAL: '30',
+        GDD_MEM_RECLAIM_TIMEOUT: '4',
+        GDD_MEM_PROBE_INTERVAL: '2',
+        GDD_MEM_PROBE_TIMEOUT: '1',
+        GDD_MEM_TCP_TIMEOUT: '10',
+        GDD_MEM_REJOIN_INTERVAL: '20',
+        GDD_MEM_GOSSIP_INTERVAL: '200',
+        GDD_MEM_WEIGHT_INTERVAL: '750',
       }).mem;
       assert.deepEqual(
         [m.deadTimeoutMs, m.syncIntervalMs, m.reclaimTimeoutMs, m.probeIntervalMs, m.probeTimeoutMs, m.tcpTimeoutMs, m.rejoinIntervalMs],
@@ -178,7 +235,8 @@ describe('config/load', () => {
       const err = invalid({ GDD_PORT: 'abc', GDD_GRACE_TIMEOUT: 'soon', GDD_MEM_GOSSIP_NODES: 'many', GDD_BANNER: 'on' });
       assert.deepEqual(err.issues.map((i) => i.variable).sort(), ['GDD_GRACE_TIMEOUT', 'GDD_MEM_GOSSIP_NODES', 'GDD_PORT']);
       assert.match(err.message, /^3 configuration values are not valid:/);
-      for (const name of ['GDD_PORT="abc"', 'GDD_GRACE_TIMEOUT="soon"', 'GDD_MEM_GOSSIP_NODES="many"']) assert.ok(err.message.includes(name), name);
+      for (const name of ['GDD_PORT="abc"', 'GDD_GRACE_TIMEOUT="soon"', 'GDD_MEM_GOSSIP_NODES="many"'])
+        assert.ok(err.message.includes(name), name);
     });
 
     it('requires GDD_SERVICE_NAME in micro mode', () => {
@@ -201,9 +259,16 @@ describe('config/load', () => {
 
   describe('overrides', () => {
     it('win over the environment and go through the same validation', () => {
-      const c = load({ GDD_PORT: '7000', GDD_MEM_SEED: 'a' }, {
-        overrides: { http: { port: 0, graceTimeoutMs: 2500 }, mem: { seeds: ['127.0.0.1'], delegateVersion: { min: 2, max: 5, cur: 4 } }, banner: { enable: false } },
-      });
+      const c = load(
+        { GDD_PORT: '7000', GDD_MEM_SEED: 'a' },
+        {
+          overrides: {
+            http: { port: 0, graceTimeoutMs: 2500 },
+            mem: { seeds: ['127.0.0.1'], delegateVersion: { min: 2, max: 5, cur: 4 } },
+            banner: { enable: false },
+          },
+        },
+      );
       assert.equal(c.http.port, 0);
       assert.equal(c.http.graceTimeoutMs, 2500);
       assert.deepEqual(c.mem.seeds, ['127.0.0.1:7946']);
@@ -220,7 +285,11 @@ describe('config/load', () => {
     });
 
     it('reject bad values, unknown options and derived fields, naming the option path', () => {
-      const overrides = { http: { port: 70_000 }, mem: { dynamicWeight: true }, colour: 'blue' } as unknown as LoadConfigOptions['overrides'];
+      const overrides = {
+        http: { port: 70_000 },
+        mem: { dynamicWeight: true },
+        colour: 'blue',
+      } as unknown as LoadConfigOptions['overrides'];
       const err = invalid({}, { overrides });
       const names = err.issues.map((i) => i.variable).sort();
       assert.deepEqual(names, ['overrides.colour', 'overrides.http.port', 'overrides.mem.dynamicWeight']);

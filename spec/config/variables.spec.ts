@@ -28,7 +28,11 @@ describe('config/variables', () => {
       const env: Record<string, string> = { [variable.name]: variable.example };
       if (variable.name === 'GDD_MODE') env.GDD_SERVICE_NAME = 'svc';
       const changed = load(env);
-      assert.notDeepEqual(fieldValue(changed, variable.field), fieldValue(defaults, variable.field), `${variable.name} did not change ${variable.field}`);
+      assert.notDeepEqual(
+        fieldValue(changed, variable.field),
+        fieldValue(defaults, variable.field),
+        `${variable.name} did not change ${variable.field}`,
+      );
     }
   });
 
@@ -47,7 +51,10 @@ describe('config/variables', () => {
       }
     };
     walk(load({}), '');
-    assert.deepEqual(leaves.filter((f) => !fields.has(f)), []);
+    assert.deepEqual(
+      leaves.filter((f) => !fields.has(f)),
+      [],
+    );
   });
 
   it('renders a Markdown table listing every variable with its default', () => {
@@ -59,11 +66,18 @@ describe('config/variables', () => {
       assert.ok(row, `${variable.name} missing from the table`);
       assert.ok(row.includes(`| \`${variable.defaultText}\` |`), `${variable.name} default not shown`);
     }
-    assert.ok(lines.every((l) => l.split(/(?<!\\)\|/).length === 5), 'every row has three cells');
+    assert.ok(
+      lines.every((l) => l.split(/(?<!\\)\|/).length === 5),
+      'every row has three cells',
+    );
   });
 
   it('every GDD_* name in the rendered table is read by the loader', () => {
-    const documented = new Set(renderConfigTable().match(/`GDD_[A-Z_]+`/g)?.map((s) => s.slice(1, -1)));
+    const documented = new Set(
+      renderConfigTable()
+        .match(/`GDD_[A-Z_]+`/g)
+        ?.map((s) => s.slice(1, -1)),
+    );
     const defaults = load({});
     for (const name of documented) {
       const variable = CONFIG_VARIABLES.find((v) => v.name === name);

@@ -23,7 +23,10 @@ class AuditLog {
 
 @Injectable()
 class UserService {
-  constructor(readonly repo: UserRepo, readonly audit: AuditLog) {}
+  constructor(
+    readonly repo: UserRepo,
+    readonly audit: AuditLog,
+  ) {}
 }
 
 interface Settings {
@@ -174,11 +177,17 @@ describe('container', () => {
     }
     // What tsc emits when the parameter's class was not yet defined (import cycle).
     Reflect.defineMetadata('design:paramtypes', [undefined], Late);
-    assert.throws(() => new Container().get(Late), /parameter #0 of Late has no injectable type \(reflected as undefined \(often a circular import\)\).*@Inject\(token\)/s);
+    assert.throws(
+      () => new Container().get(Late),
+      /parameter #0 of Late has no injectable type \(reflected as undefined \(often a circular import\)\).*@Inject\(token\)/s,
+    );
   });
 
   it('tells to decorate a class whose constructor types are invisible', () => {
-    assert.throws(() => new Container().get(Undecorated), /cannot see the constructor parameter types of Undecorated: decorate the class with @Injectable\(\)/);
+    assert.throws(
+      () => new Container().get(Undecorated),
+      /cannot see the constructor parameter types of Undecorated: decorate the class with @Injectable\(\)/,
+    );
   });
 
   it('names the cycle of a circular dependency', () => {
@@ -215,7 +224,12 @@ describe('container', () => {
     assert.equal(container.get(UsesContract).users, client);
     assert.equal(container.get(UsesContract).users.getUser(), 'remote user');
     assert.equal(container.get(NeedsMissing).key, 'k-123');
-    assert.deepEqual(asked, [['UsesContract', undefined], ['UserContract', 'UsesContract'], ['NeedsMissing', undefined], ['API_KEY', 'NeedsMissing']]);
+    assert.deepEqual(asked, [
+      ['UsesContract', undefined],
+      ['UserContract', 'UsesContract'],
+      ['NeedsMissing', undefined],
+      ['API_KEY', 'NeedsMissing'],
+    ]);
   });
 
   it('lets registered providers win over the fallback', () => {
@@ -232,6 +246,9 @@ describe('container', () => {
   });
 
   it('rejects a provider without useValue, useClass or useFactory', () => {
-    assert.throws(() => new Container().register('X', {} as never), (err: unknown) => err instanceof ConfigError && err.code === 'INVALID_PROVIDER');
+    assert.throws(
+      () => new Container().register('X', {} as never),
+      (err: unknown) => err instanceof ConfigError && err.code === 'INVALID_PROVIDER',
+    );
   });
 });

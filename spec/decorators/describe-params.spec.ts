@@ -24,7 +24,10 @@ class PageQuery {
   @Prop({ minimum: 1 }) page!: number;
 }
 
-enum Sort { Asc = 'asc', Desc = 'desc' }
+enum Sort {
+  Asc = 'asc',
+  Desc = 'desc',
+}
 
 @Service('params')
 class Params {
@@ -38,21 +41,37 @@ class Params {
     @Query('sort', { enum: Sort, default: Sort.Asc }) sort: Sort,
     @Header('X-Tenant-Id') tenant: string,
     @Ctx() ctx: unknown,
-  ): Promise<void> { return nothing(); }
+  ): Promise<void> {
+    return nothing();
+  }
 
-  @Post('/page') async page(@Body() q: PageQuery): Promise<void> { return nothing(); }
-  @Post('/optional-body') async optionalBody(@Body({ optional: true }) q: PageQuery): Promise<void> { return nothing(); }
-  @Post('/list-body') async listBody(@Body({ type: [PageQuery] }) q: PageQuery[]): Promise<void> { return nothing(); }
-  @Post('/form') async form(@Form() name: string, @Form('ages', { type: [Number] }) ages: number[]): Promise<void> { return nothing(); }
+  @Post('/page') async page(@Body() q: PageQuery): Promise<void> {
+    return nothing();
+  }
+  @Post('/optional-body') async optionalBody(@Body({ optional: true }) q: PageQuery): Promise<void> {
+    return nothing();
+  }
+  @Post('/list-body') async listBody(@Body({ type: [PageQuery] }) q: PageQuery[]): Promise<void> {
+    return nothing();
+  }
+  @Post('/form') async form(@Form() name: string, @Form('ages', { type: [Number] }) ages: number[]): Promise<void> {
+    return nothing();
+  }
   @Post('/upload')
   async upload(
     @UploadedFile('file') file: UploadedFileInfo,
     @UploadedFile('more', { optional: true }) more: UploadedFileInfo[],
     @UploadedFile('docs', { multiple: true }) docs: UploadedFileInfo,
     @Form('note') note: string,
-  ): Promise<void> { return nothing(); }
-  @Get('/files/:name', { file: true }) async download(@Path() name: string): Promise<FileResult | void> { return nothing(); }
-  @Delete('/defaults/:id') async withDefault(@Path() id: string, @Query() page: number = 1): Promise<void> { return nothing(); }
+  ): Promise<void> {
+    return nothing();
+  }
+  @Get('/files/:name', { file: true }) async download(@Path() name: string): Promise<FileResult | void> {
+    return nothing();
+  }
+  @Delete('/defaults/:id') async withDefault(@Path() id: string, @Query() page: number = 1): Promise<void> {
+    return nothing();
+  }
 }
 unregisterService(Params);
 
@@ -70,23 +89,45 @@ describe('describeService parameters', () => {
 
   it('binds a path variable by explicit name, with integer coercion and bounds', () => {
     assert.deepEqual(param('item', 0), {
-      index: 0, name: 'id', in: 'path', schema: { type: 'integer', minimum: 1 }, required: true, coerce: 'integer', isArray: false,
+      index: 0,
+      name: 'id',
+      in: 'path',
+      schema: { type: 'integer', minimum: 1 },
+      required: true,
+      coerce: 'integer',
+      isArray: false,
     });
   });
 
   it('takes a query name from the parameter name in the source', () => {
-    assert.deepEqual(param('item', 1), { index: 1, name: 'q', in: 'query', schema: { type: 'string' }, required: true, coerce: 'string', isArray: false });
+    assert.deepEqual(param('item', 1), {
+      index: 1,
+      name: 'q',
+      in: 'query',
+      schema: { type: 'string' },
+      required: true,
+      coerce: 'string',
+      isArray: false,
+    });
   });
 
   it('describes an optional array query with element constraints on the items and counts on the array', () => {
     assert.deepEqual(param('item', 2), {
-      index: 2, name: 'tags', in: 'query', schema: { type: 'array', items: { type: 'string', minLength: 2 }, minItems: 1 },
-      required: false, coerce: 'string', isArray: true,
+      index: 2,
+      name: 'tags',
+      in: 'query',
+      schema: { type: 'array', items: { type: 'string', minLength: 2 }, minItems: 1 },
+      required: false,
+      coerce: 'string',
+      isArray: true,
     });
   });
 
   it('coerces booleans and dates (date-time strings)', () => {
-    assert.deepEqual([param('item', 3).coerce, param('item', 3).required, param('item', 3).schema], ['boolean', false, { type: 'boolean' }]);
+    assert.deepEqual(
+      [param('item', 3).coerce, param('item', 3).required, param('item', 3).schema],
+      ['boolean', false, { type: 'boolean' }],
+    );
     assert.deepEqual([param('item', 4).coerce, param('item', 4).schema], ['date', { type: 'string', format: 'date-time' }]);
   });
 
@@ -108,7 +149,14 @@ describe('describeService parameters', () => {
   });
 
   it('makes a DTO @Body() a required JSON body referencing its component', () => {
-    assert.deepEqual(param('page', 0), { index: 0, name: '', in: 'body', schema: { $ref: '#/components/schemas/PageQuery' }, required: true, dto: PageQuery });
+    assert.deepEqual(param('page', 0), {
+      index: 0,
+      name: '',
+      in: 'body',
+      schema: { $ref: '#/components/schemas/PageQuery' },
+      required: true,
+      dto: PageQuery,
+    });
     assert.equal(route('page').bodyType, 'application/json');
     assert.ok(d.schemas.PageQuery);
   });
@@ -129,7 +177,14 @@ describe('describeService parameters', () => {
 
   it('makes a route with files multipart; binary schemas; multiple from options or an array type', () => {
     assert.equal(route('upload').bodyType, 'multipart/form-data');
-    assert.deepEqual(param('upload', 0), { index: 0, name: 'file', in: 'file', schema: { type: 'string', format: 'binary' }, required: true, multiple: false });
+    assert.deepEqual(param('upload', 0), {
+      index: 0,
+      name: 'file',
+      in: 'file',
+      schema: { type: 'string', format: 'binary' },
+      required: true,
+      multiple: false,
+    });
     assert.deepEqual([param('upload', 1).multiple, param('upload', 1).required], [true, false]);
     assert.deepEqual(param('upload', 1).schema, { type: 'array', items: { type: 'string', format: 'binary' } });
     assert.equal(param('upload', 2).multiple, true);
@@ -148,7 +203,9 @@ describe('describeService parameters', () => {
     it('refuses an undecorated parameter, naming class, method and position (UNDECORATED_PARAMETER)', () => {
       @Service('s')
       class S {
-        @Post('/x') async doIt(@Query() a: string, b: string): Promise<void> { return nothing(); }
+        @Post('/x') async doIt(@Query() a: string, b: string): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNDECORATED_PARAMETER', 'S.doIt', '#1', '(b)');
@@ -157,7 +214,9 @@ describe('describeService parameters', () => {
     it('refuses an array parameter without an element type (UNTYPED_ARRAY)', () => {
       @Service('s')
       class S {
-        @Get('/x') async list(@Query() ids: number[]): Promise<void> { return nothing(); }
+        @Get('/x') async list(@Query() ids: number[]): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNTYPED_ARRAY', 'S.list', 'ids', '[ElementType]');
@@ -166,7 +225,9 @@ describe('describeService parameters', () => {
     it('refuses two bodies (DUPLICATE_BODY)', () => {
       @Service('s')
       class S {
-        @Post('/x') async two(@Body() a: PageQuery, @Body() b: PageQuery): Promise<void> { return nothing(); }
+        @Post('/x') async two(@Body() a: PageQuery, @Body() b: PageQuery): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'DUPLICATE_BODY', 'S.two', '#0', '#1');
@@ -175,7 +236,9 @@ describe('describeService parameters', () => {
     it('refuses a JSON body mixed with form fields (MIXED_BODY)', () => {
       @Service('s')
       class S {
-        @Post('/x') async mixed(@Body() a: PageQuery, @Form() b: string): Promise<void> { return nothing(); }
+        @Post('/x') async mixed(@Body() a: PageQuery, @Form() b: string): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'MIXED_BODY', 'S.mixed');
@@ -184,7 +247,9 @@ describe('describeService parameters', () => {
     it('refuses a body on GET (BODY_ON_GET)', () => {
       @Service('s')
       class S {
-        @Get('/x') async read(@Body() a: PageQuery): Promise<void> { return nothing(); }
+        @Get('/x') async read(@Body() a: PageQuery): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'BODY_ON_GET', 'S.read');
@@ -193,7 +258,9 @@ describe('describeService parameters', () => {
     it('refuses a destructured parameter without an explicit name (UNNAMED_PARAMETER)', () => {
       @Service('s')
       class S {
-        @Get('/x') async read(@Query() { a }: { a: string }): Promise<void> { return nothing(); }
+        @Get('/x') async read(@Query() { a }: { a: string }): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNNAMED_PARAMETER', 'S.read', '#0', "@Query('name')");
@@ -202,7 +269,9 @@ describe('describeService parameters', () => {
     it('refuses a DTO in the query string (UNSUPPORTED_PARAMETER_TYPE)', () => {
       @Service('s')
       class S {
-        @Get('/x') async read(@Query() q: PageQuery): Promise<void> { return nothing(); }
+        @Get('/x') async read(@Query() q: PageQuery): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', '(q)', '@Body');
@@ -211,7 +280,9 @@ describe('describeService parameters', () => {
     it('refuses an array path variable (UNSUPPORTED_PARAMETER_TYPE)', () => {
       @Service('s')
       class S {
-        @Get('/x/:ids') async read(@Path('ids', { type: [Number] }) ids: number[]): Promise<void> { return nothing(); }
+        @Get('/x/:ids') async read(@Path('ids', { type: [Number] }) ids: number[]): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', 'path variable');
@@ -220,7 +291,9 @@ describe('describeService parameters', () => {
     it('refuses an optional path variable (OPTIONAL_PATH_PARAMETER)', () => {
       @Service('s')
       class S {
-        @Get('/x/:id') async read(@Path('id', { optional: true }) id: string): Promise<void> { return nothing(); }
+        @Get('/x/:id') async read(@Path('id', { optional: true }) id: string): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'OPTIONAL_PATH_PARAMETER', 'S.read', '(id)');
@@ -229,7 +302,9 @@ describe('describeService parameters', () => {
     it('refuses a type reflection cannot see (UNTYPED_VALUE)', () => {
       @Service('s')
       class S {
-        @Get('/x') async read(@Query() v: string | number): Promise<void> { return nothing(); }
+        @Get('/x') async read(@Query() v: string | number): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'UNTYPED_VALUE', 'S.read', '(v)', 'Object');
@@ -238,7 +313,9 @@ describe('describeService parameters', () => {
     it('refuses two decorators on one parameter (CONFLICTING_PARAMETER_DECORATORS)', () => {
       @Service('s')
       class S {
-        @Post('/x') async read(@Query() @Form() v: string): Promise<void> { return nothing(); }
+        @Post('/x') async read(@Query() @Form() v: string): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'CONFLICTING_PARAMETER_DECORATORS', 'S.read', '@Query', '@Form');
@@ -247,19 +324,25 @@ describe('describeService parameters', () => {
     it('refuses two parameters bound to one name (DUPLICATE_PARAMETER), headers case-insensitively', () => {
       @Service('s')
       class S {
-        @Get('/x') async read(@Header('X-A') a: string, @Header('x-a') b: string): Promise<void> { return nothing(); }
+        @Get('/x') async read(@Header('X-A') a: string, @Header('x-a') b: string): Promise<void> {
+          return nothing();
+        }
       }
       unregisterService(S);
       throwsConfig(() => describeService(S), 'DUPLICATE_PARAMETER', 'S.read', '#0', '#1');
     });
 
     it('refuses a parameter decorator on a constructor (BAD_PARAMETER_DECORATOR)', () => {
-      throwsConfig(() => {
-        class S {
-          constructor(@Query() public a: string) {}
-        }
-        return S;
-      }, 'BAD_PARAMETER_DECORATOR', 'S');
+      throwsConfig(
+        () => {
+          class S {
+            constructor(@Query() public a: string) {}
+          }
+          return S;
+        },
+        'BAD_PARAMETER_DECORATOR',
+        'S',
+      );
     });
   });
 });

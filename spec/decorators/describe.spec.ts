@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Class } from '../../lib/decorators/class-type';
 import { ConfigError } from '../../lib/errors';
 import { describeService } from '../../lib/decorators/describe';
 import type { ServiceDescriptor } from '../../lib/decorators/descriptors';
@@ -8,7 +9,7 @@ import { Delete, Get, Patch, Post, Put } from '../../lib/decorators/routes';
 import { Service, unregisterService } from '../../lib/decorators/service';
 
 /* Classes here only exercise describeService: keep them out of the global service list other specs read. */
-function unlisted<T extends Function>(cls: T): T {
+function unlisted<T extends Class>(cls: T): T {
   unregisterService(cls);
   return cls;
 }
@@ -34,26 +35,44 @@ const notImplemented = (): never => {
 @Service({ name: 'usersvc', path: '/v1/', tags: ['users'], description: 'Users' })
 class UserContract {
   @Post({ returns: [User], summary: 'Page', description: 'Pages users', deprecated: true })
-  async pageUsers(@Query() page: number): Promise<User[]> { return notImplemented(); }
+  async pageUsers(@Query() page: number): Promise<User[]> {
+    return notImplemented();
+  }
 
   @Get('/users/:id', { returns: User })
-  async getUser(@Path('id') id: number): Promise<User> { return notImplemented(); }
+  async getUser(@Path('id') id: number): Promise<User> {
+    return notImplemented();
+  }
 
   @Get({ returns: [User], tags: ['groups'] })
-  async getGroupUsers_Group(@Path() group: string): Promise<User[]> { return notImplemented(); }
+  async getGroupUsers_Group(@Path() group: string): Promise<User[]> {
+    return notImplemented();
+  }
 
-  @Put() async putUser(@Body() user: User): Promise<void> { return notImplemented(); }
-  @Patch() async patchUser(@Body() user: User): Promise<void> { return notImplemented(); }
-  @Delete('users/:id/') async removeUser(@Path() id: number): Promise<void> { return notImplemented(); }
-  @Post() async getReport(@Ctx() ctx: object): Promise<void> { return notImplemented(); }
+  @Put() async putUser(@Body() user: User): Promise<void> {
+    return notImplemented();
+  }
+  @Patch() async patchUser(@Body() user: User): Promise<void> {
+    return notImplemented();
+  }
+  @Delete('users/:id/') async removeUser(@Path() id: number): Promise<void> {
+    return notImplemented();
+  }
+  @Post() async getReport(@Ctx() ctx: object): Promise<void> {
+    return notImplemented();
+  }
 
   /** Not decorated: not a route. */
-  helper(): number { return 1; }
+  helper(): number {
+    return 1;
+  }
 }
 unlisted(UserContract);
 
 class UserImpl extends UserContract {
-  override async getUser(id: number): Promise<User> { return { id, name: 'n' }; }
+  override async getUser(id: number): Promise<User> {
+    return { id, name: 'n' };
+  }
 }
 
 describe('describeService', () => {
@@ -75,7 +94,10 @@ describe('describeService', () => {
   });
 
   it('makes one route per decorated method, in declaration order, and none for undecorated ones', () => {
-    assert.deepEqual(d.routes.map((r) => r.operationId), ['pageUsers', 'getUser', 'getGroupUsers_Group', 'putUser', 'patchUser', 'removeUser', 'getReport']);
+    assert.deepEqual(
+      d.routes.map((r) => r.operationId),
+      ['pageUsers', 'getUser', 'getGroupUsers_Group', 'putUser', 'patchUser', 'removeUser', 'getReport'],
+    );
   });
 
   it('derives method and path from the method name when no path is given', () => {
@@ -112,7 +134,11 @@ describe('describeService', () => {
 
   it('lists every DTO met as a component schema', () => {
     assert.deepEqual(Object.keys(d.schemas), ['User']);
-    assert.deepEqual(d.schemas.User, { type: 'object', properties: { id: { type: 'number' }, name: { type: 'string' } }, required: ['id', 'name'] });
+    assert.deepEqual(d.schemas.User, {
+      type: 'object',
+      properties: { id: { type: 'number' }, name: { type: 'string' } },
+      required: ['id', 'name'],
+    });
   });
 
   it('is deeply frozen', () => {
@@ -120,7 +146,9 @@ describe('describeService', () => {
     assert.ok(Object.isFrozen(d.routes));
     assert.ok(Object.isFrozen(d.routes[0].params[0].schema));
     assert.ok(Object.isFrozen(d.schemas.User.properties));
-    assert.throws(() => { (d.routes as unknown as unknown[]).push(1); }, TypeError);
+    assert.throws(() => {
+      (d.routes as unknown as unknown[]).push(1);
+    }, TypeError);
   });
 
   it('is memoized per class', () => {
@@ -140,30 +168,43 @@ describe('describeService', () => {
     it('finds the routes and @Service of the contract from the implementation', () => {
       assert.equal(impl.name, 'usersvc');
       assert.equal(impl.target, UserImpl);
-      assert.deepEqual(impl.routes.map((r) => r.operationId), d.routes.map((r) => r.operationId));
+      assert.deepEqual(
+        impl.routes.map((r) => r.operationId),
+        d.routes.map((r) => r.operationId),
+      );
     });
 
     it('binds parameters declared on the contract for overridden methods', () => {
       const getUser = impl.routes.find((r) => r.operationId === 'getUser');
-      assert.deepEqual(getUser?.params.map((p) => [p.in, p.name, p.coerce]), [['path', 'id', 'number']]);
+      assert.deepEqual(
+        getUser?.params.map((p) => [p.in, p.name, p.coerce]),
+        [['path', 'id', 'number']],
+      );
     });
 
     it('accepts @Service on the implementation only', () => {
       class Contract {
-        @Get('/ping') async ping(): Promise<void> { return notImplemented(); }
+        @Get('/ping') async ping(): Promise<void> {
+          return notImplemented();
+        }
       }
       @Service('pingsvc')
       class Impl extends Contract {}
       unlisted(Impl);
       const x = describeService(Impl);
       assert.equal(x.name, 'pingsvc');
-      assert.deepEqual(x.routes.map((r) => `${r.method} ${r.path}`), ['GET /ping']);
+      assert.deepEqual(
+        x.routes.map((r) => `${r.method} ${r.path}`),
+        ['GET /ping'],
+      );
     });
 
     it('merges @Service options, the implementation winning field by field', () => {
       @Service({ name: 'a', description: 'from contract', path: '/c' })
       class Contract {
-        @Get('/x') async x(): Promise<void> { return notImplemented(); }
+        @Get('/x') async x(): Promise<void> {
+          return notImplemented();
+        }
       }
       @Service({ name: 'b' })
       class Impl extends Contract {}
@@ -176,15 +217,24 @@ describe('describeService', () => {
     it('lets a subclass re-decorate a method to replace the inherited route', () => {
       @Service('s')
       class Contract {
-        @Get('/old') async x(): Promise<void> { return notImplemented(); }
-        @Get('/y') async y(): Promise<void> { return notImplemented(); }
+        @Get('/old') async x(): Promise<void> {
+          return notImplemented();
+        }
+        @Get('/y') async y(): Promise<void> {
+          return notImplemented();
+        }
       }
       class Impl extends Contract {
-        @Post('/new') override async x(): Promise<void> { return undefined; }
+        @Post('/new') override async x(): Promise<void> {
+          return undefined;
+        }
       }
       unlisted(Contract);
       const x = describeService(Impl);
-      assert.deepEqual(x.routes.map((r) => `${r.operationId} ${r.method} ${r.path}`), ['x POST /new', 'y GET /y']);
+      assert.deepEqual(
+        x.routes.map((r) => `${r.operationId} ${r.method} ${r.path}`),
+        ['x POST /new', 'y GET /y'],
+      );
     });
   });
 
@@ -197,8 +247,12 @@ describe('describeService', () => {
     it('refuses two routes on one method and path, naming both methods (DUPLICATE_ROUTE)', () => {
       @Service('dup')
       class Dup {
-        @Get('/users/:id') async first(@Path() id: string): Promise<void> { return notImplemented(); }
-        @Get('/users/:key') async second(@Path() key: string): Promise<void> { return notImplemented(); }
+        @Get('/users/:id') async first(@Path() id: string): Promise<void> {
+          return notImplemented();
+        }
+        @Get('/users/:key') async second(@Path() key: string): Promise<void> {
+          return notImplemented();
+        }
       }
       unlisted(Dup);
       throwsConfig(() => describeService(Dup), 'DUPLICATE_ROUTE', 'first', 'second', 'GET');
@@ -207,7 +261,9 @@ describe('describeService', () => {
     it('refuses a path variable without a @Path parameter (UNBOUND_PATH_VARIABLE)', () => {
       @Service('s')
       class S {
-        @Get('/users/:id') async getIt(): Promise<void> { return notImplemented(); }
+        @Get('/users/:id') async getIt(): Promise<void> {
+          return notImplemented();
+        }
       }
       unlisted(S);
       throwsConfig(() => describeService(S), 'UNBOUND_PATH_VARIABLE', 'S.getIt', ':id');
@@ -216,7 +272,9 @@ describe('describeService', () => {
     it('checks path variables of the service path too', () => {
       @Service({ name: 's', path: '/tenants/:tenant' })
       class S {
-        @Get('/users') async list(): Promise<void> { return notImplemented(); }
+        @Get('/users') async list(): Promise<void> {
+          return notImplemented();
+        }
       }
       unlisted(S);
       throwsConfig(() => describeService(S), 'UNBOUND_PATH_VARIABLE', ':tenant');
@@ -225,7 +283,9 @@ describe('describeService', () => {
     it('refuses a @Path parameter the path does not name (UNKNOWN_PATH_PARAMETER)', () => {
       @Service('s')
       class S {
-        @Get('/users') async list(@Path() id: string): Promise<void> { return notImplemented(); }
+        @Get('/users') async list(@Path() id: string): Promise<void> {
+          return notImplemented();
+        }
       }
       unlisted(S);
       throwsConfig(() => describeService(S), 'UNKNOWN_PATH_PARAMETER', 'S.list', 'id');
@@ -234,7 +294,9 @@ describe('describeService', () => {
     it('refuses { file: true } together with returns (CONFLICTING_RESPONSE)', () => {
       @Service('s')
       class S {
-        @Get('/f', { file: true, returns: String }) async f(): Promise<void> { return notImplemented(); }
+        @Get('/f', { file: true, returns: String }) async f(): Promise<void> {
+          return notImplemented();
+        }
       }
       unlisted(S);
       throwsConfig(() => describeService(S), 'CONFLICTING_RESPONSE', 'S.f');

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import {
-  readOwnParams, readOwnProps, readOwnRoutes, readOwnService, recordParam, recordProp, recordRoute, recordService,
-  reflectConstructorParamTypes, reflectParamTypes, reflectPropType,
+  readOwnParams,
+  readOwnProps,
+  readOwnRoutes,
+  readOwnService,
+  recordParam,
+  recordProp,
+  recordRoute,
+  recordService,
+  reflectConstructorParamTypes,
+  reflectParamTypes,
+  reflectPropType,
 } from '../../lib/decorators/metadata';
 import { Prop } from '../../lib/decorators/prop';
 import { Get } from '../../lib/decorators/routes';
@@ -15,7 +24,9 @@ function Marker(): ClassDecorator {
 class Base {
   constructor(readonly dep: Dependency) {}
   @Prop() name!: string;
-  @Get('/x') async x(a: number, b: Date): Promise<void> { return undefined; }
+  @Get('/x') async x(a: number, b: Date): Promise<void> {
+    return undefined;
+  }
 }
 class Derived extends Base {}
 
@@ -23,7 +34,10 @@ describe('metadata (the one module that touches Reflect)', () => {
   it('keeps records on the class that declared them, never inherited', () => {
     assert.deepEqual([...readOwnRoutes(Base).keys()], ['x']);
     assert.deepEqual([...readOwnRoutes(Derived).keys()], []);
-    assert.deepEqual(readOwnProps(Base).map((p) => p.name), ['name']);
+    assert.deepEqual(
+      readOwnProps(Base).map((p) => p.name),
+      ['name'],
+    );
     assert.deepEqual(readOwnProps(Derived), []);
   });
 
@@ -36,7 +50,10 @@ describe('metadata (the one module that touches Reflect)', () => {
     recordProp(C, { name: 'p', options: { optional: true } });
     assert.deepEqual(readOwnService(C), { name: 'c' });
     assert.deepEqual(readOwnRoutes(C).get('m'), { method: 'GET', path: '/m', options: {} });
-    assert.deepEqual(readOwnParams(C, 'm').map((p) => p.index), [1, 0]);
+    assert.deepEqual(
+      readOwnParams(C, 'm').map((p) => p.index),
+      [1, 0],
+    );
     assert.deepEqual(readOwnParams(C, 'other'), []);
     assert.deepEqual(readOwnProps(C), [{ name: 'p', options: { optional: true } }]);
     assert.equal(readOwnService(class {}), undefined);

@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
 import { parameterNames } from '../../lib/decorators/parameter-names';
 
-/* eslint-disable @typescript-eslint/no-unused-vars */
 class Sample {
   plain(a: number, b: string): void {}
   async asyncMethod(page: number, size: number): Promise<void> {}
   withDefaults(page = 1, label = 'a,b)', list = [1, 2], opts = { x: (1 + 2) * 3 }, tpl = `x${'(,'}y`): void {}
   withDestructuring({ a, b }: { a: number; b: number }, [first]: number[], last: string): void {}
   withRest(first: string, ...rest: string[]): void {}
-  withComments(/* a, */ real: number, // b,
-    other: number): void {}
+  withComments(
+    /* a, */ real: number, // b,
+    other: number,
+  ): void {}
   none(): void {}
   'quoted(name)'(value: number): void {}
   [Symbol.for('x(y)')](value: number): void {}
 }
 
 describe('parameterNames', () => {
-  const p = Sample.prototype as unknown as Record<string | symbol, Function>;
+  const p = Sample.prototype as unknown as Record<string | symbol, (...args: never[]) => unknown>;
 
   it('reads the names of a plain method', () => {
     assert.deepEqual(parameterNames(p.plain), ['a', 'b']);
@@ -52,8 +53,19 @@ describe('parameterNames', () => {
   });
 
   it('reads plain functions and arrows', () => {
-    assert.deepEqual(parameterNames(function named(x: number, y: number) { return x + y; }), ['x', 'y']);
-    assert.deepEqual(parameterNames((q: number) => q), ['q']);
-    assert.deepEqual(parameterNames(async (q: number) => q), ['q']);
+    assert.deepEqual(
+      parameterNames(function named(x: number, y: number) {
+        return x + y;
+      }),
+      ['x', 'y'],
+    );
+    assert.deepEqual(
+      parameterNames((q: number) => q),
+      ['q'],
+    );
+    assert.deepEqual(
+      parameterNames(async (q: number) => q),
+      ['q'],
+    );
   });
 });

@@ -15,15 +15,33 @@ class Item {
 
 @Service('returns')
 class Returns {
-  @Get('/s', { returns: String }) async s(): Promise<string> { return nothing(); }
-  @Get('/n', { returns: Number }) async n(): Promise<number> { return nothing(); }
-  @Get('/i', { returns: 'integer' }) async i(): Promise<number> { return nothing(); }
-  @Get('/b', { returns: Boolean }) async b(): Promise<boolean> { return nothing(); }
-  @Get('/d', { returns: Date }) async d(): Promise<Date> { return nothing(); }
-  @Get('/o', { returns: Object }) async o(): Promise<object> { return nothing(); }
-  @Get('/j', { returns: { type: 'string', format: 'uuid' } }) async j(): Promise<string> { return nothing(); }
-  @Get('/l', { returns: [Item] }) async l(): Promise<Item[]> { return nothing(); }
-  @Post({ returns: Item }) async postItem(): Promise<Item> { return nothing(); }
+  @Get('/s', { returns: String }) async s(): Promise<string> {
+    return nothing();
+  }
+  @Get('/n', { returns: Number }) async n(): Promise<number> {
+    return nothing();
+  }
+  @Get('/i', { returns: 'integer' }) async i(): Promise<number> {
+    return nothing();
+  }
+  @Get('/b', { returns: Boolean }) async b(): Promise<boolean> {
+    return nothing();
+  }
+  @Get('/d', { returns: Date }) async d(): Promise<Date> {
+    return nothing();
+  }
+  @Get('/o', { returns: Object }) async o(): Promise<object> {
+    return nothing();
+  }
+  @Get('/j', { returns: { type: 'string', format: 'uuid' } }) async j(): Promise<string> {
+    return nothing();
+  }
+  @Get('/l', { returns: [Item] }) async l(): Promise<Item[]> {
+    return nothing();
+  }
+  @Post({ returns: Item }) async postItem(): Promise<Item> {
+    return nothing();
+  }
 }
 unregisterService(Returns);
 
@@ -49,41 +67,55 @@ describe('route decorators', () => {
   });
 
   it('refuse a static method (STATIC_ROUTE)', () => {
-    assert.throws(() => {
-      class S {
-        @Get('/x') static x(): void {}
-      }
-      return S;
-    }, (e: unknown) => e instanceof ConfigError && e.code === 'STATIC_ROUTE' && e.message.includes('S.x'));
+    assert.throws(
+      () => {
+        class S {
+          @Get('/x') static x(): void {}
+        }
+        return S;
+      },
+      (e: unknown) => e instanceof ConfigError && e.code === 'STATIC_ROUTE' && e.message.includes('S.x'),
+    );
   });
 
   it('refuse a symbol-named method (SYMBOL_ROUTE)', () => {
     const key = Symbol('k');
-    assert.throws(() => {
-      class S {
-        @Get('/x') [key](): void {}
-      }
-      return S;
-    }, (e: unknown) => e instanceof ConfigError && e.code === 'SYMBOL_ROUTE');
+    assert.throws(
+      () => {
+        class S {
+          @Get('/x') [key](): void {}
+        }
+        return S;
+      },
+      (e: unknown) => e instanceof ConfigError && e.code === 'SYMBOL_ROUTE',
+    );
   });
 
   it('refuse returns: Array without an element type (UNTYPED_ARRAY)', () => {
     @Service('bad')
     class Bad {
-      @Get('/y', { returns: Array as unknown as StringConstructor }) async y(): Promise<void> { return nothing(); }
+      @Get('/y', { returns: Array as unknown as StringConstructor }) async y(): Promise<void> {
+        return nothing();
+      }
     }
     unregisterService(Bad);
-    assert.throws(() => describeService(Bad), (e: unknown) => e instanceof ConfigError && e.code === 'UNTYPED_ARRAY' && e.message.includes('Bad.y returns'));
+    assert.throws(
+      () => describeService(Bad),
+      (e: unknown) => e instanceof ConfigError && e.code === 'UNTYPED_ARRAY' && e.message.includes('Bad.y returns'),
+    );
   });
 });
 
 describe('@Prop', () => {
   it('refuses a static property (BAD_PROP)', () => {
-    assert.throws(() => {
-      class S {
-        @Prop() static x: string;
-      }
-      return S;
-    }, (e: unknown) => e instanceof ConfigError && e.code === 'BAD_PROP');
+    assert.throws(
+      () => {
+        class S {
+          @Prop() static x: string;
+        }
+        return S;
+      },
+      (e: unknown) => e instanceof ConfigError && e.code === 'BAD_PROP',
+    );
   });
 });

@@ -13,8 +13,14 @@ function throwsConfig(fn: () => unknown, code: string, ...mentions: string[]): v
   });
 }
 
-enum Role { Admin = 'admin', Member = 'member' }
-enum Level { Low, High }
+enum Role {
+  Admin = 'admin',
+  Member = 'member',
+}
+enum Level {
+  Low,
+  High,
+}
 
 class Address {
   @Prop({ minLength: 1, maxLength: 80, pattern: /^[^<>]*$/ }) street!: string;
@@ -67,7 +73,20 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
   });
 
   it('marks all but optional props required', () => {
-    assert.deepEqual(schemas.Member.required, ['id', 'createdAt', 'email', 'role', 'level', 'letter', 'active', 'home', 'history', 'scores', 'ref', 'small']);
+    assert.deepEqual(schemas.Member.required, [
+      'id',
+      'createdAt',
+      'email',
+      'role',
+      'level',
+      'letter',
+      'active',
+      'home',
+      'history',
+      'scores',
+      'ref',
+      'small',
+    ]);
     assert.deepEqual(schemas.Address.required, ['street']);
   });
 
@@ -89,7 +108,12 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
   });
 
   it('describes arrays of DTOs with the description and counts on the array', () => {
-    assert.deepEqual(prop('history'), { type: 'array', items: { $ref: '#/components/schemas/Address' }, description: 'Earlier addresses', maxItems: 5 });
+    assert.deepEqual(prop('history'), {
+      type: 'array',
+      items: { $ref: '#/components/schemas/Address' },
+      description: 'Earlier addresses',
+      maxItems: 5,
+    });
   });
 
   it('puts element constraints on items given by { items }', () => {
@@ -110,10 +134,13 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
 
   it('wraps a described DTO reference in allOf so the description survives', () => {
     const c = new ComponentSchemas();
-    assert.deepEqual(resolveType(Address, { description: 'where' }, 'test', c).schema, { allOf: [{ $ref: '#/components/schemas/Address' }], description: 'where' });
+    assert.deepEqual(resolveType(Address, { description: 'where' }, 'test', c).schema, {
+      allOf: [{ $ref: '#/components/schemas/Address' }],
+      description: 'where',
+    });
   });
 
-  it('copies default and example values, leaving the caller\'s objects unfrozen', () => {
+  it("copies default and example values, leaving the caller's objects unfrozen", () => {
     const example = { street: 'Main' };
     const schema = resolveType(Address, { example, type: Object }, 't', new ComponentSchemas()).schema;
     assert.deepEqual(schema.example, example);
@@ -167,7 +194,11 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
     it('refuses built-ins without a JSON form and unknown kind names (UNSUPPORTED_TYPE)', () => {
       throwsConfig(() => resolveType(Map, {}, 'X.y', new ComponentSchemas()), 'UNSUPPORTED_TYPE', 'X.y', 'Map');
       throwsConfig(() => resolveType(undefined, { type: 'float' as 'number' }, 'X.y', new ComponentSchemas()), 'UNSUPPORTED_TYPE', 'float');
-      throwsConfig(() => resolveType(undefined, { type: [String, Number] as unknown as [StringConstructor] }, 'X.y', new ComponentSchemas()), 'UNSUPPORTED_TYPE', 'one element');
+      throwsConfig(
+        () => resolveType(undefined, { type: [String, Number] as unknown as [StringConstructor] }, 'X.y', new ComponentSchemas()),
+        'UNSUPPORTED_TYPE',
+        'one element',
+      );
     });
   });
 });

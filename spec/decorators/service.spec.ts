@@ -5,8 +5,10 @@ import { Contract, isContract, registeredServices, Service, unregisterService } 
 
 describe('@Service registration', () => {
   it('lists decorated classes in load order and forgets them on request', () => {
-    @Service('first') class First {}
-    @Service({ name: 'second' }) class Second {}
+    @Service('first')
+    class First {}
+    @Service({ name: 'second' })
+    class Second {}
     try {
       const listed = registeredServices();
       assert.ok(listed.indexOf(First) !== -1 && listed.indexOf(First) < listed.indexOf(Second));
@@ -19,8 +21,10 @@ describe('@Service registration', () => {
   });
 
   it('puts an implementation in the place of the contract it extends', () => {
-    @Service('svc') class Contract {}
-    @Service('svc') class Impl extends Contract {}
+    @Service('svc')
+    class Contract {}
+    @Service('svc')
+    class Impl extends Contract {}
     try {
       assert.equal(registeredServices().includes(Contract), false);
       assert.equal(registeredServices().includes(Impl), true);
@@ -30,7 +34,8 @@ describe('@Service registration', () => {
   });
 
   it('returns a copy that callers cannot use to change the registry', () => {
-    @Service('copy') class Copy {}
+    @Service('copy')
+    class Copy {}
     try {
       registeredServices().length = 0;
       assert.ok(registeredServices().includes(Copy));
@@ -40,14 +45,19 @@ describe('@Service registration', () => {
   });
 
   it('never serves a @Contract class by itself, but describes it like a service', () => {
-    @Contract('remote') class RemoteContract {
+    @Contract('remote')
+    class RemoteContract {
       @Get('/things') async things(): Promise<void> {}
     }
     assert.equal(isContract(RemoteContract), true);
     assert.equal(registeredServices().includes(RemoteContract), false);
-    assert.deepEqual(describeService(RemoteContract).routes.map((r) => `${r.method} ${r.path}`), ['GET /things']);
+    assert.deepEqual(
+      describeService(RemoteContract).routes.map((r) => `${r.method} ${r.path}`),
+      ['GET /things'],
+    );
 
-    @Service('remote') class RemoteImpl extends RemoteContract {}
+    @Service('remote')
+    class RemoteImpl extends RemoteContract {}
     try {
       assert.equal(isContract(RemoteImpl), false);
       assert.equal(registeredServices().includes(RemoteImpl), true);

@@ -4,7 +4,11 @@ import { toUploadedFileInfo } from '../../lib/decorators/uploaded-file';
 describe('toUploadedFileInfo', () => {
   it('maps formidable fields to the framework names', () => {
     assert.deepEqual(toUploadedFileInfo('file', { filepath: '/tmp/x', originalFilename: 'a.png', mimetype: 'image/png', size: 3 }), {
-      fieldName: 'file', fileName: 'a.png', mimeType: 'image/png', size: 3, path: '/tmp/x',
+      fieldName: 'file',
+      fileName: 'a.png',
+      mimeType: 'image/png',
+      size: 3,
+      path: '/tmp/x',
     });
   });
 

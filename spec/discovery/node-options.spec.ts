@@ -42,8 +42,14 @@ describe('discovery/node-options', () => {
   it('accepts base64 and byte keys of 16/24/32 bytes and refuses other sizes with GOSSIP_KEY_INVALID', () => {
     assert.equal(parseKey(Buffer.alloc(32, 1).toString('base64')).length, 32);
     assert.equal(parseKey(new Uint8Array(16)).length, 16);
-    assert.throws(() => parseKey(Buffer.alloc(10).toString('base64')), (e: unknown) => e instanceof ConfigError && e.code === 'GOSSIP_KEY_INVALID');
-    assert.throws(() => parseKey('not base64!'), (e: unknown) => e instanceof ConfigError && e.code === 'GOSSIP_KEY_INVALID');
+    assert.throws(
+      () => parseKey(Buffer.alloc(10).toString('base64')),
+      (e: unknown) => e instanceof ConfigError && e.code === 'GOSSIP_KEY_INVALID',
+    );
+    assert.throws(
+      () => parseKey('not base64!'),
+      (e: unknown) => e instanceof ConfigError && e.code === 'GOSSIP_KEY_INVALID',
+    );
   });
 
   it('refuses meta over 512 bytes and an inconsistent delegate version, naming the option', () => {
@@ -128,7 +134,7 @@ describe('discovery/node-env optionsFromConfig', () => {
     assert.deepEqual(optionsFromConfig({ GDD_MEM_SEED: 'a.example,::1,[::1]:9000' }).seeds, ['a.example:7946', '[::1]:7946', '[::1]:9000']);
   });
 
-  it('reads the Lifeguard knobs and ignores the registry\'s weight variables', () => {
+  it("reads the Lifeguard knobs and ignores the registry's weight variables", () => {
     const o = optionsFromConfig({ GDD_MEM_SUSPICION_MAX_MULT: '4', GDD_MEM_AWARENESS_MAX: '3', GDD_MEM_WEIGHT: '5', GDD_WEIGHT: '2' });
     assert.deepEqual(o, { suspicionMaxTimeoutMult: 4, awarenessMaxMultiplier: 3 });
   });
@@ -138,7 +144,10 @@ describe('discovery/node-env optionsFromMemConfig', () => {
   it('maps loadConfig().mem onto node options that resolve', async () => {
     const { loadConfig } = await import('../../lib/config');
     const { optionsFromMemConfig } = await import('../../lib/discovery/node-env');
-    const config = loadConfig({ env: { GDD_MEM_NAME: 'x1', GDD_MEM_PORT: '7001', GDD_MEM_PROBE_INTERVAL: '2', GDD_MEM_SEED: 'a,b:9' }, cwd: '/nonexistent' });
+    const config = loadConfig({
+      env: { GDD_MEM_NAME: 'x1', GDD_MEM_PORT: '7001', GDD_MEM_PROBE_INTERVAL: '2', GDD_MEM_SEED: 'a,b:9' },
+      cwd: '/nonexistent',
+    });
     const o = resolveOptions(optionsFromMemConfig(config.mem));
     assert.equal(o.name, 'x1');
     assert.equal(o.bindPort, 7001);

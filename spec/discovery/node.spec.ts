@@ -34,7 +34,10 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     const a = await set.start('a');
     const port = await freePort();
     await assert.rejects(a.join([`127.0.0.1:${port}`]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
-    await assert.rejects(a.join(['no-such-host.invalid:7946']), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
+    await assert.rejects(
+      a.join(['no-such-host.invalid:7946']),
+      (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED',
+    );
   });
 
   it('propagates a meta update as an update event', async () => {
@@ -52,7 +55,9 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     const c = await set.start('c');
     await b.join([seedOf(a)]);
     await c.join([seedOf(a)]);
-    await waitFor(() => memberNames(a).length === 3 && memberNames(b).length === 3 && memberNames(c).length === 3, { message: '3 members everywhere' });
+    await waitFor(() => memberNames(a).length === 3 && memberNames(b).length === 3 && memberNames(c).length === 3, {
+      message: '3 members everywhere',
+    });
     const left = new Promise<string>((resolve) => a.on('leave', (m) => resolve(m.name)));
     await c.leave(3000);
     assert.equal(await left, 'c');
@@ -72,11 +77,17 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     await b.sendUser('a', Buffer.from('hello-udp'));
     await b.sendUser({ addr: '127.0.0.1', port: a.port }, Buffer.from('hello-tcp'), { reliable: true });
     await waitFor(() => got.length === 2, { message: 'two user messages' });
-    assert.deepEqual(got.sort((x, y) => x.text.localeCompare(y.text)), [
-      { text: 'hello-tcp', reliable: true },
-      { text: 'hello-udp', reliable: false },
-    ]);
-    await assert.rejects(b.sendUser('nobody', Buffer.from('x')), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_UNKNOWN_MEMBER');
+    assert.deepEqual(
+      got.sort((x, y) => x.text.localeCompare(y.text)),
+      [
+        { text: 'hello-tcp', reliable: true },
+        { text: 'hello-udp', reliable: false },
+      ],
+    );
+    await assert.rejects(
+      b.sendUser('nobody', Buffer.from('x')),
+      (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_UNKNOWN_MEMBER',
+    );
   });
 
   it('yields events through an async iterator that ends at shutdown', async () => {

@@ -37,7 +37,11 @@ describe('access-log', () => {
   it('adds the parsed request body when logRequestBodies (GDD_LOG_REQ_ENABLE) is on', async () => {
     const s = await startUsersServer({ logRequestBodies: true });
     try {
-      await request(`${s.url}/page/users`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'log-body' }, body: '{"page":4}' });
+      await request(`${s.url}/page/users`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'log-body' },
+        body: '{"page":4}',
+      });
       const line = await waitFor(() => s.lines.find((l) => l.requestId === 'log-body' && l.level === 'info'), { timeoutMs: 5000 });
       assert.deepEqual(line.reqBody, { page: 4 });
     } finally {

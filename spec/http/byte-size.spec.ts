@@ -10,7 +10,10 @@ describe('byte-size', () => {
     assert.equal(parseByteSize(2048, 'x'), 2048);
   });
   it('rejects junk with a ConfigError naming the option', () => {
-    assert.throws(() => parseByteSize('lots', 'bodyLimit.json'), (e: Error & { code?: string }) => e.code === 'INVALID_BYTE_SIZE' && /bodyLimit\.json/.test(e.message));
+    assert.throws(
+      () => parseByteSize('lots', 'bodyLimit.json'),
+      (e: Error & { code?: string }) => e.code === 'INVALID_BYTE_SIZE' && /bodyLimit\.json/.test(e.message),
+    );
     assert.throws(() => parseByteSize(-1, 'x'), /not a byte size/);
     assert.throws(() => parseByteSize('1tb', 'x'), /not a byte size/);
   });

@@ -30,11 +30,17 @@ describe('middleware-chain', () => {
       await next();
       await next();
     });
-    await assert.rejects(slot.asMiddleware()(ctx, async () => undefined), /multiple times/);
+    await assert.rejects(
+      slot.asMiddleware()(ctx, async () => undefined),
+      /multiple times/,
+    );
     const failing = new MiddlewareSlot();
     failing.add(() => {
       throw new Error('sync throw');
     });
-    await assert.rejects(failing.asMiddleware()(ctx, async () => undefined), /sync throw/);
+    await assert.rejects(
+      failing.asMiddleware()(ctx, async () => undefined),
+      /sync throw/,
+    );
   });
 });

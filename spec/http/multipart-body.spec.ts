@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import Koa from 'koa';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
+import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { MultipartBodyReader } from '../../lib/http/multipart-body';
@@ -24,7 +24,13 @@ describe('multipart-body', () => {
     ]);
     const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.json(), { fieldName: 'file', fileName: 'package.json', size: content.length, mimeType: 'application/json', note: 'quarterly' });
+    assert.deepEqual(res.json(), {
+      fieldName: 'file',
+      fileName: 'package.json',
+      size: content.length,
+      mimeType: 'application/json',
+      note: 'quarterly',
+    });
     const up = s.service.lastUpload!;
     assert.equal(up.content, content.toString('utf8'));
     await waitFor(() => !fs.existsSync(up.file.path), { timeoutMs: 5000, message: 'temporary upload file was not deleted' });
@@ -38,7 +44,9 @@ describe('multipart-body', () => {
   });
 
   it('answers 413 for a file over the multipart file-size limit', async () => {
-    const { body, contentType } = multipart([{ name: 'file', fileName: 'big.bin', contentType: 'application/octet-stream', data: Buffer.alloc(200 * 1024, 1) }]);
+    const { body, contentType } = multipart([
+      { name: 'file', fileName: 'big.bin', contentType: 'application/octet-stream', data: Buffer.alloc(200 * 1024, 1) },
+    ]);
     const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
     assert.equal(res.status, 413);
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'PAYLOAD_TOO_LARGE');
@@ -52,7 +60,11 @@ describe('multipart-body', () => {
 
   it('answers 415 for a gzip-encoded multipart body', async () => {
     const { body, contentType } = multipart([{ name: 'note', value: 'x' }]);
-    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType, 'Content-Encoding': 'gzip' }, body });
+    const res = await request(`${s.url}/upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'Content-Encoding': 'gzip' },
+      body,
+    });
     assert.equal(res.status, 415);
   });
 });
@@ -74,7 +86,12 @@ describe('multipart-body MultipartBodyReader', () => {
     // temporary files are written on libuv's thread pool: with this many, some finish out of order
     const names = Array.from({ length: 64 }, (_, i) => `part-${i}.bin`);
     const { body, contentType } = multipart(
-      names.map((fileName, i) => ({ name: 'files', fileName, contentType: 'application/octet-stream', data: Buffer.alloc(i % 8 === 0 ? 256 * 1024 : 16, i) })),
+      names.map((fileName, i) => ({
+        name: 'files',
+        fileName,
+        contentType: 'application/octet-stream',
+        data: Buffer.alloc(i % 8 === 0 ? 256 * 1024 : 16, i),
+      })),
     );
     const res = await request(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
     assert.equal(res.status, 200, res.text);

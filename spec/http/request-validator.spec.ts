@@ -25,12 +25,22 @@ describe('request-validator', () => {
     ],
   };
   const schemas = {
-    Order: { type: 'object' as const, properties: { lines: { type: 'array' as const, items: { $ref: '#/components/schemas/Line' } }, status: { type: 'string' as const, enum: ['new', 'paid'] } }, additionalProperties: false },
+    Order: {
+      type: 'object' as const,
+      properties: {
+        lines: { type: 'array' as const, items: { $ref: '#/components/schemas/Line' } },
+        status: { type: 'string' as const, enum: ['new', 'paid'] },
+      },
+      additionalProperties: false,
+    },
     Line: { type: 'object' as const, properties: { qty: { type: 'integer' as const, exclusiveMinimum: 0 } }, required: ['qty'] },
   };
 
   it('rewrites component refs to local $defs and lower-cases header keys', () => {
-    const s = routeInputSchema(route, schemas) as { properties: Record<string, { properties?: Record<string, unknown> }>; $defs: Record<string, { properties: { lines: { items: unknown } } }> };
+    const s = routeInputSchema(route, schemas) as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+      $defs: Record<string, { properties: { lines: { items: unknown } } }>;
+    };
     assert.deepEqual(s.properties.body, { $ref: '#/$defs/Order' });
     assert.deepEqual(s.$defs.Order!.properties.lines.items, { $ref: '#/$defs/Line' });
     assert.ok(s.properties.header!.properties!['x-tenant']);
@@ -39,18 +49,21 @@ describe('request-validator', () => {
 
   it('reports every problem with stable wording', () => {
     const v = new RequestValidator(createAjv(quiet), route, schemas);
-    const errors = v.validate({ path: {}, query: { ids: [1, 'x'] }, header: {}, form: {}, body: { lines: [{ qty: 0 }, {}], status: 'lost', note: 1 } });
-    assert.deepEqual(
-      errors.map((e) => `${e.field}: ${e.message}`).sort(),
-      [
-        'body.lines[0].qty: must be > 0',
-        'body.lines[1].qty: is required',
-        'body.note: is not allowed',
-        'body.status: must be one of: new, paid',
-        'header.x-tenant: is required',
-        'query.ids[1]: must be integer',
-      ],
-    );
+    const errors = v.validate({
+      path: {},
+      query: { ids: [1, 'x'] },
+      header: {},
+      form: {},
+      body: { lines: [{ qty: 0 }, {}], status: 'lost', note: 1 },
+    });
+    assert.deepEqual(errors.map((e) => `${e.field}: ${e.message}`).sort(), [
+      'body.lines[0].qty: must be > 0',
+      'body.lines[1].qty: is required',
+      'body.note: is not allowed',
+      'body.status: must be one of: new, paid',
+      'header.x-tenant: is required',
+      'query.ids[1]: must be integer',
+    ]);
   });
 
   it('accepts a valid input and returns no errors', () => {

@@ -9,7 +9,10 @@ describe('response-writer', () => {
       assert.equal(contentDisposition('report.csv'), 'attachment; filename="report.csv"');
     });
     it('adds an RFC 5987 filename* for non-ASCII names with an ASCII fallback', () => {
-      assert.equal(contentDisposition('résumé (1).pdf'), `attachment; filename="r_sum_ (1).pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%281%29.pdf`);
+      assert.equal(
+        contentDisposition('résumé (1).pdf'),
+        `attachment; filename="r_sum_ (1).pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%281%29.pdf`,
+      );
     });
     it('drops directories and keeps quotes only percent-encoded in filename*', () => {
       assert.equal(contentDisposition('../etc/"pass"'), `attachment; filename="_pass_"; filename*=UTF-8''%22pass%22`);

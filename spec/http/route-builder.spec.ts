@@ -51,7 +51,14 @@ describe('route-builder', () => {
     it('reads arrays from repeated keys and name[] keys, dates as Date, numbers as number', async () => {
       const res = await request(`${s.url}/users?page=2&size=10&tags=a&tags[]=b&tags=c&since=2024-01-02T03:04:05Z&ratio=0.5`);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.json(), { page: 2, size: 10, tags: ['a', 'c', 'b'], since: '2024-01-02T03:04:05.000Z', token: null, ratio: 0.5 });
+      assert.deepEqual(res.json(), {
+        page: 2,
+        size: 10,
+        tags: ['a', 'c', 'b'],
+        since: '2024-01-02T03:04:05.000Z',
+        token: null,
+        ratio: 0.5,
+      });
     });
 
     it('answers 400 listing every bad field at once', async () => {
@@ -95,7 +102,11 @@ describe('route-builder', () => {
       const res = await post(JSON.stringify({ page: 0, items: [{ name: 'ok' }, { name: '' }, {}] }));
       assert.equal(res.status, 400);
       const fields = (res.json<ErrorJson>().error.details ?? []).map((d) => `${d.field}: ${d.message}`).sort();
-      assert.deepEqual(fields, ['body.items[1].name: must NOT have fewer than 1 characters', 'body.items[2].name: is required', 'body.page: must be >= 1']);
+      assert.deepEqual(fields, [
+        'body.items[1].name: must NOT have fewer than 1 characters',
+        'body.items[2].name: is required',
+        'body.page: must be >= 1',
+      ]);
     });
 
     it('answers 400 "body is required" for a missing required body', async () => {
@@ -133,7 +144,10 @@ describe('route-builder', () => {
     });
 
     it('decompresses a gzip request body', async () => {
-      const res = await post(zlib.gzipSync(JSON.stringify({ page: 5 })), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      const res = await post(zlib.gzipSync(JSON.stringify({ page: 5 })), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      });
       assert.equal(res.status, 200);
       assert.equal((res.json().query as { page: number }).page, 5);
     });
@@ -152,20 +166,32 @@ describe('route-builder', () => {
 
   describe('form body', () => {
     it('reads urlencoded fields with coercion', async () => {
-      const res = await request(`${s.url}/users/form`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'name=Ann+Lee&age=31' });
+      const res = await request(`${s.url}/users/form`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'name=Ann+Lee&age=31',
+      });
       assert.equal(res.status, 200);
       assert.deepEqual(res.json(), { name: 'Ann Lee', age: 31 });
     });
 
     it('names form fields in validation errors', async () => {
-      const res = await request(`${s.url}/users/form`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'age=-1' });
+      const res = await request(`${s.url}/users/form`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'age=-1',
+      });
       assert.equal(res.status, 400);
       const fields = (res.json<ErrorJson>().error.details ?? []).map((d) => `${d.field}: ${d.message}`).sort();
       assert.deepEqual(fields, ['form.age: must be >= 0', 'form.name: is required']);
     });
 
     it('answers 415 for JSON sent to a form route', async () => {
-      const res = await request(`${s.url}/users/form`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x"}' });
+      const res = await request(`${s.url}/users/form`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"name":"x"}',
+      });
       assert.equal(res.status, 415);
     });
   });

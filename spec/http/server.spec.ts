@@ -126,7 +126,11 @@ describe('server', () => {
         assert.equal(missing.headers['x-before'], 'yes');
         assert.equal((await request(`${s.url}/go-doudou/health`)).status, 200);
         assert.deepEqual(afterSaw, ['/users/:id']);
-        const denied = await request(`${s.url}/page/users`, { method: 'POST', headers: { 'X-Deny': '1', 'Content-Type': 'application/json' }, body: '{"page":1}' });
+        const denied = await request(`${s.url}/page/users`, {
+          method: 'POST',
+          headers: { 'X-Deny': '1', 'Content-Type': 'application/json' },
+          body: '{"page":1}',
+        });
         assert.equal(denied.status, 403);
         assert.equal(s.service.lastPage, undefined, 'handler was not called');
       } finally {
@@ -157,7 +161,10 @@ describe('server', () => {
 
     it('fails at mount with a ConfigError when the instance lacks a handler', () => {
       const server = new HttpServer({ logger: captureLogger().logger });
-      assert.throws(() => server.mount(usersDescriptor, {}), (e: Error & { code?: string }) => e.code === 'HANDLER_MISSING' && /getUser/.test(e.message));
+      assert.throws(
+        () => server.mount(usersDescriptor, {}),
+        (e: Error & { code?: string }) => e.code === 'HANDLER_MISSING' && /getUser/.test(e.message),
+      );
     });
   });
 
@@ -168,7 +175,10 @@ describe('server', () => {
       await waitFor(() => s.service.gate.entered === 1, { timeoutMs: 5000 });
       const closing = s.server.close({ graceMs: 10_000 });
       assert.equal(s.server.close(), closing, 'close() is idempotent');
-      await waitFor(async () => (await connectOutcome(s.port)) === 'ECONNREFUSED', { timeoutMs: 5000, message: 'new connections still accepted' });
+      await waitFor(async () => (await connectOutcome(s.port)) === 'ECONNREFUSED', {
+        timeoutMs: 5000,
+        message: 'new connections still accepted',
+      });
       s.service.gate.releaseAll();
       const res = await inFlight;
       assert.equal(res.status, 200);

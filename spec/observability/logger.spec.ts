@@ -11,14 +11,26 @@ import { waitFor } from '../support/wait-for';
 class LineSink extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
-    this.lines.push(...String(chunk).split('\n').filter((l) => l !== ''));
+    this.lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     done();
   }
 }
 
 function capture(options: Partial<LoggerOptions>): { logger: Logger; sink: LineSink } {
   const sink = new LineSink();
-  const logger = createLogger({ level: 'info', format: 'text', serviceName: 'usersvc', env: 'dev', hostname: 'pod-1', stream: sink, ...options });
+  const logger = createLogger({
+    level: 'info',
+    format: 'text',
+    serviceName: 'usersvc',
+    env: 'dev',
+    hostname: 'pod-1',
+    stream: sink,
+    ...options,
+  });
   return { logger, sink };
 }
 
@@ -27,7 +39,7 @@ describe('observability/logger', () => {
     const { logger, sink } = capture({});
     logger.info('user created', { id: 42, name: 'Ann Lee', tags: ['a'] });
     const [line] = await waitFor(() => sink.lines.length >= 1 && sink.lines);
-    assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO  user created id=42 name="Ann Lee" tags=\["a"\]$/);
+    assert.match(line, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}user created id=42 name="Ann Lee" tags=\["a"\]$/);
     logger.close();
   });
 
@@ -52,7 +64,13 @@ describe('observability/logger', () => {
     logger.warn('warn');
     logger.error('error');
     await waitFor(() => sink.lines.length >= 2);
-    assert.deepEqual(sink.lines.map((l) => /Z (\w+)\s+(\w+)$/.exec(l)?.slice(1)), [['WARN', 'warn'], ['ERROR', 'error']]);
+    assert.deepEqual(
+      sink.lines.map((l) => /Z (\w+)\s+(\w+)$/.exec(l)?.slice(1)),
+      [
+        ['WARN', 'warn'],
+        ['ERROR', 'error'],
+      ],
+    );
     logger.close();
   });
 

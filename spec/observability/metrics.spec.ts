@@ -15,7 +15,12 @@ describe('metrics', () => {
       assert.match(text, /go_doudou_http_request_count\{path="\/users\/:id",method="GET",status="200"\} 1/);
       assert.match(text, /go_doudou_http_response_time_seconds_bucket\{le="0\.025",path="\/users\/:id",method="GET"\} 1/);
       assert.match(text, /go_doudou_http_response_time_seconds_bucket\{le="0\.01",path="\/users\/:id",method="GET"\} 0/);
-      assert.match(text, new RegExp(`go_doudou_app_info\\{nodeVer="${process.version.replace(/\./g, '\\.')}",gddVer="${frameworkVersion().replace(/\./g, '\\.')}",serviceName="usersvc"\\} 1`));
+      assert.match(
+        text,
+        new RegExp(
+          `go_doudou_app_info\\{nodeVer="${process.version.replace(/\./g, '\\.')}",gddVer="${frameworkVersion().replace(/\./g, '\\.')}",serviceName="usersvc"\\} 1`,
+        ),
+      );
       assert.match(text, /process_cpu_user_seconds_total/);
     });
 

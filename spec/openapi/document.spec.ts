@@ -18,7 +18,10 @@ const notImplemented = (): never => {
   throw new Error('not implemented');
 };
 
-enum Status { Active = 'active', Blocked = 'blocked' }
+enum Status {
+  Active = 'active',
+  Blocked = 'blocked',
+}
 
 class Address {
   @Prop({ minLength: 1 }) street!: string;
@@ -53,37 +56,68 @@ class UploadResult {
 @Service({ name: 'usersvc', path: '/v1', description: 'Users and their files' })
 class UserService {
   @Post({ returns: UserPage, summary: 'Page through users' })
-  async pageUsers(@Body() q: PageQuery): Promise<UserPage> { return notImplemented(); }
+  async pageUsers(@Body() q: PageQuery): Promise<UserPage> {
+    return notImplemented();
+  }
 
   @Get('/users/:id', { returns: User })
-  async getUser(@Path('id', { integer: true }) id: number, @Header('X-Tenant-Id', { optional: true }) tenant?: string): Promise<User> { return notImplemented(); }
+  async getUser(@Path('id', { integer: true }) id: number, @Header('X-Tenant-Id', { optional: true }) tenant?: string): Promise<User> {
+    return notImplemented();
+  }
 
   @Get({ returns: [User] })
   async getGroups_Group(
     @Path() group: string,
     @Query('tags', { type: [String], optional: true }) tags?: string[],
     @Query('status', { enum: Status, optional: true }) status?: Status,
-  ): Promise<User[]> { return notImplemented(); }
+  ): Promise<User[]> {
+    return notImplemented();
+  }
 
   @Put('/users/:id', { returns: User })
-  async putUser(@Path('id', { integer: true }) id: number, @Body({ description: 'The new user' }) user: User): Promise<User> { return notImplemented(); }
+  async putUser(@Path('id', { integer: true }) id: number, @Body({ description: 'The new user' }) user: User): Promise<User> {
+    return notImplemented();
+  }
 
-  @Patch('/users/:id/name') async renameUser(@Path('id', { integer: true }) id: number, @Form() name: string, @Form('aliases', { type: [String], optional: true }) aliases?: string[]): Promise<void> { return notImplemented(); }
+  @Patch('/users/:id/name') async renameUser(
+    @Path('id', { integer: true }) id: number,
+    @Form() name: string,
+    @Form('aliases', { type: [String], optional: true }) aliases?: string[],
+  ): Promise<void> {
+    return notImplemented();
+  }
 
-  @Delete('/users/:id', { deprecated: true }) async deleteUser(@Path('id', { integer: true }) id: number, @Ctx() ctx?: unknown): Promise<void> { return notImplemented(); }
+  @Delete('/users/:id', { deprecated: true }) async deleteUser(
+    @Path('id', { integer: true }) id: number,
+    @Ctx() ctx?: unknown,
+  ): Promise<void> {
+    return notImplemented();
+  }
 
   @Post('/upload', { returns: UploadResult })
-  async upload(@UploadedFile('file') f: UploadedFileInfo, @UploadedFile('extras', { multiple: true, optional: true }) extras: UploadedFileInfo[], @Form('note') note: string): Promise<UploadResult> { return notImplemented(); }
+  async upload(
+    @UploadedFile('file') f: UploadedFileInfo,
+    @UploadedFile('extras', { multiple: true, optional: true }) extras: UploadedFileInfo[],
+    @Form('note') note: string,
+  ): Promise<UploadResult> {
+    return notImplemented();
+  }
 
-  @Get('/files/:name', { file: true }) async download(@Path('name') name: string): Promise<FileResult> { return notImplemented(); }
+  @Get('/files/:name', { file: true }) async download(@Path('name') name: string): Promise<FileResult> {
+    return notImplemented();
+  }
 
-  @Get() async get(): Promise<void> { return notImplemented(); }
+  @Get() async get(): Promise<void> {
+    return notImplemented();
+  }
 }
 unregisterService(UserService);
 
 @Service('ordersvc')
 class OrderService {
-  @Get('/orders/:id', { returns: User }) async getUser(@Path() id: string): Promise<User> { return notImplemented(); }
+  @Get('/orders/:id', { returns: User }) async getUser(@Path() id: string): Promise<User> {
+    return notImplemented();
+  }
 }
 unregisterService(OrderService);
 
@@ -91,7 +125,11 @@ describe('buildOpenApiDocument', () => {
   let doc: oas30.OpenAPIObject;
   before(() => {
     doc = buildOpenApiDocument([describeService(UserService), describeService(OrderService)], {
-      title: 'Users', version: '1.2.3', description: 'Test API', rootPath: '/api', servers: [{ url: 'http://127.0.0.1:6060' }],
+      title: 'Users',
+      version: '1.2.3',
+      description: 'Test API',
+      rootPath: '/api',
+      servers: [{ url: 'http://127.0.0.1:6060' }],
     });
   });
   const op = (path: string, method: 'get' | 'post' | 'put' | 'patch' | 'delete'): oas30.OperationObject => {
@@ -113,8 +151,14 @@ describe('buildOpenApiDocument', () => {
 
   it('prefixes every path with the root path and the service path, in {var} form', () => {
     assert.deepEqual(Object.keys(doc.paths), [
-      '/api/v1/page/users', '/api/v1/users/{id}', '/api/v1/groups/{group}', '/api/v1/users/{id}/name',
-      '/api/v1/upload', '/api/v1/files/{name}', '/api/v1', '/api/orders/{id}',
+      '/api/v1/page/users',
+      '/api/v1/users/{id}',
+      '/api/v1/groups/{group}',
+      '/api/v1/users/{id}/name',
+      '/api/v1/upload',
+      '/api/v1/files/{name}',
+      '/api/v1',
+      '/api/orders/{id}',
     ]);
     assert.deepEqual(Object.keys(doc.paths['/api/v1/users/{id}']), ['get', 'put', 'delete']);
   });
@@ -132,22 +176,30 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('leaves the Koa context out of the parameters', () => {
-    assert.deepEqual(op('/api/v1/users/{id}', 'delete').parameters?.map((p) => ('name' in p ? p.name : p.$ref)), ['id']);
+    assert.deepEqual(
+      op('/api/v1/users/{id}', 'delete').parameters?.map((p) => ('name' in p ? p.name : p.$ref)),
+      ['id'],
+    );
     assert.equal(op('/api/v1/users/{id}', 'delete').deprecated, true);
   });
 
   it('references DTO components from JSON bodies and responses', () => {
     assert.deepEqual(op('/api/v1/page/users', 'post').requestBody, {
-      required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PageQuery' } } },
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PageQuery' } } },
     });
     assert.deepEqual(op('/api/v1/users/{id}', 'put').requestBody, {
-      required: true, description: 'The new user', content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/User' }], description: 'The new user' } } },
+      required: true,
+      description: 'The new user',
+      content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/User' }], description: 'The new user' } } },
     });
     assert.deepEqual(op('/api/v1/page/users', 'post').responses['200'], {
-      description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/UserPage' } } },
+      description: 'OK',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/UserPage' } } },
     });
     assert.deepEqual(op('/api/v1/groups/{group}', 'get').responses['200'].content['application/json'].schema, {
-      type: 'array', items: { $ref: '#/components/schemas/User' },
+      type: 'array',
+      items: { $ref: '#/components/schemas/User' },
     });
   });
 
@@ -157,8 +209,15 @@ describe('buildOpenApiDocument', () => {
     const user = schemas.User as oas30.SchemaObject;
     assert.deepEqual(user.properties?.address, { nullable: true, allOf: [{ $ref: '#/components/schemas/Address' }] });
     assert.deepEqual(user.properties?.status, { type: 'string', enum: ['active', 'blocked'] });
-    assert.deepEqual((schemas.UserPage as oas30.SchemaObject).properties?.items, { type: 'array', items: { $ref: '#/components/schemas/User' } });
-    assert.deepEqual((schemas.UploadResult as oas30.SchemaObject).properties?.size, { type: 'integer', minimum: 0, exclusiveMinimum: true });
+    assert.deepEqual((schemas.UserPage as oas30.SchemaObject).properties?.items, {
+      type: 'array',
+      items: { $ref: '#/components/schemas/User' },
+    });
+    assert.deepEqual((schemas.UploadResult as oas30.SchemaObject).properties?.size, {
+      type: 'integer',
+      minimum: 0,
+      exclusiveMinimum: true,
+    });
   });
 
   it('describes an urlencoded form with array fields exploded', () => {
@@ -166,7 +225,11 @@ describe('buildOpenApiDocument', () => {
       required: true,
       content: {
         'application/x-www-form-urlencoded': {
-          schema: { type: 'object', properties: { name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } } }, required: ['name'] },
+          schema: {
+            type: 'object',
+            properties: { name: { type: 'string' }, aliases: { type: 'array', items: { type: 'string' } } },
+            required: ['name'],
+          },
           encoding: { aliases: { style: 'form', explode: true } },
         },
       },
@@ -194,7 +257,8 @@ describe('buildOpenApiDocument', () => {
 
   it('answers a download as application/octet-stream binary', () => {
     assert.deepEqual(op('/api/v1/files/{name}', 'get').responses['200'], {
-      description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
     });
   });
 
@@ -226,12 +290,24 @@ describe('buildOpenApiDocument', () => {
   });
 
   it('refuses one route in two services (DUPLICATE_ROUTE)', () => {
-    @Service('a') class A { @Get('/x') async x(): Promise<void> { return notImplemented(); } }
-    @Service('b') class B { @Get('/x') async y(): Promise<void> { return notImplemented(); } }
+    @Service('a')
+    class A {
+      @Get('/x') async x(): Promise<void> {
+        return notImplemented();
+      }
+    }
+    @Service('b')
+    class B {
+      @Get('/x') async y(): Promise<void> {
+        return notImplemented();
+      }
+    }
     unregisterService(A);
     unregisterService(B);
-    assert.throws(() => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
-      (e: unknown) => e instanceof ConfigError && e.code === 'DUPLICATE_ROUTE' && e.message.includes('a.x') && e.message.includes('b.y'));
+    assert.throws(
+      () => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
+      (e: unknown) => e instanceof ConfigError && e.code === 'DUPLICATE_ROUTE' && e.message.includes('a.x') && e.message.includes('b.y'),
+    );
   });
 
   it('refuses one component name with two shapes across services (SCHEMA_NAME_COLLISION)', () => {
@@ -242,12 +318,24 @@ describe('buildOpenApiDocument', () => {
     };
     const ItemA = make('a');
     const ItemB = make('b');
-    @Service('a') class A { @Post('/a') async a(@Body({ type: ItemA }) i: unknown): Promise<void> { return notImplemented(); } }
-    @Service('b') class B { @Post('/b') async b(@Body({ type: ItemB }) i: unknown): Promise<void> { return notImplemented(); } }
+    @Service('a')
+    class A {
+      @Post('/a') async a(@Body({ type: ItemA }) i: unknown): Promise<void> {
+        return notImplemented();
+      }
+    }
+    @Service('b')
+    class B {
+      @Post('/b') async b(@Body({ type: ItemB }) i: unknown): Promise<void> {
+        return notImplemented();
+      }
+    }
     unregisterService(A);
     unregisterService(B);
-    assert.throws(() => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
-      (e: unknown) => e instanceof ConfigError && e.code === 'SCHEMA_NAME_COLLISION' && e.message.includes('Item'));
+    assert.throws(
+      () => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
+      (e: unknown) => e instanceof ConfigError && e.code === 'SCHEMA_NAME_COLLISION' && e.message.includes('Item'),
+    );
   });
 });
 

@@ -8,25 +8,32 @@ describe('toOpenApiSchema (JSON Schema → OpenAPI 3.0)', () => {
 
   it('wraps a $ref with siblings in allOf, since OpenAPI 3.0 ignores $ref siblings', () => {
     assert.deepEqual(toOpenApiSchema({ $ref: '#/components/schemas/User', description: 'owner' }), {
-      allOf: [{ $ref: '#/components/schemas/User' }], description: 'owner',
+      allOf: [{ $ref: '#/components/schemas/User' }],
+      description: 'owner',
     });
   });
 
   it('writes anyOf [X, null] as allOf [X] with nullable', () => {
     assert.deepEqual(toOpenApiSchema({ anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'null' }] }), {
-      nullable: true, allOf: [{ $ref: '#/components/schemas/A' }],
+      nullable: true,
+      allOf: [{ $ref: '#/components/schemas/A' }],
     });
   });
 
   it('keeps anyOf of several non-null members, marking null as nullable', () => {
     assert.deepEqual(toOpenApiSchema({ anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'null' }] }), {
-      nullable: true, anyOf: [{ type: 'string' }, { type: 'number' }],
+      nullable: true,
+      anyOf: [{ type: 'string' }, { type: 'number' }],
     });
   });
 
   it('turns numeric exclusive bounds into boolean flags on minimum/maximum', () => {
     assert.deepEqual(toOpenApiSchema({ type: 'number', exclusiveMinimum: 0, maximum: 10, exclusiveMaximum: 5 }), {
-      type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 5, exclusiveMaximum: true,
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 5,
+      exclusiveMaximum: true,
     });
   });
 

@@ -12,7 +12,10 @@ describe('registry/local-registration LocalRegistration', function () {
   it("publishes go-doudou meta for each service into the node's own record", async () => {
     const node = await set.start('a');
     const reg = new LocalRegistration(node, {
-      services: [{ name: 'usersvc', port: 6060, routeRootPath: '/api' }, { name: 'usersvc', type: 'grpc', port: 50051, routeRootPath: '/no' }],
+      services: [
+        { name: 'usersvc', port: 6060, routeRootPath: '/api' },
+        { name: 'usersvc', type: 'grpc', port: 50051, routeRootPath: '/no' },
+      ],
       weight: 4,
       version: '1.0.0',
       data: { zone: 'eu', shared: 1 },
@@ -34,7 +37,10 @@ describe('registry/local-registration LocalRegistration', function () {
 
   it('lets service data override the shared data', async () => {
     const node = await set.start('a');
-    const reg = new LocalRegistration(node, { services: [{ name: 'x', port: 1, data: { zone: 'us' } }], data: { zone: 'eu', tier: 'gold' } });
+    const reg = new LocalRegistration(node, {
+      services: [{ name: 'x', port: 1, data: { zone: 'us' } }],
+      data: { zone: 'eu', tier: 'gold' },
+    });
     assert.deepEqual(reg.meta.serviceInfo[0].data, { zone: 'us', tier: 'gold' });
   });
 

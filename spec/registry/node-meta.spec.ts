@@ -47,8 +47,14 @@ describe('registry/node-meta', () => {
     const bytes = Buffer.from(encodeNodeMeta({ ...sample, weightAt: undefined, version: undefined, serviceInfo: [] }));
     const keys = ['buildTime', 'buildUser', 'gddVer', 'goVer', 'registerAt', 'serviceInfo', 'weight'];
     const offsets = keys.map((k) => bytes.indexOf(Buffer.from(k)));
-    assert.ok(offsets.every((o) => o > 0), `all keys present: ${offsets.join(',')}`);
-    assert.deepEqual([...offsets].sort((a, b) => a - b), offsets);
+    assert.ok(
+      offsets.every((o) => o > 0),
+      `all keys present: ${offsets.join(',')}`,
+    );
+    assert.deepEqual(
+      [...offsets].sort((a, b) => a - b),
+      offsets,
+    );
     assert.equal(bytes[0], 0x87, 'a 7-entry map: no version/weightAt when unset');
     const at = bytes.indexOf(Buffer.from('registerAt')) + 'registerAt'.length;
     assert.deepEqual([bytes[at], bytes[at + 1]], [0xd7, 0xff], 'timestamp 64 extension');
@@ -73,7 +79,15 @@ describe('registry/node-meta', () => {
     ts96.writeUInt32BE(5_000_000, 0); // 5 ms in ns
     ts96.writeBigInt64BE(1_700_000_000n, 4);
     // A 12-byte str header (0xac) like go-msgpack v1.1.5 writes, not an ext header.
-    const raw = Buffer.concat([Buffer.from([0x82, 0xaa]), Buffer.from('registerAt'), Buffer.from([0xac]), ts96, Buffer.from([0xa6]), Buffer.from('weight'), Buffer.from([0x02])]);
+    const raw = Buffer.concat([
+      Buffer.from([0x82, 0xaa]),
+      Buffer.from('registerAt'),
+      Buffer.from([0xac]),
+      ts96,
+      Buffer.from([0xa6]),
+      Buffer.from('weight'),
+      Buffer.from([0x02]),
+    ]);
     const meta = decodeNodeMeta(raw);
     assert.equal(meta?.registerAt?.getTime(), 1_700_000_000_005);
     assert.equal(meta?.weight, 2);
@@ -83,7 +97,11 @@ describe('registry/node-meta', () => {
     const meta = decodeNodeMeta(encode({ serviceInfo: [{ name: 'a_rest', port: 7000 }], extra: [1, 2, 3] }));
     assert.deepEqual(meta, {
       serviceInfo: [{ name: 'a_rest', host: '', port: 7000, routeRootPath: '', type: '' }],
-      goVer: '', gddVer: '', buildUser: '', buildTime: '', weight: 0,
+      goVer: '',
+      gddVer: '',
+      buildUser: '',
+      buildTime: '',
+      weight: 0,
     });
   });
 
@@ -110,8 +128,14 @@ describe('registry/node-meta', () => {
 
   it('rejects a port outside 0…65535 and a non-integer weight with META_INVALID', () => {
     const badPort = { ...sample, serviceInfo: [{ ...sample.serviceInfo[0], port: 70_000 }] };
-    assert.throws(() => encodeNodeMeta(badPort), (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID' && /port/.test(e.message));
-    assert.throws(() => encodeNodeMeta({ ...sample, weight: 1.5 }), (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID');
+    assert.throws(
+      () => encodeNodeMeta(badPort),
+      (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID' && /port/.test(e.message),
+    );
+    assert.throws(
+      () => encodeNodeMeta({ ...sample, weight: 1.5 }),
+      (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID',
+    );
   });
 
   describe('never throws on what other nodes put in their meta', () => {
@@ -139,7 +163,7 @@ describe('registry/node-meta', () => {
 
     it('gives undefined for 2 000 random byte strings', () => {
       let seed = 42;
-      const rnd = (): number => ((seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff);
+      const rnd = (): number => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
       let decoded = 0;
       for (let i = 0; i < 2000; i++) {
         const buf = Uint8Array.from({ length: 1 + Math.floor(rnd() * 64) }, () => Math.floor(rnd() * 256));

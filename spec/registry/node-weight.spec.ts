@@ -83,7 +83,10 @@ describe('registry/node-weight', () => {
       await waitFor(() => seen.length >= 2, { message: 'two changes from the timer' });
       w.close();
       const after = calls;
-      assert.ok(seen.every((n) => n === 5 || n === 8), `weights ${seen.join(',')}`);
+      assert.ok(
+        seen.every((n) => n === 5 || n === 8),
+        `weights ${seen.join(',')}`,
+      );
       // A second weigher with the same period ticking three times proves time passed for several periods.
       let ticks = 0;
       const clock = new NodeWeigher({ weight: 0, intervalMs: 20, healthScore: () => 0, cpuIdle: () => (ticks++, 1) });
@@ -119,7 +122,12 @@ describe('registry/node-weight', () => {
       const registryAtA = new ServiceRegistry(a);
       closers.push(() => registryAtA.close());
       let idle = 1;
-      const reg = new LocalRegistration(b, { services: [{ name: 'usersvc', port: 6060 }], weight: 0, weightIntervalMs: 50, cpuIdle: () => idle });
+      const reg = new LocalRegistration(b, {
+        services: [{ name: 'usersvc', port: 6060 }],
+        weight: 0,
+        weightIntervalMs: 50,
+        cpuIdle: () => idle,
+      });
       closers.push(() => reg.close());
       reg.start();
       await b.join([seedOf(a)]);

@@ -2,10 +2,17 @@ import { strict as assert } from 'node:assert';
 import { baseUrlOf, plainServiceName, registeredName } from '../../lib/registry/registry-instance';
 import type { ServiceInfo } from '../../lib/registry/node-meta';
 
-const svc = (over: Partial<ServiceInfo>): ServiceInfo => ({ name: 'usersvc_rest', host: '10.0.0.1', port: 6060, routeRootPath: '', type: 'rest', ...over });
+const svc = (over: Partial<ServiceInfo>): ServiceInfo => ({
+  name: 'usersvc_rest',
+  host: '10.0.0.1',
+  port: 6060,
+  routeRootPath: '',
+  type: 'rest',
+  ...over,
+});
 
 describe('registry/registry-instance', () => {
-  it("names services like go-doudou: usersvc → usersvc_rest, full names kept", () => {
+  it('names services like go-doudou: usersvc → usersvc_rest, full names kept', () => {
     assert.equal(registeredName('usersvc'), 'usersvc_rest');
     assert.equal(registeredName('usersvc', 'grpc'), 'usersvc_grpc');
     assert.equal(registeredName('usersvc_grpc'), 'usersvc_grpc');

@@ -34,7 +34,14 @@ describe('registry/registry-view', () => {
       node: { name: 'n1', addr: '10.0.0.1', port: 7946 },
       state: 'suspect',
       meta: { serviceInfo: [], goVer: 'go1.22.1', gddVer: 'v2.5.0', buildUser: '', buildTime: '', weight: 0 },
-      serviceInfo: { name: 'usersvc_rest', host: '', port: 6060, routeRootPath: '', type: 'rest', data: { n: 3, tags: ['a'], ok: true, s: 'x' } },
+      serviceInfo: {
+        name: 'usersvc_rest',
+        host: '',
+        port: 6060,
+        routeRootPath: '',
+        type: 'rest',
+        data: { n: 3, tags: ['a'], ok: true, s: 'x' },
+      },
       lastChange: new Date(0),
     };
     const [row] = registryView([inst], 10 * S).rows;

@@ -28,7 +28,10 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     await set.shutdownAll();
   });
 
-  async function peer(name: string, registration?: Omit<LocalRegistrationOptions, 'services'> & { services?: LocalRegistrationOptions['services'] }): Promise<Peer> {
+  async function peer(
+    name: string,
+    registration?: Omit<LocalRegistrationOptions, 'services'> & { services?: LocalRegistrationOptions['services'] },
+  ): Promise<Peer> {
     const node = await set.start(name);
     const registry = new ServiceRegistry(node);
     closers.push(() => registry.close());
@@ -61,12 +64,23 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
   });
 
   it('publishes several services from one node (monolith mode) and finds each by name', async () => {
-    const a = await peer('a', { services: [{ name: 'usersvc', port: 6060 }, { name: 'ordersvc', port: 6060, routeRootPath: '/orders' }] });
+    const a = await peer('a', {
+      services: [
+        { name: 'usersvc', port: 6060 },
+        { name: 'ordersvc', port: 6060, routeRootPath: '/orders' },
+      ],
+    });
     const b = await peer('b');
     await b.node.join([seedOf(a.node)]);
     await waitFor(() => b.registry.services().join() === 'ordersvc_rest,usersvc_rest', { message: 'b sees both services' });
-    assert.deepEqual(b.registry.instances('ordersvc').map((i) => i.baseUrl), ['http://127.0.0.1:6060/orders']);
-    assert.deepEqual(b.registry.instances('usersvc').map((i) => i.baseUrl), ['http://127.0.0.1:6060']);
+    assert.deepEqual(
+      b.registry.instances('ordersvc').map((i) => i.baseUrl),
+      ['http://127.0.0.1:6060/orders'],
+    );
+    assert.deepEqual(
+      b.registry.instances('usersvc').map((i) => i.baseUrl),
+      ['http://127.0.0.1:6060'],
+    );
     assert.deepEqual(b.registry.instances('nosuchsvc'), []);
   });
 
@@ -74,13 +88,21 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     const a = await peer('a', { weight: 1 });
     const b = await peer('b');
     await b.node.join([seedOf(a.node)]);
-    const before = await waitFor(() => b.registry.instances('usersvc').length === 1 && b.registry.instances('usersvc'), { message: 'b sees a' });
+    const before = await waitFor(() => b.registry.instances('usersvc').length === 1 && b.registry.instances('usersvc'), {
+      message: 'b sees a',
+    });
     const changes: RegistryChange[] = [];
     b.registry.on('change', (c) => changes.push(c));
     a.node.updateMeta(
-      encodeNodeMeta({ ...a.registration!.meta, weight: 7, serviceInfo: [{ name: 'usersvc_rest', host: '127.0.0.1', port: 7070, routeRootPath: '/v2', type: 'rest' }] }),
+      encodeNodeMeta({
+        ...a.registration!.meta,
+        weight: 7,
+        serviceInfo: [{ name: 'usersvc_rest', host: '127.0.0.1', port: 7070, routeRootPath: '/v2', type: 'rest' }],
+      }),
     );
-    const after = await waitFor(() => b.registry.instances('usersvc')[0]?.weight === 7 && b.registry.instances('usersvc'), { message: 'b sees weight 7' });
+    const after = await waitFor(() => b.registry.instances('usersvc')[0]?.weight === 7 && b.registry.instances('usersvc'), {
+      message: 'b sees weight 7',
+    });
     assert.notEqual(after, before);
     assert.equal(after[0].baseUrl, 'http://127.0.0.1:7070/v2');
     assert.ok(changes.some((c) => c.node === 'a' && c.cause === 'update' && c.services.includes('usersvc_rest')));
@@ -95,7 +117,10 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     await b.node.leave(3000);
     assert.deepEqual((await left).services, ['usersvc_rest']);
     assert.deepEqual(ids(a), ['a']);
-    assert.deepEqual(a.registry.view().rows.map((r) => r.hostname), ['a']);
+    assert.deepEqual(
+      a.registry.view().rows.map((r) => r.hostname),
+      ['a'],
+    );
   });
 
   it('takes a silently stopped node out of instances() as soon as it is suspect, before it is dead', async () => {
@@ -120,14 +145,20 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     assert.deepEqual(seen.ids, ['a', 'b'], 'c left instances() on suspect');
     assert.equal(seen.status, 'suspect', 'the registry page still shows c, as suspect');
     assert.equal(seen.dead, false, 'before c was declared dead');
-    await waitFor(() => a.registry.view().rows.every((r) => r.hostname !== 'c'), { message: 'c gone from the page once dead', timeoutMs: 20_000 });
+    await waitFor(() => a.registry.view().rows.every((r) => r.hostname !== 'c'), {
+      message: 'c gone from the page once dead',
+      timeoutMs: 20_000,
+    });
     assert.deepEqual(ids(a), ['a', 'b']);
   });
 
   it('renders /go-doudou/registry rows per (node, service) with go-doudou columns', async () => {
     const registerAt = new Date(Date.now() - (3 * 3600 + 2 * 60 + 5) * 1000);
     const a = await peer('a', {
-      services: [{ name: 'usersvc', port: 6060, routeRootPath: '/api', data: { zone: 'eu-1' } }, { name: 'ordersvc', port: 6060 }],
+      services: [
+        { name: 'usersvc', port: 6060, routeRootPath: '/api', data: { zone: 'eu-1' } },
+        { name: 'ordersvc', port: 6060 },
+      ],
       version: '1.2.0',
       buildUser: 'ci',
       buildTime: '2024-05-06',
@@ -139,11 +170,14 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     await b.node.join([seedOf(a.node)]);
     await waitFor(() => b.registry.view().rows.length === 3, { message: 'b has 3 rows' });
     const rows = b.registry.view().rows;
-    assert.deepEqual(rows.map((r) => [r.index, r.svcName, r.hostname]), [
-      [1, 'ordersvc_rest', 'a'],
-      [2, 'usersvc_rest', 'a'],
-      [3, 'usersvc_rest', 'b'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.index, r.svcName, r.hostname]),
+      [
+        [1, 'ordersvc_rest', 'a'],
+        [2, 'usersvc_rest', 'a'],
+        [3, 'usersvc_rest', 'b'],
+      ],
+    );
     const row = rows[1];
     assert.equal(row.baseUrl, 'http://127.0.0.1:6060/api');
     assert.equal(row.status, 'up');
@@ -164,7 +198,9 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
 
   it('counts and ignores nodes whose meta is not go-doudou NodeMeta', async () => {
     const a = await peer('a', {});
-    const serf = await set.start('serf-like', { meta: Uint8Array.from([0xff, 0x81, 0xa4, 0x72, 0x6f, 0x6c, 0x65, 0xa3, 0x77, 0x65, 0x62]) });
+    const serf = await set.start('serf-like', {
+      meta: Uint8Array.from([0xff, 0x81, 0xa4, 0x72, 0x6f, 0x6c, 0x65, 0xa3, 0x77, 0x65, 0x62]),
+    });
     const plain = await set.start('plain', { meta: 'just-bytes' });
     await serf.join([seedOf(a.node)]);
     await plain.join([seedOf(a.node)]);
@@ -172,13 +208,19 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     await waitFor(() => a.registry.stats().ignoredNodes === 2, { message: 'two ignored nodes' });
     assert.deepEqual(a.registry.stats(), { nodes: 3, ignoredNodes: 2, undecodableMeta: 2 });
     assert.deepEqual(ids(a), ['a']);
-    assert.deepEqual(a.registry.view().rows.map((r) => r.hostname), ['a']);
+    assert.deepEqual(
+      a.registry.view().rows.map((r) => r.hostname),
+      ['a'],
+    );
   });
 
   it("serves lib/client's InstanceSource with the contract's plain service name", async () => {
     const a = await peer('a', { weight: 2 });
     const source: InstanceSource = a.registry; // structural: lib/registry does not import lib/client
-    assert.deepEqual(source.instances('usersvc').map((i) => [i.id, i.baseUrl, i.weight]), [['a', 'http://127.0.0.1:6060', 2]]);
+    assert.deepEqual(
+      source.instances('usersvc').map((i) => [i.id, i.baseUrl, i.weight]),
+      [['a', 'http://127.0.0.1:6060', 2]],
+    );
   });
 
   it('stops following the membership after close()', async () => {

@@ -39,7 +39,9 @@ describe('resilience/bulkhead', () => {
     const url = await start(mw, hold, started);
     const done: TestResponse[] = [];
     const all = Array.from({ length: 5 }, () => request(`${url}/hold`).then((r) => (done.push(r), r)));
-    await waitFor(() => done.length === 2 && mw.stats().executing === 2 && mw.stats().queued === 1, { message: '2 running, 1 queued, 2 rejected' });
+    await waitFor(() => done.length === 2 && mw.stats().executing === 2 && mw.stats().queued === 1, {
+      message: '2 running, 1 queued, 2 rejected',
+    });
     assert.equal(started.count, 2, 'exactly two handlers run');
     for (const r of done) {
       assert.equal(r.status, 429);

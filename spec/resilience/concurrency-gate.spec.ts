@@ -26,10 +26,12 @@ describe('resilience/concurrency-gate', () => {
     const gate = new ConcurrencyGate(1, 3);
     const first = await gate.acquire();
     const order: string[] = [];
-    const waits = ['a', 'b', 'c'].map((name) => gate.acquire().then((release) => {
-      order.push(name);
-      release();
-    }));
+    const waits = ['a', 'b', 'c'].map((name) =>
+      gate.acquire().then((release) => {
+        order.push(name);
+        release();
+      }),
+    );
     first();
     await Promise.all(waits);
     assert.deepEqual(order, ['a', 'b', 'c']);

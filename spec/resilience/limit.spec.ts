@@ -36,7 +36,12 @@ describe('resilience/limit', () => {
       it(`rejects '${text}' with InvalidRateLimitError saying what is wrong`, () => {
         assert.throws(
           () => parseLimit(text),
-          (e: unknown) => e instanceof InvalidRateLimitError && e instanceof ConfigError && e.code === 'INVALID_RATE_LIMIT' && message.test(e.message) && e.message.includes(`'${text}'`),
+          (e: unknown) =>
+            e instanceof InvalidRateLimitError &&
+            e instanceof ConfigError &&
+            e.code === 'INVALID_RATE_LIMIT' &&
+            message.test(e.message) &&
+            e.message.includes(`'${text}'`),
         );
       });
     }

@@ -178,7 +178,10 @@ describe('resilience/redis-rate-limiter', () => {
         const l = await limiter({ limit: perSecond(1), redis, commandTimeoutMs: 100, logger: warnings().logger });
         s = await startServer(rateLimit({ limiter: l }), answer);
         const responses = await Promise.all([request(`${s.url}/a`), request(`${s.url}/b`)]);
-        assert.deepEqual(responses.map((r) => r.status), [200, 200]);
+        assert.deepEqual(
+          responses.map((r) => r.status),
+          [200, 200],
+        );
         assert.equal(l.stats().failedOpen, 2);
         assert.match(l.stats().lastError ?? '', /timed? ?out|did not answer/i);
       } finally {

@@ -8,7 +8,17 @@ import { App, describeService } from '../../lib';
 import { UserServiceImpl } from '../../sample/usersvc/service';
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      }
+    >
+  >;
   components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
 }
 
@@ -30,10 +40,17 @@ describe('sample user service', () => {
   after(() => app.close());
 
   const json = (method: string, url: string, body?: unknown): Promise<Response> =>
-    fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('creates, reads, pages, updates and deletes users', async () => {
-    const created = (await (await json('POST', '/users', { name: 'Ada', email: 'ada@example.com' })).json()) as { id: number; createdAt: string };
+    const created = (await (await json('POST', '/users', { name: 'Ada', email: 'ada@example.com' })).json()) as {
+      id: number;
+      createdAt: string;
+    };
     assert.ok(created.id >= 1);
     assert.ok(!Number.isNaN(Date.parse(created.createdAt)));
     await json('POST', '/users', { name: 'Bob' });
@@ -42,7 +59,11 @@ describe('sample user service', () => {
     assert.equal(got.status, 200);
     assert.equal(((await got.json()) as { name: string }).name, 'Ada');
 
-    const page = (await (await json('POST', '/page/users', { page: 1, size: 1 })).json()) as { items: unknown[]; total: number; hasNext: boolean };
+    const page = (await (await json('POST', '/page/users', { page: 1, size: 1 })).json()) as {
+      items: unknown[];
+      total: number;
+      hasNext: boolean;
+    };
     assert.equal(page.items.length, 1);
     assert.ok(page.total >= 2);
     assert.equal(page.hasNext, true);
@@ -90,8 +111,12 @@ describe('sample user service', () => {
       assert.ok(op, `${route.method} ${p} is documented`);
       assert.equal(op.operationId, route.operationId);
     }
-    assert.deepEqual(doc.paths['/page/users'].post.requestBody?.content['application/json'].schema, { $ref: '#/components/schemas/PageQuery' });
-    assert.deepEqual(doc.paths['/page/users'].post.responses['200'].content?.['application/json'].schema, { $ref: '#/components/schemas/UserPage' });
+    assert.deepEqual(doc.paths['/page/users'].post.requestBody?.content['application/json'].schema, {
+      $ref: '#/components/schemas/PageQuery',
+    });
+    assert.deepEqual(doc.paths['/page/users'].post.responses['200'].content?.['application/json'].schema, {
+      $ref: '#/components/schemas/UserPage',
+    });
     assert.ok(doc.paths['/files'].post.requestBody?.content['multipart/form-data']);
     assert.ok(doc.paths['/files/{name}'].get.responses['200'].content?.['application/octet-stream']);
     assert.deepEqual(doc.components.schemas.NewUser.required, ['name']);

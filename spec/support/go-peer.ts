@@ -31,7 +31,10 @@ export function gonodeBinary(): Promise<string> {
 async function buildGonode(): Promise<string> {
   const src = gonodeSourceDir();
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(src).filter((f) => f.endsWith('.go') || f.endsWith('.sh')).sort()) {
+  for (const file of fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith('.go') || f.endsWith('.sh'))
+    .sort()) {
     hash.update(file).update(fs.readFileSync(path.join(src, file)));
   }
   const dir = path.join(os.tmpdir(), 'ts-doudou-gonode', hash.digest('hex').slice(0, 16));
@@ -65,7 +68,10 @@ export interface GoPeerOptions {
 }
 
 export class GoPeer extends JsonLineProcess {
-  constructor(readonly options: GoPeerOptions, bin: string) {
+  constructor(
+    readonly options: GoPeerOptions,
+    bin: string,
+  ) {
     const args = ['-name', options.name, '-bind', options.bind ?? '127.0.0.1', '-port', String(options.port)];
     args.push('-profile', options.profile ?? 'local');
     if (options.advertise) args.push('-advertise', options.advertise);

@@ -36,5 +36,8 @@ export function seedOf(node: GossipNode): string {
 }
 
 export function memberNames(node: GossipNode): string[] {
-  return node.members().map((m) => m.name).sort();
+  return node
+    .members()
+    .map((m) => m.name)
+    .sort();
 }

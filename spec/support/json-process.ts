@@ -34,7 +34,12 @@ export class JsonLineProcess {
   private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
   private readonly exited: Promise<void>;
 
-  constructor(readonly label: string, command: string, args: readonly string[], options: SpawnOptions = {}) {
+  constructor(
+    readonly label: string,
+    command: string,
+    args: readonly string[],
+    options: SpawnOptions = {},
+  ) {
     this.child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(this.child);
     this.exited = new Promise((resolve) => {

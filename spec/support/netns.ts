@@ -18,7 +18,10 @@ export class TestNetwork {
   readonly hub: string;
   private created: string[] = [];
 
-  constructor(readonly prefix: string, readonly size: number) {
+  constructor(
+    readonly prefix: string,
+    readonly size: number,
+  ) {
     this.hub = `${prefix}-hub`;
   }
 
@@ -83,7 +86,24 @@ export class TestNetwork {
     if (pct <= 0) return;
     nft(this.hub, 'add', 'table', 'bridge', table);
     nft(this.hub, 'add', 'chain', 'bridge', table, 'f', '{ type filter hook forward priority 0; policy accept; }');
-    nft(this.hub, 'add', 'rule', 'bridge', table, 'f', 'iifname', `tsdv${i}`, 'numgen', 'random', 'mod', '100', '<', String(pct), 'counter', 'drop');
+    nft(
+      this.hub,
+      'add',
+      'rule',
+      'bridge',
+      table,
+      'f',
+      'iifname',
+      `tsdv${i}`,
+      'numgen',
+      'random',
+      'mod',
+      '100',
+      '<',
+      String(pct),
+      'counter',
+      'drop',
+    );
   }
 
   /** Packets the loss rule for node i has dropped so far. */

@@ -18,7 +18,12 @@ export interface SerfMember {
 }
 
 export class SerfAgent extends JsonLineProcess {
-  private constructor(readonly name: string, readonly port: number, readonly rpcPort: number, args: string[]) {
+  private constructor(
+    readonly name: string,
+    readonly port: number,
+    readonly rpcPort: number,
+    args: string[],
+  ) {
     super(`serf ${name}`, 'serf', args);
   }
 

@@ -10,11 +10,13 @@ export function cliPath(): string {
 }
 
 export class TsCliPeer extends JsonLineProcess {
-  constructor(readonly name: string, env: Record<string, string>, netns?: string) {
+  constructor(
+    readonly name: string,
+    env: Record<string, string>,
+    netns?: string,
+  ) {
     const fullEnv = { ...process.env, GDD_MEM_NAME: name, ...env };
-    const [cmd, args] = netns
-      ? ['ip', ['netns', 'exec', netns, process.execPath, cliPath()]]
-      : [process.execPath, [cliPath()]];
+    const [cmd, args] = netns ? ['ip', ['netns', 'exec', netns, process.execPath, cliPath()]] : [process.execPath, [cliPath()]];
     super(`ts ${name}`, cmd, args, { env: fullEnv });
   }
 

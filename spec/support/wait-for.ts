@@ -14,7 +14,10 @@ export interface WaitForOptions {
 /** Thrown when a waited-for condition did not hold before its deadline. */
 export class WaitTimeoutError extends Error {
   readonly code = 'WAIT_TIMEOUT';
-  constructor(message: string, readonly lastError?: unknown) {
+  constructor(
+    message: string,
+    readonly lastError?: unknown,
+  ) {
     super(message);
     this.name = 'WaitTimeoutError';
   }

@@ -97,8 +97,7 @@ export function resolveOptions(o: SwimOptions): ResolvedSwimOptions {
   const meta = o.meta ?? new Uint8Array(0);
   if (meta.length > META_MAX_SIZE) throw new MetaTooLargeError(meta.length, META_MAX_SIZE);
   const d = o.delegateVersions ?? { min: 0, max: 0, cur: 0 };
-  const pick = <K extends keyof ProfileDefaults>(k: K, min: number): number =>
-    checkInt(k, o[k] ?? base[k], min);
+  const pick = <K extends keyof ProfileDefaults>(k: K, min: number): number => checkInt(k, o[k] ?? base[k], min);
   const gossipToTheDead = pick('gossipToTheDead', 0);
   const r: ResolvedSwimOptions = {
     name: o.name,

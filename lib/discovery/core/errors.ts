@@ -23,10 +23,7 @@ export class MetaTooLargeError extends GossipError {
 export class IncompatibleVersionError extends GossipError {
   readonly node: string;
   constructor(node: string, what: 'protocol' | 'delegate protocol', version: number, min: number, max: number) {
-    super(
-      'GOSSIP_VERSION_INCOMPATIBLE',
-      `node '${node}' ${what} version (${version}) is incompatible: [${min}, ${max}]`,
-    );
+    super('GOSSIP_VERSION_INCOMPATIBLE', `node '${node}' ${what} version (${version}) is incompatible: [${min}, ${max}]`);
     this.name = 'IncompatibleVersionError';
     this.node = node;
   }

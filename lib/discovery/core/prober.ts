@@ -160,8 +160,11 @@ export class Prober {
     if (this.current !== probe) return;
     const { opts, list } = this.ctx;
     const t = probe.target;
-    const peers = kRandom(opts.random, opts.indirectChecks, list.nodes, (n) =>
-      n.name !== opts.name && n.name !== t.name && n.state === 'alive',
+    const peers = kRandom(
+      opts.random,
+      opts.indirectChecks,
+      list.nodes,
+      (n) => n.name !== opts.name && n.name !== t.name && n.state === 'alive',
     );
     for (const peer of peers) {
       const nack = opts.lifeguard && peer.vsn[1] >= 4;
@@ -304,9 +307,6 @@ export class Prober {
 }
 
 /** Where to answer: Source* when both address and port are present, else the packet's source (§8.3). */
-function replyAddress(
-  from: NodeAddress,
-  m: { sourceAddr?: string; sourcePort?: number },
-): NodeAddress {
+function replyAddress(from: NodeAddress, m: { sourceAddr?: string; sourcePort?: number }): NodeAddress {
   return m.sourceAddr && m.sourcePort ? { addr: m.sourceAddr, port: m.sourcePort } : from;
 }

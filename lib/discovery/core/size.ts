@@ -37,8 +37,18 @@ export function estimateSize(m: PacketMessage): number {
       return head + key('Node') + strLen(m.node) + key('SeqNo') + uintLen(m.seqNo) + source(m);
     case 'indirectPing':
       return (
-        head + key('Nack') + 1 + key('Node') + strLen(m.node) + key('Port') + uintLen(m.port) +
-        key('SeqNo') + uintLen(m.seqNo) + key('Target') + addrLen(m.target) + source(m)
+        head +
+        key('Nack') +
+        1 +
+        key('Node') +
+        strLen(m.node) +
+        key('Port') +
+        uintLen(m.port) +
+        key('SeqNo') +
+        uintLen(m.seqNo) +
+        key('Target') +
+        addrLen(m.target) +
+        source(m)
       );
     case 'ack':
       return head + key('Payload') + (m.payload ? rawLen(m.payload.length) : 1) + key('SeqNo') + uintLen(m.seqNo);
@@ -49,9 +59,19 @@ export function estimateSize(m: PacketMessage): number {
       return head + key('From') + strLen(m.from) + key('Incarnation') + uintLen(m.incarnation) + key('Node') + strLen(m.node);
     case 'alive':
       return (
-        head + key('Addr') + addrLen(m.addr) + key('Incarnation') + uintLen(m.incarnation) +
-        key('Meta') + (m.meta && m.meta.length > 0 ? rawLen(m.meta.length) : 1) +
-        key('Node') + strLen(m.node) + key('Port') + uintLen(m.port) + key('Vsn') + rawLen(6)
+        head +
+        key('Addr') +
+        addrLen(m.addr) +
+        key('Incarnation') +
+        uintLen(m.incarnation) +
+        key('Meta') +
+        (m.meta && m.meta.length > 0 ? rawLen(m.meta.length) : 1) +
+        key('Node') +
+        strLen(m.node) +
+        key('Port') +
+        uintLen(m.port) +
+        key('Vsn') +
+        rawLen(6)
       );
     case 'user':
       return 1 + m.payload.length;

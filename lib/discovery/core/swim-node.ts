@@ -156,10 +156,12 @@ export class SwimNode implements MembershipCore {
 
   /** A ticker on a fixed grid: first at `first`, then every `interval`. */
   private every(first: number, interval: number, fn: (now: number) => void): void {
-    const run = (at: number) => (now: number): void => {
-      this.timers.set(at + interval, run(at + interval));
-      fn(now);
-    };
+    const run =
+      (at: number) =>
+      (now: number): void => {
+        this.timers.set(at + interval, run(at + interval));
+        fn(now);
+      };
     this.timers.set(first, run(first));
   }
 

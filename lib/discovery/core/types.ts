@@ -27,14 +27,7 @@
  * After every input call (start, receive, tick, join, leave, updateMeta, merge, results) drain `takeOutputs()`
  * and re-arm the timer from `nextWakeup()`.
  */
-import type {
-  NodeAddress,
-  NodeState,
-  PacketMessage,
-  PingMessage,
-  PushNodeState,
-  VersionVector,
-} from '../wire/messages';
+import type { NodeAddress, NodeState, PacketMessage, PingMessage, PushNodeState, VersionVector } from '../wire/messages';
 
 /** Base defaults: memberlist DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (§11). */
 export type SwimProfile = 'lan' | 'wan' | 'local';
@@ -179,13 +172,7 @@ export interface LeaveCompleteOutput {
 }
 
 export type SwimOutput =
-  | PacketOutput
-  | PushPullRequest
-  | StreamPingRequest
-  | MembershipEvent
-  | UserMessageOutput
-  | JoinCompleteOutput
-  | LeaveCompleteOutput;
+  PacketOutput | PushPullRequest | StreamPingRequest | MembershipEvent | UserMessageOutput | JoinCompleteOutput | LeaveCompleteOutput;
 
 export type PushPullOutcome = { readonly ok: true } | { readonly ok: false; readonly error: Error };
 export type MergeResult = { readonly ok: true } | { readonly ok: false; readonly error: Error };

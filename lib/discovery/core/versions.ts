@@ -12,10 +12,7 @@ export interface VersionedNode {
  * The range comes from alive nodes only (local and remote); then every remote entry (any state) and
  * every local alive node must have pCur and dCur inside it. A missing Vsn counts as version 0.
  */
-export function verifyProtocol(
-  local: readonly VersionedNode[],
-  remote: readonly VersionedNode[],
-): IncompatibleVersionError | undefined {
+export function verifyProtocol(local: readonly VersionedNode[], remote: readonly VersionedNode[]): IncompatibleVersionError | undefined {
   let maxPMin = 0;
   let minPMax = 255;
   let maxDMin = 0;

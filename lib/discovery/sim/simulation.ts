@@ -119,7 +119,10 @@ export class Simulation {
 
   join(name: string, seeds: readonly string[]): void {
     const n = this.node(name);
-    n.core.join(seeds.map((s) => this.node(s).address), this.now);
+    n.core.join(
+      seeds.map((s) => this.node(s).address),
+      this.now,
+    );
     this.flush(n);
   }
 

@@ -3,7 +3,7 @@
  * with a deadline over the whole exchange like Go's `conn.SetDeadline(now + TCPTimeout)`: a slow or silent
  * peer is cut when it passes. Reads are pull-based so a decoder can take bytes as they arrive.
  */
-import * as net from 'node:net';
+import type * as net from 'node:net';
 import { TransportError } from './errors';
 
 export class StreamConn {

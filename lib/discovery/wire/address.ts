@@ -86,7 +86,7 @@ export function decodeAddress(bytes: Uint8Array | undefined, encoding: AddressEn
 function compressIPv6(groups: string[]): string {
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== '0') {
       i++;
       continue;

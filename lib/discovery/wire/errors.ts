@@ -50,7 +50,10 @@ export class WireDecodeError extends Error {
 export type WireEncodeErrorCode = 'BAD_ADDRESS' | 'BAD_VALUE' | 'TOO_LARGE' | 'BAD_LABEL' | 'BAD_KEY';
 
 export class WireEncodeError extends Error {
-  constructor(readonly code: WireEncodeErrorCode, message: string) {
+  constructor(
+    readonly code: WireEncodeErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'WireEncodeError';
   }

@@ -4,14 +4,7 @@ export { WireDecodeError, WireDecodeErrorCode, WireEncodeError, WireEncodeErrorC
 export { AddressEncoding, encodeAddress, decodeAddress } from './address';
 export { CodecOptions, encodeMessage, decodeMessage, encodedSize } from './message-codec';
 export { Keyring } from './keyring';
-export {
-  EncryptionVersion,
-  encryptionVersionFor,
-  encryptionOverhead,
-  encryptedLength,
-  encryptPayload,
-  decryptPayload,
-} from './encryption';
+export { EncryptionVersion, encryptionVersionFor, encryptionOverhead, encryptedLength, encryptPayload, decryptPayload } from './encryption';
 export { DEFAULT_MAX_DECOMPRESSED, lzwCompress, lzwDecompress } from './lzw';
 export { crc32 } from './crc';
 export { labelHeader, labelOverhead, splitLabelHeader } from './label';
@@ -28,10 +21,4 @@ export {
   wrapPacket,
 } from './packet';
 export { StreamEncodeOptions, encodeStreamMessage, encodeStreamPayload, encryptStreamFrame } from './stream';
-export {
-  DEFAULT_STREAM_LIMITS,
-  StreamLimits,
-  StreamMessageReader,
-  StreamReadResult,
-  StreamReaderOptions,
-} from './stream-reader';
+export { DEFAULT_STREAM_LIMITS, StreamLimits, StreamMessageReader, StreamReadResult, StreamReaderOptions } from './stream-reader';

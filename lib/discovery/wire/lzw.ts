@@ -94,7 +94,7 @@ export function lzwCompress(input: Uint8Array): Uint8Array {
     const literal = input[i];
     const key = (code << 8) | literal;
     let hash = ((key >>> 12) ^ key) & TABLE_MASK;
-    for (let h = hash, t = table[hash]; t !== 0; ) {
+    for (let h = hash, t = table[hash]; t !== 0;) {
       if (key === t >>> 12) {
         code = t & MAX_CODE;
         continue outer;

@@ -32,11 +32,7 @@ function countSource(m: { sourceAddr?: string; sourcePort?: number; sourceNode?:
   return (m.sourceAddr ? 1 : 0) + (m.sourceNode ? 1 : 0) + (m.sourcePort ? 1 : 0);
 }
 
-function writeSource(
-  w: MsgpackWriter,
-  m: { sourceAddr?: string; sourcePort?: number; sourceNode?: string },
-  enc: AddressEncoding,
-): void {
+function writeSource(w: MsgpackWriter, m: { sourceAddr?: string; sourcePort?: number; sourceNode?: string }, enc: AddressEncoding): void {
   if (m.sourceAddr) {
     writeKey(w, 'SourceAddr');
     writeAddr(w, m.sourceAddr, enc);
@@ -173,4 +169,3 @@ export function encodeMessage(msg: PacketMessage | StreamMessage | Message, opts
 export function encodedSize(msg: PacketMessage | StreamMessage | Message, opts: CodecOptions = {}): number {
   return encodeMessage(msg, opts).length;
 }
-

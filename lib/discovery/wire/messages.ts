@@ -121,14 +121,7 @@ export interface PushPullMessage {
 
 /** Messages that travel as UDP packets (possibly inside compound/compress/CRC/encryption). */
 export type PacketMessage =
-  | PingMessage
-  | IndirectPingMessage
-  | AckMessage
-  | NackMessage
-  | SuspectMessage
-  | AliveMessage
-  | DeadMessage
-  | UserMessage;
+  PingMessage | IndirectPingMessage | AckMessage | NackMessage | SuspectMessage | AliveMessage | DeadMessage | UserMessage;
 
 /** Messages that travel as one TCP stream message. */
 export type StreamMessage = PingMessage | AckMessage | PushPullMessage | UserMessage | ErrMessage;

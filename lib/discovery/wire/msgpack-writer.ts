@@ -101,14 +101,18 @@ export class MsgpackWriter {
       if (v < 0x100) return this.byte(0xcc).byte(v);
       if (v < 0x10000) return this.byte(0xcd).u16(v);
       if (v < 0x100000000) return this.byte(0xce).u32(v);
-      return this.byte(0xcf).u32(Math.floor(v / 0x100000000)).u32(v >>> 0);
+      return this.byte(0xcf)
+        .u32(Math.floor(v / 0x100000000))
+        .u32(v >>> 0);
     }
     if (v >= -32) return this.byte(0x100 + v);
     if (v >= -0x80) return this.byte(0xd0).byte(v);
     if (v >= -0x8000) return this.byte(0xd1).u16(v & 0xffff);
     if (v >= -0x80000000) return this.byte(0xd2).u32(v >>> 0);
     const hi = Math.floor(v / 0x100000000);
-    return this.byte(0xd3).u32(hi >>> 0).u32((v - hi * 0x100000000) >>> 0);
+    return this.byte(0xd3)
+      .u32(hi >>> 0)
+      .u32((v - hi * 0x100000000) >>> 0);
   }
 
   /** An unsigned field with an upper bound (uint8/16/32); out of range → WireEncodeError. */

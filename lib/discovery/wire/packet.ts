@@ -80,12 +80,7 @@ export function wrapPacket(message: Uint8Array, opts: PacketEncodeOptions = {}):
     buf = withCrc;
   }
   if (opts.keyring) {
-    buf = encryptPayload(
-      encryptionVersionFor(opts.protocolVersion),
-      opts.keyring.primaryKey(),
-      buf,
-      labelBytes(opts.label),
-    );
+    buf = encryptPayload(encryptionVersionFor(opts.protocolVersion), opts.keyring.primaryKey(), buf, labelBytes(opts.label));
   }
   const header = labelHeader(opts.label);
   if (header.length > 0) {

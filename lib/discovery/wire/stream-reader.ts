@@ -17,14 +17,7 @@ import { decryptPayload } from './encryption';
 import { WireDecodeError } from './errors';
 import type { Keyring } from './keyring';
 import { labelBytes, splitLabelHeader } from './label';
-import {
-  CodecOptions,
-  PushPullHeader,
-  decodeBody,
-  readPushNodeState,
-  readPushPullHeader,
-  readUserMsgLen,
-} from './message-codec';
+import { CodecOptions, PushPullHeader, decodeBody, readPushNodeState, readPushPullHeader, readUserMsgLen } from './message-codec';
 import { MessageType, PushNodeState, PushPullMessage, StreamMessage } from './messages';
 import { MsgpackReader } from './msgpack-reader';
 
@@ -122,8 +115,7 @@ export class StreamMessageReader {
       if (r) this.result = r;
       return r;
     } catch (e) {
-      this.failure =
-        e instanceof WireDecodeError ? e : new WireDecodeError('BAD_VALUE', `undecodable stream: ${String(e)}`);
+      this.failure = e instanceof WireDecodeError ? e : new WireDecodeError('BAD_VALUE', `undecodable stream: ${String(e)}`);
       throw this.failure;
     }
   }

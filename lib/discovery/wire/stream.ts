@@ -37,12 +37,7 @@ export function encodeStreamPayload(msg: StreamMessage, opts: CodecOptions = {})
 }
 
 /** Wraps an encrypt frame around `plain` (§5.3). */
-export function encryptStreamFrame(
-  plain: Uint8Array,
-  keyring: Keyring,
-  label: string | undefined,
-  protocolVersion?: number,
-): Uint8Array {
+export function encryptStreamFrame(plain: Uint8Array, keyring: Keyring, label: string | undefined, protocolVersion?: number): Uint8Array {
   const version = encryptionVersionFor(protocolVersion);
   const header = new Uint8Array(5);
   header[0] = MessageType.encrypt;

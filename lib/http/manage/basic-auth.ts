@@ -41,7 +41,9 @@ export function basicAuth(expected: BasicAuthCredentials): Middleware {
     if (!disabled) {
       const given = parseBasicAuth(ctx.get('Authorization'));
       if (!given || !credentialsMatch(given, expected)) {
-        const err = new HttpError(401, HttpErrorCodes.UNAUTHORIZED, 'authentication required') as HttpError & { headers: Record<string, string> };
+        const err = new HttpError(401, HttpErrorCodes.UNAUTHORIZED, 'authentication required') as HttpError & {
+          headers: Record<string, string>;
+        };
         err.headers = { 'WWW-Authenticate': `Basic realm="${BASIC_AUTH_REALM}", charset="UTF-8"` };
         throw err;
       }

@@ -31,7 +31,9 @@ export function registryHtml(view: RegistryView, title: string): string {
   const numbered = !columns.includes('index');
   const head = [...(numbered ? ['#'] : []), ...columns].map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = view.rows
-    .map((row, i) => `<tr>${numbered ? `<td>${i + 1}</td>` : ''}${columns.map((c) => `<td>${escapeHtml(cell(row[c]))}</td>`).join('')}</tr>`)
+    .map(
+      (row, i) => `<tr>${numbered ? `<td>${i + 1}</td>` : ''}${columns.map((c) => `<td>${escapeHtml(cell(row[c]))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8"><title>${escapeHtml(title)} - registry</title>

@@ -1,7 +1,23 @@
 /** A contract exercising every parameter kind, and its implementation that echoes what it received. */
 import { readFile } from 'node:fs/promises';
 import { unregisterService } from '../../../lib/decorators/service';
-import { Body, Contract, Delete, Form, Get, Header, Path, Post, Prop, Put, Query, Service, UploadedFile, FileResult, type UploadedFileInfo } from '../../../lib/decorators';
+import {
+  Body,
+  Contract,
+  Delete,
+  Form,
+  Get,
+  Header,
+  Path,
+  Post,
+  Prop,
+  Put,
+  Query,
+  Service,
+  UploadedFile,
+  FileResult,
+  type UploadedFileInfo,
+} from '../../../lib/decorators';
 import { HttpError } from '../../../lib/errors';
 
 export class Stamp {
@@ -107,12 +123,19 @@ export class EchoContract {
   }
 
   @Post('/forms', { returns: FormEcho })
-  async submitForm(@Form('title') title: string, @Form('tags', { type: [String] }) tags: string[], @Form('count', { integer: true }) count: number): Promise<FormEcho> {
+  async submitForm(
+    @Form('title') title: string,
+    @Form('tags', { type: [String] }) tags: string[],
+    @Form('count', { integer: true }) count: number,
+  ): Promise<FormEcho> {
     return notImplemented();
   }
 
   @Post('/uploads', { returns: UploadEcho })
-  async upload(@UploadedFile('files', { multiple: true }) files: UploadedFileInfo[], @Form('note', { optional: true }) note?: string): Promise<UploadEcho> {
+  async upload(
+    @UploadedFile('files', { multiple: true }) files: UploadedFileInfo[],
+    @Form('note', { optional: true }) note?: string,
+  ): Promise<UploadEcho> {
     return notImplemented();
   }
 
@@ -132,7 +155,10 @@ export class EchoContract {
   }
 
   @Get('/whoami', { returns: RequestEcho })
-  async whoAmI(@Header('X-Request-Id', { optional: true }) requestId?: string, @Header('X-Tenant', { optional: true }) tenant?: string): Promise<RequestEcho> {
+  async whoAmI(
+    @Header('X-Request-Id', { optional: true }) requestId?: string,
+    @Header('X-Tenant', { optional: true }) tenant?: string,
+  ): Promise<RequestEcho> {
     return notImplemented();
   }
 

@@ -1,4 +1,5 @@
 /** Real HttpServers on 127.0.0.1:0 with a silent logger, closed by the spec's after hooks. */
+import { classOf } from '../../../lib/decorators/class-type';
 import winston from 'winston';
 import { describeService } from '../../../lib/decorators';
 import { HttpServer } from '../../../lib/http/server';
@@ -18,7 +19,7 @@ export function silentLogger(): winston.Logger {
 /** Serves `instance` (an implementation class instance) on a fresh port. */
 export async function serve(instance: object, options: HttpServerOptions = {}): Promise<RunningServer> {
   const server = new HttpServer({ logger: silentLogger(), manage: { enable: false }, ...options });
-  server.mount(describeService(instance.constructor), instance);
+  server.mount(describeService(classOf(instance)), instance);
   const { url, port } = await server.listen({ port: 0, host: '127.0.0.1' });
   return { server, url, port, close: () => server.close({ graceMs: 100 }) };
 }

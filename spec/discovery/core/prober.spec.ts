@@ -16,8 +16,10 @@ function until<T extends SwimOutput>(node: SwimNode, match: (o: SwimOutput) => o
     if (found) return { t, out: found };
   }
 }
-const isPingTo = (name: string) => (o: SwimOutput): o is PacketOutput =>
-  o.kind === 'packet' && o.toNode === name && o.messages[0].type === 'ping';
+const isPingTo =
+  (name: string) =>
+  (o: SwimOutput): o is PacketOutput =>
+    o.kind === 'packet' && o.toNode === name && o.messages[0].type === 'ping';
 const isStreamPing = (o: SwimOutput): o is StreamPingRequest => o.kind === 'streamPing';
 const isIndirect = (o: SwimOutput): o is PacketOutput => o.kind === 'packet' && o.messages[0].type === 'indirectPing';
 
@@ -37,7 +39,10 @@ describe('discovery/core/prober: probing and Lifeguard awareness (§8)', () => {
     assert.equal(a.healthScore, 1, 'no nack-capable relays: +1');
     assert.equal(a.member('b')?.state, 'suspect');
     // Probe of a suspect node: [ping, suspect] so it can refute (buddy system), CRC for PMax 5.
-    assert.deepEqual(second.out.messages.map((m) => m.type), ['ping', 'suspect']);
+    assert.deepEqual(
+      second.out.messages.map((m) => m.type),
+      ['ping', 'suspect'],
+    );
     assert.equal(second.out.crc, true);
     const tcp2 = until(a, isStreamPing);
     assert.equal(tcp2.out.deadline, second.t + 2000, 'probe deadline scaled ×2');
@@ -82,8 +87,15 @@ describe('discovery/core/prober: probing and Lifeguard awareness (§8)', () => {
   it('relays an indirect ping with a new SeqNo and forwards the ack to the requester', () => {
     const a = withPeers(makeNode(), ['b', 'c']);
     const ind: IndirectPingMessage = {
-      type: 'indirectPing', seqNo: 77, target: '10.0.0.3', port: 7946, node: 'c', nack: true,
-      sourceAddr: '10.0.0.2', sourcePort: 7946, sourceNode: 'b',
+      type: 'indirectPing',
+      seqNo: 77,
+      target: '10.0.0.3',
+      port: 7946,
+      node: 'c',
+      nack: true,
+      sourceAddr: '10.0.0.2',
+      sourcePort: 7946,
+      sourceNode: 'b',
     };
     a.receive(B, ind, 100);
     const [ping] = packets(a.takeOutputs());

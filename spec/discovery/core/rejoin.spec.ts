@@ -18,7 +18,16 @@ describe('discovery/core/swim-node: rejoin loop (healing memberlist lacks)', () 
   });
 
   it('caps a round at rejoinMaxPeers and stops when rejoinInterval is 0', () => {
-    const a = withPeers(makeNode({ rejoinMaxPeers: 1, seeds: [{ addr: '10.0.5.5', port: 7946 }, { addr: '10.0.5.6', port: 7946 }] }), ['b']);
+    const a = withPeers(
+      makeNode({
+        rejoinMaxPeers: 1,
+        seeds: [
+          { addr: '10.0.5.5', port: 7946 },
+          { addr: '10.0.5.6', port: 7946 },
+        ],
+      }),
+      ['b'],
+    );
     const perRound = rejoins(pump(a, 10_000, new Set(['b'])));
     assert.equal(perRound.length, 1);
     const off = withPeers(makeNode({ rejoinInterval: 0, seeds: [{ addr: '10.0.5.5', port: 7946 }] }), ['b']);
@@ -29,7 +38,11 @@ describe('discovery/core/swim-node: rejoin loop (healing memberlist lacks)', () 
     const a = withPeers(makeNode({ seeds: [{ addr: '10.0.5.5', port: 7946 }] }), ['b']);
     const [req] = rejoins(pump(a, 10_000, new Set(['b'])));
     // The far side lists us dead: merging makes us suspect ourselves, so we refute (incarnation 2).
-    a.mergeRemoteState([{ name: 'a', addr: '10.0.0.1', port: 7946, incarnation: 1, state: 'dead', vsn: [1, 5, 2, 0, 0, 0] }], false, 10_001);
+    a.mergeRemoteState(
+      [{ name: 'a', addr: '10.0.0.1', port: 7946, incarnation: 1, state: 'dead', vsn: [1, 5, 2, 0, 0, 0] }],
+      false,
+      10_001,
+    );
     assert.equal(a.localNode.incarnation, 2);
     a.pushPullResult(req, { ok: true }, 10_002);
     const [follow] = rejoins(a.takeOutputs());

@@ -1,10 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  SuspicionTimer,
-  expectedConfirmations,
-  suspicionTimeout,
-  suspicionTimeoutAfter,
-} from '../../../lib/discovery/core/suspicion';
+import { SuspicionTimer, expectedConfirmations, suspicionTimeout, suspicionTimeoutAfter } from '../../../lib/discovery/core/suspicion';
 
 describe('discovery/core/suspicion', () => {
   it('computes min = mult × max(1, log10 n) × probeInterval as memberlist-wire.md §9.2 lists', () => {

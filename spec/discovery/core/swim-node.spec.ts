@@ -62,7 +62,13 @@ describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () =
     assert.equal(a.member('b')?.state, 'left');
     assert.equal(a.member('c')?.state, 'dead');
     assert.deepEqual(events(a.takeOutputs()), ['leave:b', 'dead:c']);
-    assert.deepEqual(a.members().map((m) => m.name).sort(), ['a', 'd']);
+    assert.deepEqual(
+      a
+        .members()
+        .map((m) => m.name)
+        .sort(),
+      ['a', 'd'],
+    );
   });
 
   it('refutes a suspicion about itself with a higher incarnation, health +1, and piggybacks the alive on its ack', () => {
@@ -129,7 +135,10 @@ describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () =
     assert.equal(a.member('b')?.state, 'suspect');
     assert.equal(a.member('c')?.state, 'left');
     assert.deepEqual(events(a.takeOutputs()), ['join:x', 'suspect:b', 'leave:c']);
-    const names = a.localState().map((s) => `${s.name}:${s.state}`).sort();
+    const names = a
+      .localState()
+      .map((s) => `${s.name}:${s.state}`)
+      .sort();
     assert.deepEqual(names, ['a:alive', 'b:suspect', 'c:left', 'x:alive']);
   });
 
@@ -148,7 +157,10 @@ describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () =
   it('throws MetaTooLargeError for meta above 512 bytes, and publishes a valid update with incarnation + 1', () => {
     assert.throws(() => makeNode({ meta: new Uint8Array(513) }), MetaTooLargeError);
     const a = withPeers(makeNode({ meta: new Uint8Array(512) }), ['b']);
-    assert.throws(() => a.updateMeta(new Uint8Array(600), 1), (e: unknown) => e instanceof MetaTooLargeError && e.code === 'GOSSIP_META_TOO_LARGE');
+    assert.throws(
+      () => a.updateMeta(new Uint8Array(600), 1),
+      (e: unknown) => e instanceof MetaTooLargeError && e.code === 'GOSSIP_META_TOO_LARGE',
+    );
     a.updateMeta(new TextEncoder().encode('v2'), 2);
     assert.equal(a.localNode.incarnation, 2);
     assert.equal(new TextDecoder().decode(a.localNode.meta), 'v2');
@@ -185,7 +197,12 @@ describe('discovery/core/swim-node: gossip, join and leave (§7, §9.3, §9.4)',
     assert.equal(a.takeOutputs().length, 0);
     // The second seed answers with a 10-node cluster: a join burst of alive broadcasts.
     const remote: PushNodeState[] = Array.from({ length: 10 }, (_, i) => ({
-      name: `n${i}`, addr: `10.0.2.${i}`, port: 7946, incarnation: 1, state: 'alive' as const, vsn: VSN,
+      name: `n${i}`,
+      addr: `10.0.2.${i}`,
+      port: 7946,
+      incarnation: 1,
+      state: 'alive' as const,
+      vsn: VSN,
     }));
     assert.ok(a.mergeRemoteState(remote, true, 3).ok);
     a.pushPullResult(reqs[1], { ok: true }, 3);
@@ -214,7 +231,7 @@ describe('discovery/core/swim-node: gossip, join and leave (§7, §9.3, §9.4)',
     assert.equal(a.member('a')?.state, 'left', 'our own record outlives gossipToTheDead');
   });
 
-  it('appends user broadcasts after memberlist\'s own in the space left (§7.1)', () => {
+  it("appends user broadcasts after memberlist's own in the space left (§7.1)", () => {
     const a = withPeers(makeNode(), ['b']);
     a.broadcastUser(new TextEncoder().encode('hello'), 1);
     a.receive(B, { type: 'suspect', incarnation: 1, node: 'b', from: 'x' }, 1);

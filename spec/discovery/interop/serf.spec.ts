@@ -29,7 +29,15 @@ describe('interop: ts GossipNode in a real serf cluster', function () {
     });
     assert.equal(listed.port, t.port);
     await waitFor(() => t.members().some((m) => m.name === 'serf1'), { message: 'ts sees serf1' });
-    assert.deepEqual([...t.members().find((m) => m.name === 'serf1')!.vsn.slice(3)], [2, 5, 5]);
+    assert.deepEqual(
+      [
+        ...t
+          .members()
+          .find((m) => m.name === 'serf1')!
+          .vsn.slice(3),
+      ],
+      [2, 5, 5],
+    );
   });
 
   it('cannot join serf with the default delegate versions 0:0:0 (memberlist refuses the push/pull)', async () => {
@@ -42,7 +50,13 @@ describe('interop: ts GossipNode in a real serf cluster', function () {
   it('joins an encrypted serf cluster with the same key', async () => {
     const key = Buffer.alloc(32, 3).toString('base64');
     agent = await SerfAgent.start('serf1', { key });
-    const t = await set.start('ts1', { profile: 'lan', bindAddr: '127.0.0.1', bindPort: 0, delegateVersion: { min: 2, max: 5, cur: 5 }, keys: [key] });
+    const t = await set.start('ts1', {
+      profile: 'lan',
+      bindAddr: '127.0.0.1',
+      bindPort: 0,
+      delegateVersion: { min: 2, max: 5, cur: 5 },
+      keys: [key],
+    });
     assert.equal(await t.join([`127.0.0.1:${agent.port}`]), 1);
     await waitFor(async () => (await agent!.members()).some((m) => m.name === 'ts1' && m.status === 'alive'), {
       timeoutMs: 15_000,

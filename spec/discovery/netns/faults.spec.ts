@@ -70,7 +70,10 @@ describe('netns: ts gossip nodes under packet loss, UDP loss and a long partitio
     assert.deepEqual(deadAfter, deadBefore, 'nobody (ts or Go) declared n3 failed');
     assert.equal(ts[2].eventsWhere((e) => e.event === 'dead').length, n3DeadBefore, 'n3 declared nobody dead');
     // Go logs this when its UDP probe failed and our answer to its TCP ping saved the probe.
-    assert.ok(go!.stderrLines.some((l) => l.includes('Was able to connect to n3')), 'Go fell back to a TCP ping of n3');
+    assert.ok(
+      go!.stderrLines.some((l) => l.includes('Was able to connect to n3')),
+      'Go fell back to a TCP ping of n3',
+    );
   });
 
   it('marks both sides of a partition (≥ 25 s) dead and is whole again within 30 s of healing', async () => {

@@ -9,8 +9,7 @@ function cluster(n: number, options: SimulationOptions): { sim: Simulation; name
   return { sim, names };
 }
 
-const everyoneSees = (sim: Simulation, n: number) => (): boolean =>
-  sim.all.filter((x) => x.up).every((x) => x.core.members().length === n);
+const everyoneSees = (sim: Simulation, n: number) => (): boolean => sim.all.filter((x) => x.up).every((x) => x.core.members().length === n);
 
 describe('discovery/sim: simulated clusters', () => {
   it('converges a 50-node cluster joined through one seed', () => {
@@ -38,20 +37,23 @@ describe('discovery/sim: simulated clusters', () => {
   });
 
   for (const rejoin of [true, false]) {
-    it(rejoin
-      ? 'heals a 25 s partition within 30 s after it ends, through the rejoin loop'
-      : 'stays split after a 25 s partition without the rejoin loop (plain memberlist behaviour)', () => {
-      const { sim, names } = cluster(10, { seed: 2, node: { profile: 'local', rejoinInterval: rejoin ? 10_000 : 0 } });
-      assert.ok(sim.runUntilTrue(everyoneSees(sim, 10), 30_000) !== undefined);
-      const start = sim.now + 1000;
-      const end = start + 25_000;
-      sim.partition(names.slice(0, 5), names.slice(5), start, end);
-      sim.runUntil(end);
-      assert.ok(everyoneSees(sim, 5)(), 'each side sees only itself at the end of the partition');
-      const healed = sim.runUntilTrue(everyoneSees(sim, 10), end + 30_000);
-      if (rejoin) assert.ok(healed !== undefined, 'not healed 30 s after the partition ended');
-      else assert.equal(healed, undefined, 'healed without the rejoin loop');
-    });
+    it(
+      rejoin
+        ? 'heals a 25 s partition within 30 s after it ends, through the rejoin loop'
+        : 'stays split after a 25 s partition without the rejoin loop (plain memberlist behaviour)',
+      () => {
+        const { sim, names } = cluster(10, { seed: 2, node: { profile: 'local', rejoinInterval: rejoin ? 10_000 : 0 } });
+        assert.ok(sim.runUntilTrue(everyoneSees(sim, 10), 30_000) !== undefined);
+        const start = sim.now + 1000;
+        const end = start + 25_000;
+        sim.partition(names.slice(0, 5), names.slice(5), start, end);
+        sim.runUntil(end);
+        assert.ok(everyoneSees(sim, 5)(), 'each side sees only itself at the end of the partition');
+        const healed = sim.runUntilTrue(everyoneSees(sim, 10), end + 30_000);
+        if (rejoin) assert.ok(healed !== undefined, 'not healed 30 s after the partition ended');
+        else assert.equal(healed, undefined, 'healed without the rejoin loop');
+      },
+    );
   }
 
   it('is deterministic: the same seed gives the same trace, another seed a different one', () => {

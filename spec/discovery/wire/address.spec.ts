@@ -30,8 +30,14 @@ describe('wire/address', () => {
   });
 
   it('refuses other lengths on receive and non-IP text on send', () => {
-    assert.throws(() => decodeAddress(hex('0102030405')), (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_VALUE');
-    assert.throws(() => encodeAddress('example.com'), (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_ADDRESS');
+    assert.throws(
+      () => decodeAddress(hex('0102030405')),
+      (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_VALUE',
+    );
+    assert.throws(
+      () => encodeAddress('example.com'),
+      (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_ADDRESS',
+    );
   });
 
   it('carries host names as text in the go-doudou fork mode (§14.1)', () => {

@@ -24,7 +24,10 @@ describe('wire/compound', () => {
 
   it('refuses a missing count or a cut length table with TRUNCATED', () => {
     for (const h of ['', '0300020003']) {
-      assert.throws(() => decodeCompound(hex(h)), (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED');
+      assert.throws(
+        () => decodeCompound(hex(h)),
+        (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED',
+      );
     }
   });
 
@@ -32,6 +35,9 @@ describe('wire/compound', () => {
     const parts = Array.from({ length: 256 }, () => hex('0b80'));
     assert.throws(() => encodeCompound(parts), WireEncodeError);
     assert.throws(() => encodeCompound([new Uint8Array(65536)]), WireEncodeError);
-    assert.deepEqual(encodeCompounds(parts).map((c) => c[1]), [255, 1]);
+    assert.deepEqual(
+      encodeCompounds(parts).map((c) => c[1]),
+      [255, 1],
+    );
   });
 });

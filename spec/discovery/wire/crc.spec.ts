@@ -4,7 +4,11 @@ import { capture } from './support/captures';
 
 describe('wire/crc', () => {
   it('computes the CRC-32 of the captured gossip exactly as the hasCrc header says', () => {
-    for (const [file, id] of [['nocompress.txt', 11], ['nocompress.txt', 19], ['plain.txt', 11]] as const) {
+    for (const [file, id] of [
+      ['nocompress.txt', 11],
+      ['nocompress.txt', 19],
+      ['plain.txt', 11],
+    ] as const) {
       const b = capture(file, id).bytes;
       const expected = Buffer.from(b).readUInt32BE(1);
       assert.equal(crc32(b.subarray(5)), expected);

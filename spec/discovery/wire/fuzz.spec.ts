@@ -30,9 +30,16 @@ function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
     case 2: // overwrite a run with 0xff (lengths claiming 4 GiB, negative ints)
       for (let i = int(b.length), n = 1 + int(5); n > 0 && i < b.length; i++, n--) b[i] = 0xff;
       return b;
-    case 3: { // splice in a lying length header
+    case 3: {
+      // splice in a lying length header
       const at = int(b.length + 1);
-      const lies = [[0xdb, 0xff, 0xff, 0xff, 0xff], [0xdf, 0x7f, 0xff, 0xff, 0xff], [0xdd, 0xff, 0xff, 0xff, 0xf0], [0xda, 0xff, 0xff], [0xce, 0xff, 0xff, 0xff, 0xff]];
+      const lies = [
+        [0xdb, 0xff, 0xff, 0xff, 0xff],
+        [0xdf, 0x7f, 0xff, 0xff, 0xff],
+        [0xdd, 0xff, 0xff, 0xff, 0xf0],
+        [0xda, 0xff, 0xff],
+        [0xce, 0xff, 0xff, 0xff, 0xff],
+      ];
       const lie = lies[int(lies.length)];
       const out = new Uint8Array(b.length + lie.length);
       out.set(b.subarray(0, at));
@@ -54,7 +61,7 @@ function onlyWireErrors(fn: () => unknown, what: string): 'ok' | 'error' {
     return 'ok';
   } catch (e) {
     if (e instanceof WireDecodeError && typeof e.code === 'string') return 'error';
-    throw new Error(`${what}: non-wire exception ${String(e)}`);
+    throw new Error(`${what}: non-wire exception ${String(e)}`, { cause: e });
   }
 }
 
@@ -88,11 +95,13 @@ describe('wire robustness (fuzz, seeded)', () => {
     for (let i = 0; i < 6000; i++) {
       const input = mutate(udpSeeds[i % udpSeeds.length], rnd);
       const opts = optionSets[i % optionSets.length];
-      outcomes[onlyWireErrors(() => {
-        const r = decodePacket(input, opts);
-        assert.ok(Array.isArray(r.messages) && r.truncated >= 0);
-        for (const e of r.dropped) assert.ok(e instanceof WireDecodeError);
-      }, `packet #${i}`)]++;
+      outcomes[
+        onlyWireErrors(() => {
+          const r = decodePacket(input, opts);
+          assert.ok(Array.isArray(r.messages) && r.truncated >= 0);
+          for (const e of r.dropped) assert.ok(e instanceof WireDecodeError);
+        }, `packet #${i}`)
+      ]++;
     }
     // Both outcomes happen: the mutations are neither all harmless nor all fatal.
     assert.ok(outcomes.ok > 100 && outcomes.error > 100, JSON.stringify(outcomes));
@@ -118,14 +127,16 @@ describe('wire robustness (fuzz, seeded)', () => {
     for (let i = 0; i < 3000; i++) {
       const input = mutate(streamSeeds[i % streamSeeds.length], rnd);
       const reader = new StreamMessageReader(optionSets[i % optionSets.length]);
-      outcomes[onlyWireErrors(() => {
-        for (let p = 0; p < input.length; ) {
-          const n = 1 + Math.floor(rnd() * 64);
-          reader.push(input.subarray(p, p + n));
-          p += n;
-        }
-        reader.end();
-      }, `stream #${i}`)]++;
+      outcomes[
+        onlyWireErrors(() => {
+          for (let p = 0; p < input.length;) {
+            const n = 1 + Math.floor(rnd() * 64);
+            reader.push(input.subarray(p, p + n));
+            p += n;
+          }
+          reader.end();
+        }, `stream #${i}`)
+      ]++;
     }
     assert.ok(outcomes.ok > 50 && outcomes.error > 50, JSON.stringify(outcomes));
   });

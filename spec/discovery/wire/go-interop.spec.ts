@@ -106,7 +106,17 @@ for (const mode of ['plain', 'encrypted'] as const) {
       const join: PushPullMessage = {
         type: 'pushPull',
         join: true,
-        nodes: [{ name: 'ts1', addr: '127.0.0.1', port: ourPort, meta: Buffer.from('{"role":"ts"}'), incarnation: 1, state: 'alive', vsn: [1, 5, 2, 0, 0, 0] }],
+        nodes: [
+          {
+            name: 'ts1',
+            addr: '127.0.0.1',
+            port: ourPort,
+            meta: Buffer.from('{"role":"ts"}'),
+            incarnation: 1,
+            state: 'alive',
+            vsn: [1, 5, 2, 0, 0, 0],
+          },
+        ],
       };
       const reply = await exchange(goPort, encodeStreamMessage(join, { compress: true, keyring, isDialer: true }), keyring);
       assert.equal(reply.compressed, true, 'Go compresses every stream message');
@@ -129,13 +139,19 @@ for (const mode of ['plain', 'encrypted'] as const) {
       await waitFor(() => received.some((m) => m.type === 'ping' && m.node === 'ts1'), { timeoutMs: 10_000, message: 'a ping from Go' });
 
       // Our ping gets Go's ack.
-      for (const out of encodePacket([{ type: 'ping', seqNo: 4242, node: 'go1', sourceAddr: '127.0.0.1', sourcePort: ourPort, sourceNode: 'ts1' }], udpOpts)) {
+      for (const out of encodePacket(
+        [{ type: 'ping', seqNo: 4242, node: 'go1', sourceAddr: '127.0.0.1', sourcePort: ourPort, sourceNode: 'ts1' }],
+        udpOpts,
+      )) {
         socket.send(out, goPort, '127.0.0.1');
       }
       await waitFor(() => received.some((m) => m.type === 'ack' && m.seqNo === 4242), { timeoutMs: 10_000, message: 'ack 4242' });
 
       // A TCP user message and a UDP one (with CRC) reach Go's delegate.
-      await send(goPort, encodeStreamMessage({ type: 'user', payload: Buffer.from('hello-tcp') }, { compress: true, keyring, isDialer: true }));
+      await send(
+        goPort,
+        encodeStreamMessage({ type: 'user', payload: Buffer.from('hello-tcp') }, { compress: true, keyring, isDialer: true }),
+      );
       await goPeer.waitForEvent((e) => e.event === 'user-msg' && e.len === 9, 10_000, 'TCP user message');
       for (const out of encodePacket([{ type: 'user', payload: Buffer.from('hello-udp!') }], { ...udpOpts, crc: true })) {
         socket.send(out, goPort, '127.0.0.1');
@@ -143,7 +159,13 @@ for (const mode of ['plain', 'encrypted'] as const) {
       await goPeer.waitForEvent((e) => e.event === 'user-msg' && e.len === 10, 10_000, 'UDP user message');
 
       // A graceful leave (dead with From == Node) in a CRC'd compound with a nack.
-      const leave = encodePacket([{ type: 'dead', incarnation: 1, node: 'ts1', from: 'ts1' }, { type: 'nack', seqNo: 1 }], { ...udpOpts, crc: true });
+      const leave = encodePacket(
+        [
+          { type: 'dead', incarnation: 1, node: 'ts1', from: 'ts1' },
+          { type: 'nack', seqNo: 1 },
+        ],
+        { ...udpOpts, crc: true },
+      );
       for (const out of leave) socket.send(out, goPort, '127.0.0.1');
       await goPeer.waitForEvent((e) => e.event === 'leave' && e.name === 'ts1', 10_000, 'leave of ts1');
 

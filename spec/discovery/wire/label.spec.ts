@@ -13,7 +13,10 @@ describe('wire/label', () => {
   });
 
   it('refuses labels longer than 255 bytes', () => {
-    assert.throws(() => labelHeader('x'.repeat(256)), (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_LABEL');
+    assert.throws(
+      () => labelHeader('x'.repeat(256)),
+      (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_LABEL',
+    );
   });
 
   it('splits the header off the captured encrypted ping', () => {
@@ -25,7 +28,13 @@ describe('wire/label', () => {
 
   it('passes unlabelled input through and refuses an empty or cut header', () => {
     assert.equal(splitLabelHeader(hex('0080')).label, '');
-    assert.throws(() => splitLabelHeader(hex('f400')), (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_LABEL');
-    assert.throws(() => splitLabelHeader(hex('f40361')), (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED' && e.needed === 5);
+    assert.throws(
+      () => splitLabelHeader(hex('f400')),
+      (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_LABEL',
+    );
+    assert.throws(
+      () => splitLabelHeader(hex('f40361')),
+      (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED' && e.needed === 5,
+    );
   });
 });

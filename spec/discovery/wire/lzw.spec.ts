@@ -42,14 +42,16 @@ describe('wire/lzw (Go compress/lzw, LSB, width 8)', () => {
 
   it('round-trips large random and repetitive inputs through several table resets', () => {
     let seed = 7;
-    const rnd = new Uint8Array(300000).map(() => ((seed = (Math.imul(seed, 48271) + 1) >>> 0) >>> 24));
+    const rnd = new Uint8Array(300000).map(() => (seed = (Math.imul(seed, 48271) + 1) >>> 0) >>> 24);
     assert.deepEqual(lzwDecompress(lzwCompress(rnd)), rnd);
     const rep = new Uint8Array(200000).fill(0x61);
     assert.deepEqual(lzwDecompress(lzwCompress(rep)), rep);
   });
 
   it('decodes the captured gossip LZW payload into the compound message', () => {
-    const lzw = hex('000f08006084200143a48290212387d41f000002ac4ae2664c18396ec2d049f3c64d00524dcad009c36a8f08396fd89411a1438418117d48397943a68ca8313248417923874eb30f2d465999e3c654800203211e4cb8b0e1c388132b5eccb8b1e3c790234b9e4cb9b26518983269da1c1343274f9f1f5808256a142944000101');
+    const lzw = hex(
+      '000f08006084200143a48290212387d41f000002ac4ae2664c18396ec2d049f3c64d00524dcad009c36a8f08396fd89411a1438418117d48397943a68ca8313248417923874eb30f2d465999e3c654800203211e4cb8b0e1c388132b5eccb8b1e3c790234b9e4cb9b26518983269da1c1343274f9f1f5808256a142944000101',
+    );
     const out = lzwDecompress(lzw);
     assert.equal(out.length, 146);
     assert.equal(toHex(out.subarray(0, 7)), '07020046004604');

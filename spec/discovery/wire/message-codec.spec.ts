@@ -1,9 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  decodeMessage,
-  encodeMessage,
-  encodedSize,
-} from '../../../lib/discovery/wire/message-codec';
+import { decodeMessage, encodeMessage, encodedSize } from '../../../lib/discovery/wire/message-codec';
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { AliveMessage, PushPullMessage } from '../../../lib/discovery/wire/messages';
 import { capture, hex, toHex } from './support/captures';
@@ -61,17 +57,37 @@ describe('wire/message-codec', () => {
       ];
       for (const h of examples) assert.equal(toHex(encodeMessage(decodeMessage(hex(h)))), h);
       assert.deepEqual(decodeMessage(hex(examples[0])), {
-        type: 'indirectPing', seqNo: 4, target: '127.0.0.1', port: 0x461c, node: 'goC', nack: true,
-        sourceAddr: '127.0.0.1', sourceNode: 'goB', sourcePort: 0x461b,
+        type: 'indirectPing',
+        seqNo: 4,
+        target: '127.0.0.1',
+        port: 0x461c,
+        node: 'goC',
+        nack: true,
+        sourceAddr: '127.0.0.1',
+        sourceNode: 'goB',
+        sourcePort: 0x461b,
       });
     });
 
     it('encodes the spec push/pull example with raw user state after the node states (§5.2)', () => {
       const m: PushPullMessage = {
-        type: 'pushPull', join: true, userState: Buffer.from('state-goA'),
-        nodes: [{ name: 'goA', addr: '127.0.0.1', port: 0x461a, meta: Buffer.from('meta-goA'), incarnation: 1, state: 'alive', vsn: [1, 5, 2, 0, 0, 0] }],
+        type: 'pushPull',
+        join: true,
+        userState: Buffer.from('state-goA'),
+        nodes: [
+          {
+            name: 'goA',
+            addr: '127.0.0.1',
+            port: 0x461a,
+            meta: Buffer.from('meta-goA'),
+            incarnation: 1,
+            state: 'alive',
+            vsn: [1, 5, 2, 0, 0, 0],
+          },
+        ],
       };
-      const expected = `0683${fix('Join')}c3${fix('Nodes')}01${fix('UserStateLen')}09` +
+      const expected =
+        `0683${fix('Join')}c3${fix('Nodes')}01${fix('UserStateLen')}09` +
         `87${fix('Addr')}a47f000001${fix('Incarnation')}01${fix('Meta')}${fix('meta-goA')}${fix('Name')}${fix('goA')}` +
         `${fix('Port')}cd461a${fix('State')}00${fix('Vsn')}a6010502000000${text('state-goA')}`;
       assert.equal(toHex(encodeMessage(m)), expected);
@@ -115,7 +131,8 @@ describe('wire/message-codec', () => {
 
   describe('tolerant decoding (§1.9)', () => {
     it('accepts str8 and bin for strings and byte fields, any int width, Vsn as an array, and ignores unknown keys', () => {
-      const h = `0487` +
+      const h =
+        `0487` +
         `d904${text('Addr')}c4047f000001` +
         `${fix('Incarnation')}d300000000000000ff` +
         `${fix('Meta')}c0` +
@@ -124,7 +141,12 @@ describe('wire/message-codec', () => {
         `${fix('Extra')}82a178c0a17991c0` +
         `${fix('Vsn')}96010502000000`;
       assert.deepEqual(decodeMessage(hex(h)), {
-        type: 'alive', incarnation: 255, node: 'c9', addr: '127.0.0.1', port: 0x461b, vsn: [1, 5, 2, 0, 0, 0],
+        type: 'alive',
+        incarnation: 255,
+        node: 'c9',
+        addr: '127.0.0.1',
+        port: 0x461b,
+        vsn: [1, 5, 2, 0, 0, 0],
       });
     });
 

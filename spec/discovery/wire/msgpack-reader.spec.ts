@@ -9,9 +9,21 @@ const isCode = (code: string) => (e: unknown) => e instanceof WireDecodeError &&
 describe('wire/msgpack-reader', () => {
   it('reads every integer width, signed and unsigned', () => {
     const cases: Array<[string, number]> = [
-      ['05', 5], ['e0', -32], ['ff', -1], ['cc80', 128], ['cdffff', 65535], ['ceffffffff', 4294967295],
-      ['cf001fffffffffffff', Number.MAX_SAFE_INTEGER], ['d080', -128], ['d100c8', 200], ['d1ff38', -200],
-      ['d2000003e8', 1000], ['d2ffffffff', -1], ['d3000000000000c800', 51200], ['d3ffffffffffffffff', -1], ['c0', 0],
+      ['05', 5],
+      ['e0', -32],
+      ['ff', -1],
+      ['cc80', 128],
+      ['cdffff', 65535],
+      ['ceffffffff', 4294967295],
+      ['cf001fffffffffffff', Number.MAX_SAFE_INTEGER],
+      ['d080', -128],
+      ['d100c8', 200],
+      ['d1ff38', -200],
+      ['d2000003e8', 1000],
+      ['d2ffffffff', -1],
+      ['d3000000000000c800', 51200],
+      ['d3ffffffffffffffff', -1],
+      ['c0', 0],
     ];
     for (const [h, v] of cases) assert.equal(reader(h).readInt(), v, h);
   });
@@ -24,8 +36,14 @@ describe('wire/msgpack-reader', () => {
 
   it('reads bytes from fixstr, str8/16/32, bin8/16/32, arrays of small ints and nil', () => {
     const cases: Array<[string, string | undefined]> = [
-      ['a3010203', '010203'], ['d903010203', '010203'], ['da0003010203', '010203'], ['db00000003010203', '010203'],
-      ['c403010203', '010203'], ['c50003010203', '010203'], ['c600000003010203', '010203'], ['93010203', '010203'],
+      ['a3010203', '010203'],
+      ['d903010203', '010203'],
+      ['da0003010203', '010203'],
+      ['db00000003010203', '010203'],
+      ['c403010203', '010203'],
+      ['c50003010203', '010203'],
+      ['c600000003010203', '010203'],
+      ['93010203', '010203'],
       ['c0', undefined],
     ];
     for (const [h, v] of cases) {
@@ -52,8 +70,23 @@ describe('wire/msgpack-reader', () => {
   });
 
   it('skips every msgpack type, including ext and floats', () => {
-    const values = ['c0', 'c3', 'ca00000000', 'cb0000000000000000', 'd4010a', 'd5010a0b', 'd6ff00000000', 'd7ff0000000000000000',
-      'd8010000000000000000000000000000000a', 'c7020a0b0c', 'c800020a0b0c', 'c9000000020a0b0c', '92c081a0c0', 'dc0001c0', 'de0001a0c0'];
+    const values = [
+      'c0',
+      'c3',
+      'ca00000000',
+      'cb0000000000000000',
+      'd4010a',
+      'd5010a0b',
+      'd6ff00000000',
+      'd7ff0000000000000000',
+      'd8010000000000000000000000000000000a',
+      'c7020a0b0c',
+      'c800020a0b0c',
+      'c9000000020a0b0c',
+      '92c081a0c0',
+      'dc0001c0',
+      'de0001a0c0',
+    ];
     for (const v of values) {
       const r = reader(`${v}07`);
       r.skip();

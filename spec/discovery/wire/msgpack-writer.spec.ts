@@ -8,8 +8,16 @@ const w = () => new MsgpackWriter(1);
 describe('wire/msgpack-writer', () => {
   it('writes non-negative integers in the smallest unsigned form (go-msgpack 0.5.x)', () => {
     const cases: Array<[number, string]> = [
-      [0, '00'], [127, '7f'], [128, 'cc80'], [200, 'ccc8'], [255, 'ccff'], [256, 'cd0100'], [7981, 'cd1f2d'],
-      [65536, 'ce00010000'], [4294967295, 'ceffffffff'], [4294967296, 'cf0000000100000000'],
+      [0, '00'],
+      [127, '7f'],
+      [128, 'cc80'],
+      [200, 'ccc8'],
+      [255, 'ccff'],
+      [256, 'cd0100'],
+      [7981, 'cd1f2d'],
+      [65536, 'ce00010000'],
+      [4294967295, 'ceffffffff'],
+      [4294967296, 'cf0000000100000000'],
     ];
     for (const [v, h] of cases) assert.equal(toHex(w().int(v).finish()), h, String(v));
   });

@@ -4,12 +4,7 @@ import { Keyring } from '../../../lib/discovery/wire/keyring';
 import { AliveMessage, DeadMessage, PacketMessage, PingMessage } from '../../../lib/discovery/wire/messages';
 import { encodeMessage } from '../../../lib/discovery/wire/message-codec';
 import { encodeCompound } from '../../../lib/discovery/wire/compound';
-import {
-  decodePacket,
-  encodePacket,
-  encodePacketParts,
-  estimatePacketOverhead,
-} from '../../../lib/discovery/wire/packet';
+import { decodePacket, encodePacket, encodePacketParts, estimatePacketOverhead } from '../../../lib/discovery/wire/packet';
 import { capture, hex, loadCaptures, toHex } from './support/captures';
 
 const key = Uint8Array.from({ length: 32 }, (_, i) => i);
@@ -24,12 +19,18 @@ function alive(node: string, port: number, role: string): AliveMessage {
 describe('wire/packet', () => {
   describe('captured UDP packets', () => {
     it('decodes the CRC + compound gossip and re-encodes it byte for byte (nocompress #11, #12)', () => {
-      for (const [id, first, second] of [[11, 'c2', 'c1'], [12, 'c1', 'c2']] as const) {
+      for (const [id, first, second] of [
+        [11, 'c2', 'c1'],
+        [12, 'c1', 'c2'],
+      ] as const) {
         const bytes = capture('nocompress.txt', id).bytes;
         const { messages, truncated, dropped } = decodePacket(bytes);
         assert.equal(truncated, 0);
         assert.deepEqual(dropped, []);
-        assert.deepEqual(messages.map((m) => (m as AliveMessage).node), [first, second]);
+        assert.deepEqual(
+          messages.map((m) => (m as AliveMessage).node),
+          [first, second],
+        );
         assert.deepEqual(messages[0], alive(first, first === 'c2' ? 7981 : 7980, first === 'c2' ? 'b' : 'a'));
         assert.equal(toHex(encodePacket(messages, { crc: true, compress: false })[0]), toHex(bytes));
       }
@@ -69,10 +70,12 @@ describe('wire/packet', () => {
       const keyring = new Keyring([key]);
       const udp = loadCaptures('enc-label.txt').filter((c) => c.transport === 'UDP');
       assert.equal(udp.length, 10);
-      const types = udp.map((c) => decodePacket(c.bytes, { keyring, label: 'cluster-a' }).messages.map((m) => m.type).join('+'));
-      assert.deepEqual(types, [
-        'alive+alive', 'alive+alive', 'alive+alive', 'alive+alive', 'ping', 'ack', 'ping', 'ack', 'dead', 'dead',
-      ]);
+      const types = udp.map((c) =>
+        decodePacket(c.bytes, { keyring, label: 'cluster-a' })
+          .messages.map((m) => m.type)
+          .join('+'),
+      );
+      assert.deepEqual(types, ['alive+alive', 'alive+alive', 'alive+alive', 'alive+alive', 'ping', 'ack', 'ping', 'ack', 'dead', 'dead']);
       const ping = decodePacket(capture('enc-label.txt', 17).bytes, { keyring, label: 'cluster-a' }).messages[0];
       assert.deepEqual(ping, { type: 'ping', seqNo: 1, node: 'c2', sourceAddr: '127.0.0.1', sourceNode: 'c1', sourcePort: 7980 });
     });
@@ -121,8 +124,14 @@ describe('wire/packet', () => {
       const msgs: PacketMessage[] = Array.from({ length: 600 }, (_, i) => ({ type: 'nack', seqNo: i }));
       const pkts = encodePacket(msgs);
       assert.equal(pkts.length, 3);
-      assert.deepEqual(pkts.map((p) => p[1]), [255, 255, 90]);
-      assert.deepEqual(pkts.flatMap((p) => decodePacket(p).messages), msgs);
+      assert.deepEqual(
+        pkts.map((p) => p[1]),
+        [255, 255, 90],
+      );
+      assert.deepEqual(
+        pkts.flatMap((p) => decodePacket(p).messages),
+        msgs,
+      );
     });
 
     it('returns the parts that fit and counts cut-off compound parts as truncated', () => {
@@ -139,7 +148,10 @@ describe('wire/packet', () => {
       const [pkt] = encodePacketParts([weight, encodeMessage(ping), hex('04ff')]);
       const r = decodePacket(pkt);
       assert.deepEqual(r.messages, [ping]);
-      assert.deepEqual(r.dropped.map((e) => e.code), ['UNKNOWN_MESSAGE', 'BAD_TYPE']);
+      assert.deepEqual(
+        r.dropped.map((e) => e.code),
+        ['UNKNOWN_MESSAGE', 'BAD_TYPE'],
+      );
     });
 
     it('refuses a packet whose CRC does not match with BAD_CRC', () => {

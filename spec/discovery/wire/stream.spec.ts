@@ -27,14 +27,20 @@ function expectPushPull(m: StreamMessage, name: string, port: number): void {
   assert.equal(m.type, 'pushPull');
   const pp = m as PushPullMessage;
   assert.equal(pp.join, true);
-  assert.deepEqual(pp.nodes.map((n) => [n.name, n.addr, n.port, n.state, n.incarnation]), [[name, '127.0.0.1', port, 'alive', 1]]);
+  assert.deepEqual(
+    pp.nodes.map((n) => [n.name, n.addr, n.port, n.state, n.incarnation]),
+    [[name, '127.0.0.1', port, 'alive', 1]],
+  );
   assert.deepEqual(pp.nodes[0].vsn, [1, 5, 2, 0, 0, 0]);
 }
 
 describe('wire/stream', () => {
   describe('captured TCP push/pull', () => {
     it('decodes the LZW-compressed join exchange and re-encodes it byte for byte (plain #4, #6)', () => {
-      for (const [id, name, port] of [[4, 'c2', 7981], [6, 'c1', 7980]] as const) {
+      for (const [id, name, port] of [
+        [4, 'c2', 7981],
+        [6, 'c1', 7980],
+      ] as const) {
         const bytes = capture('plain.txt', id).bytes;
         for (const chunk of [bytes.length, 7, 1]) {
           const r = read(bytes, { isAcceptor: id === 4 }, chunk);
@@ -47,7 +53,10 @@ describe('wire/stream', () => {
     });
 
     it('decodes the uncompressed join exchange and re-encodes it byte for byte (nocompress #4, #6)', () => {
-      for (const [id, name, port] of [[4, 'c2', 7981], [6, 'c1', 7980]] as const) {
+      for (const [id, name, port] of [
+        [4, 'c2', 7981],
+        [6, 'c1', 7980],
+      ] as const) {
         const bytes = capture('nocompress.txt', id).bytes;
         const r = read(bytes, { isAcceptor: true }, 3);
         expectPushPull(r.message, name, port);
@@ -97,7 +106,13 @@ describe('wire/stream', () => {
       const frame = hex('0a0000002f01101112131415161718191a1bc6aca4ff6e36da8076b99d5094429a7055bb9a8efd82bf48a848ac35de9cd21ed2fd');
       const r = read(frame, { isAcceptor: false, keyring: new Keyring([key]) });
       assert.deepEqual(r.message, { type: 'ack', seqNo: 7 });
-      const payload = encryptPayload(1, key, hex('0282a75061796c6f6164c0a55365714e6f07'), frame.subarray(0, 5), hex('101112131415161718191a1b'));
+      const payload = encryptPayload(
+        1,
+        key,
+        hex('0282a75061796c6f6164c0a55365714e6f07'),
+        frame.subarray(0, 5),
+        hex('101112131415161718191a1b'),
+      );
       assert.equal(toHex(payload), toHex(frame.subarray(5)));
     });
   });
@@ -116,14 +131,22 @@ describe('wire/stream', () => {
         { type: 'ack', seqNo: 5, payload: hex('0102') },
         { type: 'err', error: 'boom' },
       ];
-      for (const m of msgs) assert.deepEqual(read(encodeStreamMessage(m, { compress: true, isDialer: false }), { isAcceptor: false }).message, m);
+      for (const m of msgs)
+        assert.deepEqual(read(encodeStreamMessage(m, { compress: true, isDialer: false }), { isAcceptor: false }).message, m);
     });
 
     it('reads a push/pull of 3000 nodes with user state fed in small chunks', () => {
       const m: PushPullMessage = {
-        type: 'pushPull', join: false, userState: new Uint8Array(5000).fill(7),
+        type: 'pushPull',
+        join: false,
+        userState: new Uint8Array(5000).fill(7),
         nodes: Array.from({ length: 3000 }, (_, i) => ({
-          name: `node-${i}`, addr: `10.0.${i >> 8}.${i & 255}`, port: 7946, incarnation: i, state: 'suspect' as const, vsn: [1, 5, 2, 0, 0, 0] as const,
+          name: `node-${i}`,
+          addr: `10.0.${i >> 8}.${i & 255}`,
+          port: 7946,
+          incarnation: i,
+          state: 'suspect' as const,
+          vsn: [1, 5, 2, 0, 0, 0] as const,
         })),
       };
       for (const compress of [false, true]) {

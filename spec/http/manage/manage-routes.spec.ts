@@ -56,7 +56,9 @@ describe('manage-routes', () => {
       assert.match(html.text, /&#123;|&#34;zone&#34;/, 'cell content is escaped');
       assert.doesNotMatch(html.text, /<a>/);
       const json = await request(`${s.url}/go-doudou/registry`, { headers: { Accept: 'application/json' } });
-      assert.deepEqual(json.json(), { rows: [{ svcName: 'usersvc', baseUrl: 'http://10.0.0.1:6060', status: 'up', data: { zone: '<a>' } }] });
+      assert.deepEqual(json.json(), {
+        rows: [{ svcName: 'usersvc', baseUrl: 'http://10.0.0.1:6060', status: 'up', data: { zone: '<a>' } }],
+      });
       const query = await request(`${s.url}/go-doudou/registry?format=json`);
       assert.match(String(query.headers['content-type']), /application\/json/);
     });
@@ -79,7 +81,10 @@ describe('manage-routes', () => {
         assert.equal(res.status, 404, p);
         assert.equal(res.json<{ error: { code: string } }>().error.code, 'NOT_FOUND');
       }
-      assert.equal(s.server.routes().some((r) => r.pattern.startsWith('/go-doudou')), false);
+      assert.equal(
+        s.server.routes().some((r) => r.pattern.startsWith('/go-doudou')),
+        false,
+      );
     } finally {
       await s.server.close();
     }

@@ -18,7 +18,13 @@ function route(r: Partial<RouteDescriptor> & Pick<RouteDescriptor, 'operationId'
   return { params: [], response: {}, tags: ['usersvc'], ...r };
 }
 
-function p(index: number, name: string, where: ParamDescriptor['in'], schema: ParamDescriptor['schema'], extra: Partial<ParamDescriptor> = {}): ParamDescriptor {
+function p(
+  index: number,
+  name: string,
+  where: ParamDescriptor['in'],
+  schema: ParamDescriptor['schema'],
+  extra: Partial<ParamDescriptor> = {},
+): ParamDescriptor {
   return { index, name, in: where, schema, required: true, ...extra };
 }
 
@@ -61,28 +67,51 @@ export const usersDescriptor: ServiceDescriptor = {
         p(5, 'ratio', 'query', { type: 'number' }, { coerce: 'number', required: false }),
       ],
     }),
-    route({ operationId: 'pageUsers', method: 'POST', path: '/page/users', bodyType: 'application/json', params: [p(0, '', 'body', { $ref: '#/components/schemas/PageQuery' }, { dto: PageQuery })] }),
+    route({
+      operationId: 'pageUsers',
+      method: 'POST',
+      path: '/page/users',
+      bodyType: 'application/json',
+      params: [p(0, '', 'body', { $ref: '#/components/schemas/PageQuery' }, { dto: PageQuery })],
+    }),
     route({
       operationId: 'postForm',
       method: 'POST',
       path: '/users/form',
       bodyType: 'application/x-www-form-urlencoded',
-      params: [p(0, 'name', 'form', { type: 'string', minLength: 1 }, { coerce: 'string' }), p(1, 'age', 'form', { type: 'integer', minimum: 0 }, { coerce: 'integer', required: false })],
+      params: [
+        p(0, 'name', 'form', { type: 'string', minLength: 1 }, { coerce: 'string' }),
+        p(1, 'age', 'form', { type: 'integer', minimum: 0 }, { coerce: 'integer', required: false }),
+      ],
     }),
     route({
       operationId: 'upload',
       method: 'POST',
       path: '/upload',
       bodyType: 'multipart/form-data',
-      params: [p(0, 'file', 'file', { type: 'string', format: 'binary' }), p(1, 'note', 'form', { type: 'string' }, { coerce: 'string', required: false })],
+      params: [
+        p(0, 'file', 'file', { type: 'string', format: 'binary' }),
+        p(1, 'note', 'form', { type: 'string' }, { coerce: 'string', required: false }),
+      ],
     }),
-    route({ operationId: 'download', method: 'GET', path: '/download/:name', params: [p(0, 'name', 'path', { type: 'string' }, { coerce: 'string' })], response: { file: true } }),
+    route({
+      operationId: 'download',
+      method: 'GET',
+      path: '/download/:name',
+      params: [p(0, 'name', 'path', { type: 'string' }, { coerce: 'string' })],
+      response: { file: true },
+    }),
     route({ operationId: 'downloadStream', method: 'GET', path: '/download-stream', response: { file: true } }),
     route({ operationId: 'brokenDownload', method: 'GET', path: '/download-broken', response: { file: true } }),
     route({ operationId: 'boom', method: 'GET', path: '/boom' }),
     route({ operationId: 'reject', method: 'GET', path: '/reject' }),
     route({ operationId: 'teapot', method: 'POST', path: '/teapot' }),
-    route({ operationId: 'deleteUser', method: 'DELETE', path: '/users/:id', params: [p(0, 'id', 'path', { type: 'integer' }, { coerce: 'integer' })] }),
+    route({
+      operationId: 'deleteUser',
+      method: 'DELETE',
+      path: '/users/:id',
+      params: [p(0, 'id', 'path', { type: 'integer' }, { coerce: 'integer' })],
+    }),
     route({ operationId: 'slow', method: 'GET', path: '/slow' }),
     route({ operationId: 'whoami', method: 'GET', path: '/whoami', params: [p(0, '', 'context', {})] }),
     route({ operationId: 'text', method: 'GET', path: '/text' }),
@@ -112,7 +141,14 @@ export class UsersService {
     return { id, verbose: verbose ?? null };
   }
   listUsers(page: number, size?: number, tags?: string[], since?: Date, token?: string, ratio?: number) {
-    return { page, size: size ?? null, tags: tags ?? null, since: since instanceof Date ? since.toISOString() : null, token: token ?? null, ratio: ratio ?? null };
+    return {
+      page,
+      size: size ?? null,
+      tags: tags ?? null,
+      since: since instanceof Date ? since.toISOString() : null,
+      token: token ?? null,
+      ratio: ratio ?? null,
+    };
   }
   pageUsers(q: PageQuery) {
     this.lastPage = q;
@@ -131,7 +167,12 @@ export class UsersService {
   }
   downloadStream() {
     const data = Buffer.alloc(64 * 1024, 7);
-    return new FileResult(Readable.from([data.subarray(0, 32 * 1024), data.subarray(32 * 1024)]), 'data.bin', 'application/octet-stream', data.length);
+    return new FileResult(
+      Readable.from([data.subarray(0, 32 * 1024), data.subarray(32 * 1024)]),
+      'data.bin',
+      'application/octet-stream',
+      data.length,
+    );
   }
   brokenDownload() {
     const stream = new Readable({

@@ -85,7 +85,10 @@ export function rateLimiterSemantics(make: (limit: Limit) => Promise<LimiterUnde
 
   it('rejects a cost above the burst or not a whole number with InvalidRateCostError', async () => {
     const { limiter, key } = await make(perMinute(6, 2));
-    await assert.rejects(limiter.take(key('big'), 3), (e: unknown) => e instanceof InvalidRateCostError && /exceeds the burst 2/.test(e.message));
+    await assert.rejects(
+      limiter.take(key('big'), 3),
+      (e: unknown) => e instanceof InvalidRateCostError && /exceeds the burst 2/.test(e.message),
+    );
     await assert.rejects(limiter.take(key('neg'), -1), InvalidRateCostError);
     await assert.rejects(limiter.take(key('frac'), 1.5), InvalidRateCostError);
   });
