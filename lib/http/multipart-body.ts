@@ -1,13 +1,16 @@
 /**
- * multipart/form-data through koa-body's formidable: files go to temporary files (deleted when the
- * response is over), fields come back in the same shape as ctx.query. go-doudou limits uploads to 32 MiB
- * (reference/go-doudou.md a.3); a bigger file is 413, a broken body 400.
+ * multipart/form-data through formidable: files go to temporary files (deleted when the response is over),
+ * fields come back in the same shape as ctx.query. go-doudou limits uploads to 32 MiB (reference/go-doudou.md
+ * a.3); a bigger file is 413, a broken body 400. Fields and files are collected from formidable's events
+ * into maps without a prototype: formidable's own result objects are plain `{}`, so a part named
+ * `__proto__` would re-prototype them instead of showing up as a key to refuse.
  */
+import formidable from 'formidable';
 import type { Context } from 'koa';
-import { koaBody } from 'koa-body';
 import { promises as fsp } from 'node:fs';
 import { HttpError } from '../errors';
 import { HttpErrorCodes } from './error-codes';
+import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
 import { toUploadedFileInfo, type UploadedFileInfo } from '../decorators/uploaded-file';
 
@@ -30,8 +33,6 @@ interface FormidableFile {
   size: number;
 }
 
-type Parser = (ctx: Context, next: () => Promise<void>) => Promise<void>;
-
 /**
  * Formidable reports a file when its temporary copy is flushed, so files of one field can arrive out of the
  * order the client sent them (a small part after a larger one). Each file is stamped when its part begins,
@@ -45,27 +46,37 @@ function inRequestOrder(list: StampedFile[]): StampedFile[] {
   return list.length < 2 ? list : [...list].sort((a, b) => (a[PART_ORDER] ?? 0) - (b[PART_ORDER] ?? 0));
 }
 
+/** What one request's parts came to: field values and files by name, in the order the client sent them. */
+interface CollectedParts {
+  fields: Record<string, string[]>;
+  files: Record<string, StampedFile[]>;
+}
+
 export class MultipartBodyReader {
-  private readonly parse: Parser;
   private partsBegun = 0;
 
-  constructor(limits: MultipartLimits) {
-    this.parse = koaBody({
-      multipart: true,
-      json: false,
-      urlencoded: false,
-      text: false,
-      formidable: {
-        maxFileSize: limits.fileSize,
-        maxTotalFileSize: limits.fileSize,
-        maxFieldsSize: limits.fieldsSize,
-        allowEmptyFiles: true,
-        minFileSize: 0,
-        onFileBegin: (_field: string, file: object) => {
-          (file as StampedFile)[PART_ORDER] = this.partsBegun++;
-        },
-      },
-    }) as unknown as Parser;
+  constructor(private readonly limits: MultipartLimits) {}
+
+  /** Runs formidable over the request body, collecting its events. */
+  private async parse(ctx: Context): Promise<CollectedParts> {
+    const form = formidable({
+      maxFileSize: this.limits.fileSize,
+      maxTotalFileSize: this.limits.fileSize,
+      maxFieldsSize: this.limits.fieldsSize,
+      allowEmptyFiles: true,
+      minFileSize: 0,
+    });
+    const parts: CollectedParts = {
+      fields: Object.create(null) as CollectedParts['fields'],
+      files: Object.create(null) as CollectedParts['files'],
+    };
+    form.on('fileBegin', (_field, file) => {
+      (file as StampedFile)[PART_ORDER] = this.partsBegun++;
+    });
+    form.on('field', (name, value) => (parts.fields[name] ??= []).push(value));
+    form.on('file', (name, file) => (parts.files[name] ??= []).push(file));
+    await form.parse(ctx.req);
+    return parts;
   }
 
   async read(ctx: Context): Promise<MultipartBody> {
@@ -77,8 +88,9 @@ export class MultipartBodyReader {
         `Content-Encoding '${encoding}' is not supported for multipart bodies`,
       );
     }
+    let parts: CollectedParts;
     try {
-      await this.parse(ctx, async () => undefined);
+      parts = await this.parse(ctx);
     } catch (err) {
       ctx.set('Connection', 'close');
       ctx.req.unpipe();
@@ -88,12 +100,10 @@ export class MultipartBodyReader {
       if (httpCode === 413) throw new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `multipart body too large: ${message}`);
       throw new HttpError(400, HttpErrorCodes.MALFORMED_MULTIPART, `multipart body could not be parsed: ${message}`);
     }
-    const request = ctx.request as unknown as { body?: Record<string, unknown>; files?: Record<string, FormidableFile | FormidableFile[]> };
-    const files: Record<string, UploadedFileInfo[]> = {};
+    const files = Object.create(null) as Record<string, UploadedFileInfo[]>;
     const temporary: string[] = [];
-    for (const [field, value] of Object.entries(request.files ?? {})) {
-      const list = inRequestOrder(Array.isArray(value) ? value : [value]);
-      files[field] = list.map((f) => {
+    for (const [field, list] of Object.entries(parts.files)) {
+      files[field] = inRequestOrder(list).map((f) => {
         temporary.push(f.filepath);
         return toUploadedFileInfo(field, f);
       });
@@ -103,11 +113,11 @@ export class MultipartBodyReader {
         for (const p of temporary) void fsp.rm(p, { force: true }).catch(() => undefined);
       });
     }
-    const fields: FormFields = {};
-    for (const [k, v] of Object.entries(request.body ?? {})) {
-      if (typeof v === 'string') fields[k] = v;
-      else if (Array.isArray(v)) fields[k] = v.map(String);
-    }
+    // refused once the files are scheduled for removal
+    const forbidden = forbiddenFlatKeyIn(parts.fields, 'form') ?? forbiddenFlatKeyIn(files, 'file');
+    if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
+    const fields: FormFields = Object.create(null) as FormFields;
+    for (const [k, v] of Object.entries(parts.fields)) fields[k] = v.length === 1 ? v[0] : v;
     return { fields, files };
   }
 }

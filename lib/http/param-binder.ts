@@ -9,6 +9,7 @@ import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators
 import type { UploadedFileInfo } from '../decorators/uploaded-file';
 import { ValidationError, type FieldError } from '../errors';
 import { coerceScalar, isDateString } from './coerce';
+import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
 import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
 import type Ajv from 'ajv';
@@ -90,6 +91,7 @@ export class ParamBinder {
 
   /** Reads, coerces and validates; throws ValidationError listing every bad field. */
   bind(ctx: Context, body: ParsedBody): unknown[] {
+    rejectForbiddenQueryKeys(ctx);
     const errors: FieldError[] = [];
     const input: Record<string, unknown> = {};
     for (const location of this.locations) input[location] = {};
@@ -143,8 +145,28 @@ export class ParamBinder {
   }
 }
 
-/** A plain JSON object becomes an instance of its DTO class (own properties copied, constructor not run). */
+/** A query key can only be `__proto__`-like when it says `proto` or hides letters behind percent-escapes. */
+function rejectForbiddenQueryKeys(ctx: Context): void {
+  const raw = ctx.querystring;
+  if (!raw.includes('proto') && !raw.includes('%')) return;
+  const forbidden = forbiddenFlatKeyIn(ctx.query, 'query');
+  if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
+}
+
+/**
+ * A plain JSON object becomes an instance of its DTO class (constructor not run). Own properties are
+ * DEFINED, never assigned: assignment of a `__proto__` key would replace the instance's prototype.
+ */
 function toDto(value: unknown, dto: Class | undefined): unknown {
   if (!dto || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.assign(Object.create(dto.prototype as object) as object, value);
+  const instance = Object.create(dto.prototype as object) as object;
+  for (const key of Object.keys(value)) {
+    Object.defineProperty(instance, key, {
+      value: (value as Record<string, unknown>)[key],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return instance;
 }

@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { HttpError } from '../errors';
 import { HttpErrorCodes } from './error-codes';
+import { forbiddenFlatKeyIn, forbiddenKeyError, forbiddenKeyIn, mayHoldForbiddenKeys } from './forbidden-keys';
 
 export type FormFields = Record<string, string | string[] | undefined>;
 
@@ -105,18 +106,25 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
   const raw = await readBody(ctx, limit);
   const text = raw.toString('utf8');
   if (text.trim() === '') return undefined;
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new HttpError(400, HttpErrorCodes.MALFORMED_JSON, `body is not valid JSON: ${reason}`, [
       { field: 'body', message: `is not valid JSON: ${reason}` },
     ]);
   }
+  const forbidden = mayHoldForbiddenKeys(text) ? forbiddenKeyIn(parsed, 'body') : undefined;
+  if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
+  return parsed;
 }
 
 /** urlencoded body as field → value(s), the same shape as ctx.query (repeated keys become arrays). */
 export async function readFormBody(ctx: Context, limit: number): Promise<FormFields> {
   const raw = await readBody(ctx, limit);
-  return querystring.parse(raw.toString('utf8')) as FormFields;
+  const fields = querystring.parse(raw.toString('utf8')) as FormFields;
+  const forbidden = forbiddenFlatKeyIn(fields, 'form');
+  if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
+  return fields;
 }

@@ -87,6 +87,23 @@ describe('sample user service', () => {
     assert.match(JSON.stringify(await badEmail.json()), /body\.email/);
   });
 
+  it('refuses a __proto__ key that would smuggle an unvalidated email past validation, on POST and PUT', async () => {
+    const smuggled = '{"name":"p","__proto__":{"email":"not-an-email"}}';
+    const send = (method: string, url: string) =>
+      fetch(`${base}${url}`, { method, headers: { 'content-type': 'application/json' }, body: smuggled });
+    for (const res of [await send('POST', '/users'), await send('PUT', '/users/1')]) {
+      assert.equal(res.status, 400);
+      const e = ((await res.json()) as { error: { code: string; details: Array<{ field: string }> } }).error;
+      assert.equal(e.code, 'VALIDATION_FAILED');
+      assert.deepEqual(
+        e.details.map((d) => d.field),
+        ['body.__proto__'],
+      );
+    }
+    const user = (await (await fetch(`${base}/users/1`)).json()) as { email?: string };
+    assert.notEqual(user.email, 'not-an-email');
+  });
+
   it('uploads a file and downloads it back as an attachment', async () => {
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('hello, doudou')]), 'greeting.txt');
