@@ -24,4 +24,4 @@ export { configWarnings } from './warnings';
 export { renderConfigTable } from './render-table';
 export { CONFIG_VARIABLES, type ConfigVariable, type VariableGroup } from './variables';
 export { parseGoDuration, formatDuration } from './duration';
-export { decodeGossipKeys, redactConfig } from './secrets';
+export { decodeGossipKeys, redactConfig, redactUrlCredentials, REDACTED } from './secrets';

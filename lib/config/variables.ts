@@ -23,6 +23,11 @@ export interface ConfigVariable {
   readonly field: string;
   /** A valid, non-default value (used by the spec proving the loader honours every row). */
   readonly example: string;
+  /**
+   * The value is a secret (password, key): errors, warnings, redactConfig() and the logger show `***`
+   * instead (lib/config/secrets.ts). spec/config/secrets.spec.ts goes through every row marked so.
+   */
+  readonly secret: boolean;
   /** Parse `raw` into the draft; returns the accepted form ("expected …") when `raw` is invalid. */
   apply(raw: string, draft: ConfigDraft, ctx: ParseContext): string | undefined;
 }
@@ -35,6 +40,7 @@ interface VariableSpec<T> {
   description: string;
   field: string;
   example: string;
+  secret?: boolean;
   parse: Parser<T>;
   assign: (draft: ConfigDraft, value: T) => void;
 }
@@ -48,6 +54,7 @@ function v<T>(spec: VariableSpec<T>): ConfigVariable {
     description: spec.description,
     field: spec.field,
     example: spec.example,
+    secret: spec.secret ?? false,
     apply(raw: string, draft: ConfigDraft, ctx: ParseContext): string | undefined {
       const result = spec.parse(raw, ctx);
       if (!result.ok) return result.expected;
@@ -289,8 +296,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     default: '',
     field: 'manage.pass',
     example: 's3cret',
+    secret: true,
     parse: p.text({ trim: false }),
-    description: 'Basic-auth password for /go-doudou/*.',
+    description: 'Basic-auth password for /go-doudou/*. Secret: shown as `***` in errors and logs.',
     assign: (d, x) => {
       d.manage.pass = x;
     },
@@ -657,9 +665,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     default: '',
     field: 'mem.keys',
     example: 'AAECAwQFBgcICQoLDA0ODw==',
+    secret: true,
     parse: p.keyList(),
     description:
-      'Comma-separated base64 AES keys (16/24/32 bytes); the first encrypts, all decrypt. Empty = no encryption. New in ts-doudou.',
+      'Comma-separated base64 AES keys (16/24/32 bytes); the first encrypts, all decrypt. Empty = no encryption. Secret: shown as `***` in errors and logs. New in ts-doudou.',
     assign: (d, x) => {
       d.mem.keys = x;
     },

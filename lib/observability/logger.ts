@@ -7,6 +7,7 @@
 import { hostname as osHostname } from 'node:os';
 import * as path from 'node:path';
 import * as winston from 'winston';
+import { SecretMasker, secretValues } from '../config/secrets';
 import type { Config, LogFormat, LogLevel } from '../config/types';
 
 export type Logger = winston.Logger;
@@ -25,6 +26,11 @@ export interface LoggerOptions {
   stream?: NodeJS.WritableStream;
   /** ANSI colours for levels in text format; default: only when writing to a terminal. */
   colors?: boolean;
+  /**
+   * Values never to print (passwords, keys): masked as `***` wherever they appear in a line, as are
+   * credentials in URLs (`redis://user:***@host`). createLoggerFromConfig() passes the config's secrets.
+   */
+  secrets?: readonly string[];
 }
 
 /** Keys winston puts on every entry that text format prints itself, not as key=value. */
@@ -58,6 +64,42 @@ function textFormat(colors: boolean): winston.Logform.Format {
   });
 }
 
+/** Nested meta is looked into this deep; deeper objects are printed as they are. */
+const MASK_DEPTH = 3;
+
+function maskValue(value: unknown, masker: SecretMasker, depth: number): unknown {
+  if (typeof value === 'string') return masker.mask(value);
+  if (typeof value !== 'object' || value === null || depth >= MASK_DEPTH) return value;
+  if (value instanceof Error) {
+    const message = masker.mask(value.message);
+    const stack = value.stack === undefined ? undefined : masker.mask(value.stack);
+    if (message === value.message && stack === value.stack) return value;
+    const copy = new Error(message);
+    copy.name = value.name;
+    copy.stack = stack;
+    return copy;
+  }
+  if (Array.isArray(value)) return value.map((item) => maskValue(item, masker, depth + 1));
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const masked = maskValue(child, masker, depth + 1);
+    if (masked !== child) (copy ??= { ...value })[key] = masked;
+  }
+  return copy ?? value;
+}
+
+/** Runs every string of a line (message, stack, meta) through the masker before it is formatted. */
+function maskSecrets(masker: SecretMasker): winston.Logform.Format {
+  return winston.format((info) => {
+    const entry = info as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      const masked = maskValue(entry[key], masker, 0);
+      if (masked !== entry[key]) entry[key] = masked;
+    }
+    return info;
+  })();
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const colors = options.colors ?? (options.stream === undefined && process.stdout.isTTY === true);
   const transports: winston.transport[] = [
@@ -73,6 +115,7 @@ export function createLogger(options: LoggerOptions): Logger {
     defaultMeta: dev ? undefined : { service: options.serviceName, hostname: options.hostname ?? osHostname() },
     format: winston.format.combine(
       winston.format.errors({ stack: true }),
+      maskSecrets(new SecretMasker(options.secrets)),
       winston.format.timestamp(),
       options.format === 'json' ? winston.format.json() : textFormat(colors),
     ),
@@ -80,7 +123,10 @@ export function createLogger(options: LoggerOptions): Logger {
   });
 }
 
-/** The application logger from a loaded Config (GDD_LOG_LEVEL, GDD_LOG_FORMAT, GDD_LOG_PATH, GDD_ENV, GDD_SERVICE_NAME). */
+/**
+ * The application logger from a loaded Config (GDD_LOG_LEVEL, GDD_LOG_FORMAT, GDD_LOG_PATH, GDD_ENV,
+ * GDD_SERVICE_NAME), masking the config's secret values.
+ */
 export function createLoggerFromConfig(config: Config, extra: Pick<LoggerOptions, 'stream' | 'colors' | 'hostname'> = {}): Logger {
   return createLogger({
     level: config.log.level,
@@ -88,6 +134,7 @@ export function createLoggerFromConfig(config: Config, extra: Pick<LoggerOptions
     serviceName: config.service.name,
     env: config.env,
     logDir: config.log.path === '' ? undefined : config.log.path,
+    secrets: secretValues(config),
     ...extra,
   });
 }

@@ -10,6 +10,7 @@
  * RATE_LIMITER_UNAVAILABLE), which is go-doudou's choice (its `Allow()` returns false on error). Either
  * way a command waits at most `commandTimeoutMs`, so a dead or hung Redis never stalls requests.
  */
+import { redactUrlCredentials } from '../config/secrets';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { RateLimiterUnavailableError } from './errors';
 import { GCRA_SCRIPT, GCRA_SCRIPT_SHA1 } from './gcra-script';
@@ -68,8 +69,9 @@ function isClient(value: RedisClient | RedisOptions | undefined): value is Redis
   return value instanceof Redis || value instanceof Cluster;
 }
 
+/** An error's text for warnings and stats; a Redis URL in it keeps its host but not its password. */
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return redactUrlCredentials(err instanceof Error ? err.message : String(err));
 }
 
 export class RedisRateLimiter implements RateLimiter {
