@@ -11,7 +11,8 @@ export const HttpErrorCodes = {
   MALFORMED_JSON: 'MALFORMED_JSON',
   /** A multipart body that cannot be parsed. */
   MALFORMED_MULTIPART: 'MALFORMED_MULTIPART',
-  /** `Content-Encoding: gzip`/`deflate` body that does not decompress. */
+  /** `Content-Encoding: gzip`/`deflate` body that does not decompress, or JSON/form/multipart text that is not
+   *  UTF-8 (`details` names the field and the offset of the first bad byte; nothing is replaced by U+FFFD). */
   MALFORMED_ENCODING: 'MALFORMED_ENCODING',
   /** Body (after decompression) or an uploaded file over its limit. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

@@ -12,6 +12,7 @@ import { HttpError } from '../errors';
 import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
+import { invalidUtf8Offset, malformedUtf8 } from './utf8';
 import { toUploadedFileInfo, type UploadedFileInfo } from '../decorators/uploaded-file';
 
 export interface MultipartLimits {
@@ -50,6 +51,8 @@ function inRequestOrder(list: StampedFile[]): StampedFile[] {
 interface CollectedParts {
   fields: Record<string, string[]>;
   files: Record<string, StampedFile[]>;
+  /** The first text field that is not UTF-8 (formidable's decoder would have replaced its bad bytes). */
+  malformed?: HttpError;
 }
 
 export class MultipartBodyReader {
@@ -69,6 +72,18 @@ export class MultipartBodyReader {
     const parts: CollectedParts = {
       fields: Object.create(null) as CollectedParts['fields'],
       files: Object.create(null) as CollectedParts['files'],
+    };
+    // Text parts (no Content-Type): their raw bytes are checked here, before formidable decodes them.
+    form.onPart = (part) => {
+      if (!part.mimetype) {
+        const chunks: Buffer[] = [];
+        part.on('data', (chunk: Buffer) => chunks.push(chunk));
+        part.on('end', () => {
+          const offset = invalidUtf8Offset(Buffer.concat(chunks));
+          if (offset !== -1) parts.malformed ??= malformedUtf8(`form.${part.name ?? ''}`, offset);
+        });
+      }
+      form._handlePart(part);
     };
     form.on('fileBegin', (_field, file) => {
       (file as StampedFile)[PART_ORDER] = this.partsBegun++;
@@ -114,6 +129,7 @@ export class MultipartBodyReader {
       });
     }
     // refused once the files are scheduled for removal
+    if (parts.malformed !== undefined) throw parts.malformed;
     const forbidden = forbiddenFlatKeyIn(parts.fields, 'form') ?? forbiddenFlatKeyIn(files, 'file');
     if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
     const fields: FormFields = Object.create(null) as FormFields;

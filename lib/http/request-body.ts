@@ -5,14 +5,15 @@
  * formidable (see multipart-body.ts).
  */
 import type { Context } from 'koa';
-import * as querystring from 'node:querystring';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { HttpError } from '../errors';
 import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError, forbiddenKeyIn, mayHoldForbiddenKeys } from './forbidden-keys';
+import { parseUrlencoded, type FormFields } from './urlencoded';
+import { decodeUtf8 } from './utf8';
 
-export type FormFields = Record<string, string | string[] | undefined>;
+export type { FormFields } from './urlencoded';
 
 /** True when the request carries a body (Transfer-Encoding, or a non-zero Content-Length). */
 export function hasBody(ctx: Context): boolean {
@@ -101,10 +102,10 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
   });
 }
 
-/** JSON body; empty body → undefined; invalid JSON → 400 MALFORMED_JSON naming `body`. */
+/** JSON body; empty body → undefined; not UTF-8 → 400 MALFORMED_ENCODING, invalid JSON → 400 MALFORMED_JSON, naming `body`. */
 export async function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
   const raw = await readBody(ctx, limit);
-  const text = raw.toString('utf8');
+  const text = decodeUtf8(raw, 'body');
   if (text.trim() === '') return undefined;
   let parsed: unknown;
   try {
@@ -120,10 +121,10 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
   return parsed;
 }
 
-/** urlencoded body as field → value(s), the same shape as ctx.query (repeated keys become arrays). */
+/** urlencoded body as field → value(s), the same shape as ctx.query (repeated keys become arrays), decoded strictly. */
 export async function readFormBody(ctx: Context, limit: number): Promise<FormFields> {
   const raw = await readBody(ctx, limit);
-  const fields = querystring.parse(raw.toString('utf8')) as FormFields;
+  const fields = parseUrlencoded(decodeUtf8(raw, 'body'), 'form');
   const forbidden = forbiddenFlatKeyIn(fields, 'form');
   if (forbidden !== undefined) throw forbiddenKeyError(forbidden);
   return fields;
