@@ -152,7 +152,8 @@ export class ComponentSchemas {
     for (const [name, { owner, options }] of props) {
       const resolved = resolveType(reflectPropType(owner, name), options, `${cls.name}.${name}`, this);
       properties[name] = resolved.schema;
-      if (options.optional !== true) required.push(name);
+      // A default makes a field optional: the server fills it in when absent, so clients need not send it.
+      if (options.optional !== true && options.default === undefined) required.push(name);
     }
     return required.length > 0 ? { type: 'object', properties, required } : { type: 'object', properties };
   }

@@ -90,6 +90,18 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
     assert.deepEqual(schemas.Address.required, ['street']);
   });
 
+  it('leaves a prop with a default out of required, keeping the default in its schema', () => {
+    class Paging {
+      @Prop({ integer: true, default: 1 }) page!: number;
+      @Prop({ integer: true }) size!: number;
+    }
+    const c = new ComponentSchemas();
+    resolveType(Paging, {}, 'test', c);
+    const paging = c.toRecord().Paging;
+    assert.deepEqual(paging.required, ['size']);
+    assert.equal(paging.properties?.page?.default, 1);
+  });
+
   it('keeps formats, examples, patterns and lengths', () => {
     assert.deepEqual(prop('email'), { type: 'string', format: 'email', example: 'a@b.c' });
     assert.deepEqual(schemas.Address.properties?.street, { type: 'string', minLength: 1, maxLength: 80, pattern: '^[^<>]*$' });

@@ -77,6 +77,15 @@ describe('sample user service', () => {
     assert.equal(((await gone.json()) as { error: { code: string } }).error.code, 'USER_NOT_FOUND');
   });
 
+  it('pages with the documented defaults when page and size are left out, as the document allows', async () => {
+    const res = await json('POST', '/page/users', {});
+    assert.equal(res.status, 200);
+    const page = (await res.json()) as { page: number; size: number };
+    assert.deepEqual([page.page, page.size], [1, 10]);
+    const doc = (await (await fetch(`${base}/go-doudou/openapi.json`)).json()) as OpenApiDoc;
+    assert.equal(doc.components.schemas.PageQuery.required, undefined);
+  });
+
   it('answers 400 naming each bad field', async () => {
     const res = await json('POST', '/page/users', { page: 0, size: 500 });
     assert.equal(res.status, 400);
