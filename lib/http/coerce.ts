@@ -1,18 +1,26 @@
 /**
  * Strings from the path, query, headers and form fields become the scalar a parameter declares. A value
- * that does not convert is returned unchanged, so schema validation reports it with the schema's words
- * ("must be integer"). Booleans are strict — only true/false/1/0 (a lesson from nestjs/nest#7013, where
- * "false" became true).
+ * that does not convert is returned unchanged (the binder names it with `syntaxError`). Numbers are
+ * strict, so one value has one spelling: integers are digits with an optional minus and must fit a double
+ * exactly (`9007199254740993` would silently become …992); numbers are decimals that stay finite (`1e400`
+ * is Infinity); no `+`, no spaces, no hex. Booleans are strict too — only true/false/1/0 (a lesson from
+ * nestjs/nest#7013, where "false" became true).
  */
 import type { ScalarKind } from '../decorators/descriptors';
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function coerceScalar(raw: string, kind: ScalarKind | undefined): unknown {
   switch (kind) {
-    case 'number':
-    case 'integer':
-      return NUMERIC.test(raw.trim()) ? Number(raw) : raw;
+    case 'integer': {
+      const n = INTEGER.test(raw) ? Number(raw) : NaN;
+      return Number.isSafeInteger(n) ? n : raw;
+    }
+    case 'number': {
+      const n = DECIMAL.test(raw) ? Number(raw) : NaN;
+      return Number.isFinite(n) ? n : raw;
+    }
     case 'boolean':
       if (raw === 'true' || raw === '1') return true;
       if (raw === 'false' || raw === '0') return false;
@@ -21,6 +29,22 @@ export function coerceScalar(raw: string, kind: ScalarKind | undefined): unknown
       // strings and dates stay strings here; dates are checked by isDateString and turned into Date
       // objects only after the schema (format date / date-time) accepted them.
       return raw;
+  }
+}
+
+/** What is wrong with a string that did not convert to `kind`, or undefined when it converts (or is a string). */
+export function syntaxError(raw: string, kind: ScalarKind | undefined): string | undefined {
+  switch (kind) {
+    case 'integer':
+      return typeof coerceScalar(raw, kind) === 'number'
+        ? undefined
+        : 'must be integer (digits with an optional minus sign, within ±2^53-1)';
+    case 'number':
+      return typeof coerceScalar(raw, kind) === 'number' ? undefined : 'must be number (a finite decimal)';
+    case 'date':
+      return isDateString(raw) ? undefined : 'must be an ISO 8601 date or date-time';
+    default:
+      return undefined;
   }
 }
 

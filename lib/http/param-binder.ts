@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
 import type { UploadedFileInfo } from '../decorators/uploaded-file';
 import { ValidationError, type FieldError } from '../errors';
-import { coerceScalar, isDateString } from './coerce';
+import { coerceScalar, syntaxError } from './coerce';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
 import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
@@ -82,10 +82,11 @@ export class ParamBinder {
     }
   }
 
-  /** One string → its coerced value; `undefined` for "absent"; date strings checked here. */
+  /** One string → its coerced value; `undefined` for "absent"; numbers and dates that do not convert are named here. */
   private scalar(raw: string, p: ParamDescriptor, field: string, errors: FieldError[]): unknown {
     if (raw === '' && p.coerce && p.coerce !== 'string') return undefined;
-    if (p.coerce === 'date' && !isDateString(raw)) errors.push({ field, message: 'must be an ISO 8601 date or date-time' });
+    const problem = syntaxError(raw, p.coerce);
+    if (problem !== undefined) errors.push({ field, message: problem });
     return coerceScalar(raw, p.coerce);
   }
 
@@ -113,7 +114,11 @@ export class ParamBinder {
     if (this.readsBody) input.body = body.json;
 
     const invalid = this.validator.validate(input);
-    if (invalid.length > 0) errors.push(...invalid);
+    if (invalid.length > 0) {
+      // one complaint per field: the schema would repeat a syntax error already named ("must be integer")
+      const named = new Set(errors.map((e) => e.field));
+      for (const e of invalid) if (!named.has(e.field)) errors.push(e);
+    }
     for (const p of this.requiredFiles) {
       if ((body.files?.[p.name] ?? []).length === 0) errors.push({ field: `file.${p.name}`, message: 'is required' });
     }

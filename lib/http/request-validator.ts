@@ -26,6 +26,8 @@ export function createAjv(logger: ValidatorLogger): Ajv {
     strict: false,
     // a schema `default` is what the server uses when the value is absent, as OpenAPI documents it
     useDefaults: true,
+    // NaN and ±Infinity are not numbers of any JSON document (a JSON 1e400 parses to Infinity)
+    strictNumbers: true,
     logger: {
       log: () => undefined,
       warn: (...a: unknown[]) => logger.warn(a.map(String).join(' ')),

@@ -39,7 +39,33 @@ describe('route-builder', () => {
       assert.equal(res.status, 400);
       const body = res.json<ErrorJson>();
       assert.equal(body.error.code, 'VALIDATION_FAILED');
-      assert.deepEqual(body.error.details, [{ field: 'path.id', message: 'must be integer' }]);
+      assert.deepEqual(body.error.details, [
+        { field: 'path.id', message: 'must be integer (digits with an optional minus sign, within ±2^53-1)' },
+      ]);
+    });
+
+    it('answers 400 naming path.id for every other spelling of a number, instead of reaching the handler', async () => {
+      for (const id of ['1e400', '9007199254740993', '1e0', '+1', '1.0', '%201', '0x1']) {
+        const res = await request(`${s.url}/users/${id}`);
+        assert.equal(res.status, 400, id);
+        assert.deepEqual(
+          res.json<ErrorJson>().error.details?.map((d) => d.field),
+          ['path.id'],
+          id,
+        );
+      }
+    });
+
+    it('answers 400 naming a query number that is not finite', async () => {
+      const res = await request(`${s.url}/users?page=1&ratio=1e400`);
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.json<ErrorJson>().error.details, [{ field: 'query.ratio', message: 'must be number (a finite decimal)' }]);
+    });
+
+    it('names a bad date once, not once per check', async () => {
+      const res = await request(`${s.url}/users?page=1&since=yesterday`);
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.json<ErrorJson>().error.details, [{ field: 'query.since', message: 'must be an ISO 8601 date or date-time' }]);
     });
 
     it('rejects a query boolean that is not true/false/1/0', async () => {
@@ -68,9 +94,8 @@ describe('route-builder', () => {
       assert.deepEqual(fields, [
         'header.x-token: must NOT have fewer than 3 characters',
         'query.page: is required',
-        'query.ratio: must be number',
+        'query.ratio: must be number (a finite decimal)',
         'query.since: must be an ISO 8601 date or date-time',
-        'query.since: must match format "date-time"',
         'query.size: must be <= 100',
       ]);
       assert.match(res.json<ErrorJson>().error.message, /query\.page/);
@@ -113,6 +138,12 @@ describe('route-builder', () => {
       const res = await request(`${s.url}/page/users`, { method: 'POST' });
       assert.equal(res.status, 400);
       assert.deepEqual(res.json<ErrorJson>().error.details, [{ field: 'body', message: 'is required' }]);
+    });
+
+    it('answers 400 for a JSON number too large for a double (it parses to Infinity)', async () => {
+      const res = await post('{"page":1e400}');
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.json<ErrorJson>().error.details, [{ field: 'body.page', message: 'must be integer' }]);
     });
 
     it('answers 400 MALFORMED_JSON naming body for broken JSON', async () => {
