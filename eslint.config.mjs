@@ -17,4 +17,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // build scripts run by npm under plain Node
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
 );

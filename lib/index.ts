@@ -18,3 +18,5 @@ export * from './discovery';
 export * from './registry';
 export * from './client';
 export * from './resilience';
+/** Koa's types for `@Ctx()` parameters and `app.use()` middleware, so a project needs no import from koa itself. */
+export type { Context, Middleware, Next } from 'koa';

@@ -9,7 +9,8 @@
  * (keepHeadersOnError) for error handlers that clear the response; the error mapping here never clears
  * headers, so the error answer carries them anyway. Preflights and callback options go to @koa/cors.
  */
-import cors, { type Options as CorsOptions } from '@koa/cors';
+import cors from '@koa/cors';
+import type { CorsOptions } from './cors-options';
 import type { Context, Middleware, Next } from 'koa';
 
 /** The headers @koa/cors sets on a non-preflight answer, or undefined when they depend on the request. */

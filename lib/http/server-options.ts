@@ -2,7 +2,7 @@
  * Options of HttpServer, one object with documented defaults; the GDD_* variable each mirrors is named
  * so lib/config can map the environment onto it one to one.
  */
-import type { Options as CorsOptions } from '@koa/cors';
+import type { CorsOptions } from './cors-options';
 import type { Middleware } from 'koa';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'winston';
