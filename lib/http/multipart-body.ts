@@ -73,8 +73,10 @@ export class MultipartBodyReader {
       fields: Object.create(null) as CollectedParts['fields'],
       files: Object.create(null) as CollectedParts['files'],
     };
-    // Text parts (no Content-Type): their raw bytes are checked here, before formidable decodes them.
+    // Text parts: their raw bytes are checked here, before formidable decodes them. A part is a file when it
+    // names a file (RFC 7578 §4.2); formidable would also take a text part with a Content-Type for one.
     form.onPart = (part) => {
+      if (part.originalFilename === null) part.mimetype = null;
       if (!part.mimetype) {
         const chunks: Buffer[] = [];
         part.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -36,7 +36,8 @@ export class ParamBinder {
   /** Locations with at least one param: only these get an object in the validated input (schema defaults land there). */
   private readonly locations: readonly string[];
   private readonly readsBody: boolean;
-  private readonly requiredFiles: readonly ParamDescriptor[];
+  private readonly fileParams: readonly ParamDescriptor[];
+  private readonly formParams: readonly ParamDescriptor[];
 
   constructor(
     ajv: Ajv,
@@ -48,7 +49,8 @@ export class ParamBinder {
     this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');
     this.locations = VALIDATED_LOCATIONS.filter((location) => route.params.some((p) => p.in === location));
     this.readsBody = route.params.some((p) => p.in === 'body');
-    this.requiredFiles = route.params.filter((p) => p.in === 'file' && p.required);
+    this.fileParams = route.params.filter((p) => p.in === 'file');
+    this.formParams = route.params.filter((p) => p.in === 'form');
   }
 
   private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody): Values {
@@ -112,6 +114,7 @@ export class ParamBinder {
       if (value !== undefined) (input[p.in] as Record<string, unknown>)[key] = value;
     }
     if (this.readsBody) input.body = body.json;
+    if (body.files !== undefined) this.checkParts(body, errors);
 
     const invalid = this.validator.validate(input);
     if (invalid.length > 0) {
@@ -119,14 +122,30 @@ export class ParamBinder {
       const named = new Set(errors.map((e) => e.field));
       for (const e of invalid) if (!named.has(e.field)) errors.push(e);
     }
-    for (const p of this.requiredFiles) {
-      if ((body.files?.[p.name] ?? []).length === 0) errors.push({ field: `file.${p.name}`, message: 'is required' });
+    for (const p of this.fileParams) {
+      if (p.required && (body.files?.[p.name] ?? []).length === 0 && !errors.some((e) => e.field === `file.${p.name}`)) {
+        errors.push({ field: `file.${p.name}`, message: 'is required' });
+      }
     }
     if (errors.length > 0) throw new ValidationError(errors);
 
     const args: unknown[] = [];
     for (const p of this.params) args[p.index] = this.value(ctx, p, input, body);
     return args;
+  }
+
+  /** Multipart parts in the wrong shape: several files for a single-file field, a file where text belongs and text where a file does. */
+  private checkParts(body: ParsedBody, errors: FieldError[]): void {
+    const files = body.files ?? {};
+    for (const p of this.fileParams) {
+      const count = files[p.name]?.length ?? 0;
+      if (!p.multiple && count > 1) errors.push({ field: `file.${p.name}`, message: `takes one file, got ${count}` });
+      if (count === 0 && body.form?.[p.name] !== undefined)
+        errors.push({ field: `file.${p.name}`, message: 'must be a file, not a text field' });
+    }
+    for (const p of this.formParams) {
+      if ((files[p.name]?.length ?? 0) > 0) errors.push({ field: `form.${p.name}`, message: 'must be a text field, not a file' });
+    }
   }
 
   private value(ctx: Context, p: ParamDescriptor, input: Record<string, unknown>, body: ParsedBody): unknown {

@@ -43,6 +43,47 @@ describe('multipart-body', () => {
     assert.deepEqual(res.json<{ error: { details: unknown } }>().error.details, [{ field: 'file.file', message: 'is required' }]);
   });
 
+  const upload = (parts: Parameters<typeof multipart>[0]) => {
+    const { body, contentType } = multipart(parts);
+    return request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+  };
+  const file = (name: string, text: string) => ({ name, fileName: `${text}.txt`, contentType: 'text/plain', data: Buffer.from(text) });
+
+  it('answers 400 naming file.file when two files come for a single-file field, instead of using the first', async () => {
+    s.service.lastUpload = undefined;
+    const res = await upload([file('file', 'one'), file('file', 'two')]);
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.json<{ error: { details: unknown } }>().error.details, [{ field: 'file.file', message: 'takes one file, got 2' }]);
+    assert.equal(s.service.lastUpload, undefined);
+  });
+
+  it('answers 400 naming form.note when the text field comes as a file part, instead of dropping it', async () => {
+    const res = await upload([file('file', 'one'), file('note', 'not text')]);
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.json<{ error: { details: unknown } }>().error.details, [
+      { field: 'form.note', message: 'must be a text field, not a file' },
+    ]);
+  });
+
+  it('reads a text part that carries a Content-Type but no file name as text (RFC 7578)', async () => {
+    const m = multipart([file('file', 'one'), { name: 'note', value: 'typed' }]);
+    const body = Buffer.from(
+      m.body.toString('latin1').replace('name="note"\r\n', 'name="note"\r\nContent-Type: text/plain; charset=utf-8\r\n'),
+      'latin1',
+    );
+    const res = await request(`${s.url}/upload`, { method: 'POST', headers: { 'Content-Type': m.contentType }, body });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json<{ note: string }>().note, 'typed');
+  });
+
+  it('answers 400 naming file.file when the file comes as a text field', async () => {
+    const res = await upload([{ name: 'file', value: 'just text' }]);
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.json<{ error: { details: unknown } }>().error.details, [
+      { field: 'file.file', message: 'must be a file, not a text field' },
+    ]);
+  });
+
   it('answers 413 for a file over the multipart file-size limit', async () => {
     const { body, contentType } = multipart([
       { name: 'file', fileName: 'big.bin', contentType: 'application/octet-stream', data: Buffer.alloc(200 * 1024, 1) },
