@@ -103,24 +103,27 @@ async function waitForDiscovery(orderPort: number, usersvcCount: number, deadlin
 export async function runCluster(): Promise<void> {
   const children: ChildProcess[] = [];
   let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
+  /** Stops every child that still runs, then exits with `exitCode` (non-zero when a service failed to start). */
+  const stop = (signal: NodeJS.Signals, exitCode = 0): void => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping the cluster (each node leaves the gossip cluster first)\n`);
     const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
     let left = alive.length;
-    if (left === 0) process.exit(0);
+    if (left === 0) process.exit(exitCode);
     for (const c of alive) {
-      c.once('exit', () => (--left === 0 ? process.exit(0) : undefined));
+      c.once('exit', () => (--left === 0 ? process.exit(exitCode) : undefined));
       c.kill('SIGTERM');
     }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 
   const seedPort = await freePort();
   const seed = `127.0.0.1:${seedPort}`;
-  let orderPort = Number(process.env.GDD_PORT ?? '6060');
+  // The user's GDD_PORT goes to ordersvc as written: ordersvc's config validates it and names a bad value.
+  const requestedOrderPort = process.env.GDD_PORT ?? '6060';
+  let orderPort: number;
   let userPorts: number[];
   try {
     const first = await start(
@@ -146,7 +149,7 @@ export async function runCluster(): Promise<void> {
           script: 'ordersvc/main.js',
           env: {
             GDD_SERVICE_NAME: 'ordersvc',
-            GDD_PORT: String(orderPort),
+            GDD_PORT: requestedOrderPort,
             GDD_MEM_NAME: 'ordersvc-1',
             GDD_MEM_PORT: '0',
             GDD_MEM_SEED: seed,
@@ -159,8 +162,7 @@ export async function runCluster(): Promise<void> {
     orderPort = orders;
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    stop('SIGTERM');
-    process.exitCode = 1;
+    stop('SIGTERM', 1);
     return;
   }
   if (!(await waitForDiscovery(orderPort, userPorts.length, 20_000))) {

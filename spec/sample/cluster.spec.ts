@@ -29,4 +29,11 @@ describe('sample cluster (npm start)', function () {
       assert.match(launcher.stdout, new RegExp(`\\[${name}\\] exited with 0`));
     }
   });
+
+  it('passes a bad GDD_PORT to ordersvc as written and exits non-zero when ordersvc refuses to start', async () => {
+    launcher = new AppProcess(path.resolve(__dirname, '../../sample/main.js'), { GDD_PORT: 'abc' });
+    assert.notEqual(await launcher.exited, 0);
+    assert.match(launcher.stdout, /\[ordersvc\] .*GDD_PORT="abc"/);
+    assert.doesNotMatch(launcher.stdout, /NaN/);
+  });
 });
