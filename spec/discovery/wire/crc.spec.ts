@@ -5,9 +5,9 @@ import { capture } from './support/captures';
 describe('wire/crc', () => {
   it('computes the CRC-32 of the captured gossip exactly as the hasCrc header says', () => {
     for (const [file, id] of [
-      ['nocompress.txt', 11],
-      ['nocompress.txt', 19],
-      ['plain.txt', 11],
+      ['memberlist-0.2.2-nocompress.json', 11],
+      ['memberlist-0.2.2-nocompress.json', 19],
+      ['memberlist-0.2.2.json', 11],
     ] as const) {
       const b = capture(file, id).bytes;
       const expected = Buffer.from(b).readUInt32BE(1);

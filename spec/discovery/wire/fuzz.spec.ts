@@ -69,7 +69,7 @@ describe('wire robustness (fuzz, seeded)', () => {
   const udpSeeds: Uint8Array[] = [];
   const streamSeeds: Uint8Array[] = [];
   before(() => {
-    for (const f of ['plain.txt', 'nocompress.txt', 'enc-label.txt']) {
+    for (const f of ['memberlist-0.2.2.json', 'memberlist-0.2.2-nocompress.json', 'memberlist-0.5.0-encrypted-label.json']) {
       for (const c of loadCaptures(f)) (c.transport === 'UDP' ? udpSeeds : streamSeeds).push(c.bytes);
     }
     const msgs: PacketMessage[] = [

@@ -20,7 +20,7 @@ describe('wire/label', () => {
   });
 
   it('splits the header off the captured encrypted ping', () => {
-    const split = splitLabelHeader(capture('enc-label.txt', 17).bytes);
+    const split = splitLabelHeader(capture('memberlist-0.5.0-encrypted-label.json', 17).bytes);
     assert.equal(split.label, 'cluster-a');
     assert.equal(split.headerLength, 11);
     assert.equal(split.rest[0], 1, 'encryption version follows');

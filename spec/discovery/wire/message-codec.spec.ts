@@ -17,14 +17,14 @@ function assertDecodeError(buf: Uint8Array, code: string): void {
 describe('wire/message-codec', () => {
   describe('captured Go messages', () => {
     it('decodes the captured ping and re-encodes it byte for byte', () => {
-      const bytes = capture('nocompress.txt', 15).bytes;
+      const bytes = capture('memberlist-0.2.2-nocompress.json', 15).bytes;
       const m = decodeMessage(bytes);
       assert.deepEqual(m, { type: 'ping', seqNo: 1, node: 'c2', sourceAddr: '127.0.0.1', sourceNode: 'c1', sourcePort: 7980 });
       assert.equal(toHex(encodeMessage(m)), toHex(bytes));
     });
 
     it('decodes the captured ack with a nil payload and re-encodes it byte for byte', () => {
-      const bytes = capture('nocompress.txt', 16).bytes;
+      const bytes = capture('memberlist-0.2.2-nocompress.json', 16).bytes;
       const m = decodeMessage(bytes);
       assert.deepEqual(m, { type: 'ack', seqNo: 1 });
       assert.equal(toHex(encodeMessage(m)), toHex(bytes));
@@ -32,7 +32,7 @@ describe('wire/message-codec', () => {
 
     it('decodes the captured push/pull (join) and re-encodes it byte for byte', () => {
       for (const id of [4, 6]) {
-        const bytes = capture('nocompress.txt', id).bytes;
+        const bytes = capture('memberlist-0.2.2-nocompress.json', id).bytes;
         const m = decodeMessage(bytes) as PushPullMessage;
         assert.equal(m.type, 'pushPull');
         assert.equal(m.join, true);
@@ -124,7 +124,7 @@ describe('wire/message-codec', () => {
     });
 
     it('reports encodedSize equal to the encoded length', () => {
-      const m = decodeMessage(capture('nocompress.txt', 15).bytes);
+      const m = decodeMessage(capture('memberlist-0.2.2-nocompress.json', 15).bytes);
       assert.equal(encodedSize(m), 61);
     });
   });
@@ -177,7 +177,7 @@ describe('wire/message-codec', () => {
     });
 
     it('refuses a cut body with TRUNCATED and a map instead of a string with BAD_TYPE', () => {
-      const bytes = capture('nocompress.txt', 15).bytes;
+      const bytes = capture('memberlist-0.2.2-nocompress.json', 15).bytes;
       assertDecodeError(bytes.subarray(0, 40), 'TRUNCATED');
       assertDecodeError(hex(`0081${fix('Node')}80`), 'BAD_TYPE');
     });

@@ -23,7 +23,7 @@ describe('wire/packet', () => {
         [11, 'c2', 'c1'],
         [12, 'c1', 'c2'],
       ] as const) {
-        const bytes = capture('nocompress.txt', id).bytes;
+        const bytes = capture('memberlist-0.2.2-nocompress.json', id).bytes;
         const { messages, truncated, dropped } = decodePacket(bytes);
         assert.equal(truncated, 0);
         assert.deepEqual(dropped, []);
@@ -38,7 +38,7 @@ describe('wire/packet', () => {
 
     it('decodes the CRC + LZW-compressed gossip and re-encodes it byte for byte (plain #11–#14)', () => {
       for (const id of [11, 12, 13, 14]) {
-        const bytes = capture('plain.txt', id).bytes;
+        const bytes = capture('memberlist-0.2.2.json', id).bytes;
         const { messages } = decodePacket(bytes);
         assert.equal(messages.length, 2);
         assert.ok(messages.every((m) => m.type === 'alive'));
@@ -48,7 +48,7 @@ describe('wire/packet', () => {
 
     it('round-trips every captured ping, ack and dead (pings/acks without CRC, dead with CRC)', () => {
       let seen = 0;
-      for (const file of ['plain.txt', 'nocompress.txt']) {
+      for (const file of ['memberlist-0.2.2.json', 'memberlist-0.2.2-nocompress.json']) {
         for (const c of loadCaptures(file).filter((x) => x.transport === 'UDP')) {
           const { messages } = decodePacket(c.bytes);
           assert.equal(messages.length >= 1, true);
@@ -61,14 +61,14 @@ describe('wire/packet', () => {
         }
       }
       assert.ok(seen >= 14, `checked ${seen} single-message packets`);
-      assert.deepEqual(decodePacket(capture('nocompress.txt', 19).bytes).messages, [
+      assert.deepEqual(decodePacket(capture('memberlist-0.2.2-nocompress.json', 19).bytes).messages, [
         { type: 'dead', incarnation: 1, node: 'c2', from: 'c2' } satisfies DeadMessage,
       ]);
     });
 
     it('decrypts every labelled, encrypted UDP capture with key 00..1f and label cluster-a', () => {
       const keyring = new Keyring([key]);
-      const udp = loadCaptures('enc-label.txt').filter((c) => c.transport === 'UDP');
+      const udp = loadCaptures('memberlist-0.5.0-encrypted-label.json').filter((c) => c.transport === 'UDP');
       assert.equal(udp.length, 10);
       const types = udp.map((c) =>
         decodePacket(c.bytes, { keyring, label: 'cluster-a' })
@@ -76,12 +76,12 @@ describe('wire/packet', () => {
           .join('+'),
       );
       assert.deepEqual(types, ['alive+alive', 'alive+alive', 'alive+alive', 'alive+alive', 'ping', 'ack', 'ping', 'ack', 'dead', 'dead']);
-      const ping = decodePacket(capture('enc-label.txt', 17).bytes, { keyring, label: 'cluster-a' }).messages[0];
+      const ping = decodePacket(capture('memberlist-0.5.0-encrypted-label.json', 17).bytes, { keyring, label: 'cluster-a' }).messages[0];
       assert.deepEqual(ping, { type: 'ping', seqNo: 1, node: 'c2', sourceAddr: '127.0.0.1', sourceNode: 'c1', sourcePort: 7980 });
     });
 
     it('refuses the encrypted captures with a wrong key (DECRYPT_FAILED) or a wrong/missing label (LABEL_MISMATCH)', () => {
-      const bytes = capture('enc-label.txt', 17).bytes;
+      const bytes = capture('memberlist-0.5.0-encrypted-label.json', 17).bytes;
       const wrong = new Keyring([new Uint8Array(32).fill(7)]);
       assert.throws(() => decodePacket(bytes, { keyring: wrong, label: 'cluster-a' }), isCode('DECRYPT_FAILED'));
       assert.throws(() => decodePacket(bytes, { keyring: new Keyring([key]), label: 'cluster-b' }), isCode('LABEL_MISMATCH'));
@@ -155,7 +155,7 @@ describe('wire/packet', () => {
     });
 
     it('refuses a packet whose CRC does not match with BAD_CRC', () => {
-      const bytes = Uint8Array.from(capture('nocompress.txt', 19).bytes);
+      const bytes = Uint8Array.from(capture('memberlist-0.2.2-nocompress.json', 19).bytes);
       bytes[bytes.length - 1] ^= 0x01;
       assert.throws(() => decodePacket(bytes), isCode('BAD_CRC'));
     });

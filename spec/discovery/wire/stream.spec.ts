@@ -41,7 +41,7 @@ describe('wire/stream', () => {
         [4, 'c2', 7981],
         [6, 'c1', 7980],
       ] as const) {
-        const bytes = capture('plain.txt', id).bytes;
+        const bytes = capture('memberlist-0.2.2.json', id).bytes;
         for (const chunk of [bytes.length, 7, 1]) {
           const r = read(bytes, { isAcceptor: id === 4 }, chunk);
           expectPushPull(r.message, name, port);
@@ -57,7 +57,7 @@ describe('wire/stream', () => {
         [4, 'c2', 7981],
         [6, 'c1', 7980],
       ] as const) {
-        const bytes = capture('nocompress.txt', id).bytes;
+        const bytes = capture('memberlist-0.2.2-nocompress.json', id).bytes;
         const r = read(bytes, { isAcceptor: true }, 3);
         expectPushPull(r.message, name, port);
         assert.equal(r.compressed, false);
@@ -67,17 +67,17 @@ describe('wire/stream', () => {
 
     it('decrypts the labelled dialer stream on the acceptor and the header-less reply on the dialer (enc-label #4, #8)', () => {
       const keyring = new Keyring([key32]);
-      const req = read(capture('enc-label.txt', 4).bytes, { isAcceptor: true, keyring, label: 'cluster-a' }, 10);
+      const req = read(capture('memberlist-0.5.0-encrypted-label.json', 4).bytes, { isAcceptor: true, keyring, label: 'cluster-a' }, 10);
       expectPushPull(req.message, 'c2', 7981);
       assert.equal(req.encrypted, true);
       assert.equal(req.label, 'cluster-a');
-      const reply = read(capture('enc-label.txt', 8).bytes, { isAcceptor: false, keyring, label: 'cluster-a' });
+      const reply = read(capture('memberlist-0.5.0-encrypted-label.json', 8).bytes, { isAcceptor: false, keyring, label: 'cluster-a' });
       expectPushPull(reply.message, 'c1', 7980);
     });
 
     it('fails the encrypted streams with a wrong key, wrong label or no keyring, with stable codes', () => {
-      const dialer = capture('enc-label.txt', 4).bytes;
-      const reply = capture('enc-label.txt', 8).bytes;
+      const dialer = capture('memberlist-0.5.0-encrypted-label.json', 4).bytes;
+      const reply = capture('memberlist-0.5.0-encrypted-label.json', 8).bytes;
       const keyring = new Keyring([key32]);
       const wrong = new Keyring([new Uint8Array(32)]);
       assert.throws(() => read(dialer, { isAcceptor: true, keyring: wrong, label: 'cluster-a' }), isCode('DECRYPT_FAILED'));
@@ -89,7 +89,7 @@ describe('wire/stream', () => {
 
     it('writes an encrypted, labelled push/pull the way Go does: label, 0a + length, version 1', () => {
       const keyring = new Keyring([key32]);
-      const m = read(capture('enc-label.txt', 4).bytes, { isAcceptor: true, keyring, label: 'cluster-a' }).message;
+      const m = read(capture('memberlist-0.5.0-encrypted-label.json', 4).bytes, { isAcceptor: true, keyring, label: 'cluster-a' }).message;
       const out = encodeStreamMessage(m, { compress: false, keyring, label: 'cluster-a', isDialer: true });
       assert.equal(out.length, 150);
       assert.equal(toHex(out.subarray(0, 17)).slice(0, 34), `f409${Buffer.from('cluster-a').toString('hex')}0a0000008601`);
@@ -156,7 +156,7 @@ describe('wire/stream', () => {
     });
 
     it('refuses plaintext when encryption is configured, unless verifyIncoming is false', () => {
-      const bytes = capture('nocompress.txt', 4).bytes;
+      const bytes = capture('memberlist-0.2.2-nocompress.json', 4).bytes;
       const keyring = new Keyring([key32]);
       assert.throws(() => read(bytes, { isAcceptor: true, keyring }), isCode('NOT_ENCRYPTED'));
       expectPushPull(read(bytes, { isAcceptor: true, keyring, verifyIncoming: false }).message, 'c2', 7981);
@@ -204,7 +204,7 @@ describe('wire/stream', () => {
     });
 
     it('reports a stream closed mid-message as TRUNCATED, and an empty one too', () => {
-      const bytes = capture('plain.txt', 4).bytes;
+      const bytes = capture('memberlist-0.2.2.json', 4).bytes;
       const reader = new StreamMessageReader({ isAcceptor: true });
       assert.equal(reader.push(bytes.subarray(0, 50)), undefined);
       assert.throws(() => reader.end(), isCode('TRUNCATED'));
@@ -212,7 +212,7 @@ describe('wire/stream', () => {
     });
 
     it('returns the message once and ignores bytes after it', () => {
-      const bytes = capture('nocompress.txt', 4).bytes;
+      const bytes = capture('memberlist-0.2.2-nocompress.json', 4).bytes;
       const reader = new StreamMessageReader({ isAcceptor: true });
       assert.ok(reader.push(bytes));
       assert.equal(reader.done, true);

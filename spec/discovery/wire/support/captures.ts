@@ -1,80 +1,74 @@
 /**
- * Reads the annotated capture files in ../shared/interop/captures/*.txt (real bytes from Go memberlist
- * nodes, see ../shared/interop/captures.md). Each record is a header line
- * `#11 t=0.078 UDP 7980 -> 7981 (148 bytes)` or `#4 t=0.001 TCP stream 52774 -> 7980 (130 bytes)`,
- * then `  hex: …`, then indented decode notes (kept as text).
+ * Real bytes from Go peers, kept as fixtures in spec/fixtures/captures/*.json (format and provenance:
+ * spec/fixtures/captures/README.md). Each file says which peers, versions and options produced it and
+ * lists the captured packets and stream messages with their hex.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { fixturePath } from '../../../support/fixtures';
 
 export interface Capture {
   file: string;
-  /** The packet number in the pcap (#11). */
+  /** The record's number in its capture (packet number of the original pcap where there was one). */
   id: number;
   transport: 'UDP' | 'TCP';
   fromPort: number;
   toPort: number;
   bytes: Uint8Array;
-  /** The decode notes under the hex line. */
-  notes: string[];
+  /** What the record holds, as ts-doudou's decoder summarised it when the fixture was made. */
+  contains: string;
 }
 
-const HEADER = /^#(\d+) t=[\d.]+ (UDP|TCP stream) (\d+) -> (\d+) \((\d+) bytes\)$/;
+/** One capture file as stored. */
+export interface CaptureFile {
+  what: string;
+  captured: { on: string; with: string; os?: string };
+  software: Record<string, string>;
+  packets: Array<{ id: number; transport: 'udp' | 'tcp'; fromPort: number; toPort: number; bytes: number; contains: string; hex: string }>;
+  [fact: string]: unknown;
+}
 
 export function capturesDir(): string {
-  return path.resolve(process.cwd(), '../shared/interop/captures');
+  return fixturePath('captures');
 }
 
-/** Parses capture text; throws naming the line when a record is malformed (so a format change is loud). */
-export function parseCaptures(text: string, file = '<text>'): Capture[] {
-  const out: Capture[] = [];
-  let current: Capture | undefined;
-  let declared = 0;
-  text.split('\n').forEach((line, i) => {
-    const h = HEADER.exec(line);
-    if (h) {
-      current = {
-        file,
-        id: Number(h[1]),
-        transport: h[2] === 'UDP' ? 'UDP' : 'TCP',
-        fromPort: Number(h[3]),
-        toPort: Number(h[4]),
-        bytes: new Uint8Array(0),
-        notes: [],
-      };
-      declared = Number(h[5]);
-      out.push(current);
-      return;
-    }
-    if (line.trim() === '') return;
-    if (current === undefined) throw new Error(`${file}:${i + 1}: text before the first record`);
-    const hex = /^\s+hex: ([0-9a-f]+)$/.exec(line);
-    if (hex) {
-      current.bytes = Uint8Array.from(Buffer.from(hex[1], 'hex'));
-      if (current.bytes.length !== declared) {
-        throw new Error(`${file}:${i + 1}: hex has ${current.bytes.length} bytes, header says ${declared}`);
-      }
-      return;
-    }
-    current.notes.push(line.trim());
+/** Checks and converts one file's records; throws naming the record when one is malformed. */
+export function parseCaptureFile(file: CaptureFile, name = '<json>'): Capture[] {
+  if (!Array.isArray(file.packets)) throw new Error(`${name}: no packets`);
+  return file.packets.map((p) => {
+    if (!/^(?:[0-9a-f]{2})+$/.test(p.hex ?? '')) throw new Error(`${name}: record #${p.id} has no hex`);
+    const bytes = Uint8Array.from(Buffer.from(p.hex, 'hex'));
+    if (bytes.length !== p.bytes) throw new Error(`${name}: record #${p.id} has ${bytes.length} bytes of hex, says ${p.bytes}`);
+    if (p.transport !== 'udp' && p.transport !== 'tcp') throw new Error(`${name}: record #${p.id} transport ${String(p.transport)}`);
+    return {
+      file: name,
+      id: p.id,
+      transport: p.transport === 'udp' ? 'UDP' : 'TCP',
+      fromPort: p.fromPort,
+      toPort: p.toPort,
+      bytes,
+      contains: p.contains,
+    };
   });
-  for (const c of out) if (c.bytes.length === 0) throw new Error(`${file}: record #${c.id} has no hex`);
-  return out;
 }
 
 const cache = new Map<string, Capture[]>();
 
-/** All records of one capture file (`plain.txt`, `nocompress.txt`, `enc-label.txt`). */
+/** The whole stored file, facts included. */
+export function readCaptureFile(name: string): CaptureFile {
+  return JSON.parse(readFileSync(`${capturesDir()}/${name}`, 'utf8')) as CaptureFile;
+}
+
+/** All records of one fixture (`memberlist-0.2.2.json`, `memberlist-0.2.2-nocompress.json`, …). */
 export function loadCaptures(name: string): Capture[] {
   let list = cache.get(name);
   if (list === undefined) {
-    list = parseCaptures(readFileSync(path.join(capturesDir(), name), 'utf8'), name);
+    list = parseCaptureFile(readCaptureFile(name), name);
     cache.set(name, list);
   }
   return list;
 }
 
-/** One record by its pcap number; throws if absent. */
+/** One record by its number; throws if absent. */
 export function capture(name: string, id: number): Capture {
   const c = loadCaptures(name).find((x) => x.id === id);
   if (c === undefined) throw new Error(`${name}: no record #${id}`);
