@@ -1,6 +1,6 @@
 /**
  * The composition root: the only place that wires configuration, logging, the container, the
- * descriptors, the OpenAPI document and the HTTP server together (DESIGN.md "Layers").
+ * descriptors, the OpenAPI document and the HTTP server together (docs/architecture.md#layers).
  */
 import { performance } from 'node:perf_hooks';
 import type { Middleware } from 'koa';

@@ -1,11 +1,11 @@
 /**
  * Real-network gossip benchmark: ts GossipNodes on real UDP/TCP on 127.0.0.1, spread over several
  * processes (so a "crash" is a SIGKILLed process), memberlist's local profile (probe 1 s, suspicion
- * mult 3; memberlist-wire.md §11). Measures
+ * mult 3; docs/gossip-wire-format.md#default-profiles). Measures
  *   - convergence: time from the joins until every node lists every node;
  *   - failure detection of a killed process: first suspicion, first "dead", and "dead" at every survivor.
  * Scenarios: 3 nodes in 3 processes (the reference's loopback measurement with 3 Go 0.2.2 nodes:
- * dead ≈ 4.2 s after the kill, memberlist-wire.md §15) and 50 nodes in 6 processes.
+ * dead ≈ 4.2 s after the kill, docs/gossip-wire-format.md#reference-figures) and 50 nodes in 6 processes.
  * Usage: `node dist/bench/gossip-real/run.js` (GOSSIP_BENCH_NODES to change the big cluster's size).
  * Writes bench/results/gossip-real.json.
  */
@@ -55,7 +55,7 @@ interface ScenarioResult {
   scenario: string;
   nodes: number;
   processes: number;
-  /** Until every node lists every node (the slowest node is often repaired only by push/pull, §7.4). */
+  /** Until every node lists every node (the slowest node is often repaired only by push/pull, docs/gossip-wire-format.md#push-pull-schedule). */
   convergeMs: number;
   convergeMedianMs: number;
   convergeP90Ms: number;
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     profile: 'local (probe 1 s, probe timeout 200 ms, gossip 100 ms × 3, suspicion mult 3)',
     reference: {
       deadAfterKillMs: REFERENCE_DEAD_AFTER_KILL_MS,
-      setup: '3 Go memberlist 0.2.2 nodes, DefaultLocalConfig, loopback (memberlist-wire.md §15)',
+      setup: '3 Go memberlist 0.2.2 nodes, DefaultLocalConfig, loopback (docs/gossip-wire-format.md#reference-figures)',
     },
     goBaselineThisRun: go,
     rows,

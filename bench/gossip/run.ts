@@ -1,7 +1,7 @@
 /**
  * Gossip benchmark in simulation (virtual time, deterministic seeds): join dissemination, crash detection,
  * traffic, and false failure detection under packet loss with Lifeguard on and off, for 10/100/1000 nodes,
- * compared with the reference formulae and figures (memberlist-wire.md §9.2, §15).
+ * compared with the reference formulae and figures (docs/gossip-wire-format.md#suspicion-timeout, docs/gossip-wire-format.md#reference-figures).
  * Run: npm run bench:gossip  (writes bench/results/gossip.json)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const SIZES: Array<{ n: number; seeds: number }> = [
   { n: 100, seeds: 5 },
   { n: 1000, seeds: 2 },
 ];
-/** LAN defaults (§11): gossip to 3 nodes every 200 ms, probe every 1 s, suspicion mult 4, max mult 6. */
+/** LAN defaults (docs/gossip-wire-format.md#default-profiles): gossip to 3 nodes every 200 ms, probe every 1 s, suspicion mult 4, max mult 6. */
 const LAN = { fanout: 3, gossipInterval: 200, probeInterval: 1000, suspicionMult: 4, maxMult: 6 };
 
 function scale(): object[] {

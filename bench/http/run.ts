@@ -1,7 +1,7 @@
 /**
  * HTTP benchmark: the full default HttpServer stack against bare Koa + @koa/router and raw node:http,
  * measured in ONE run (absolute numbers drift on shared machines; ratios are what we compare — the
- * target from reference/peers.md §6 is to stay within ~15 % of bare Koa).
+ * target is to stay within ~15 % of bare Koa).
  *
  * Every target runs in its own child process (the load generator, autocannon, stays in this process).
  * All targets start first; then each round measures every scenario on every target back to back, in a

@@ -1,5 +1,5 @@
 /**
- * The default resilience policy of a client, outermost first (go-doudou's proxy runner, reference e.2):
+ * The default resilience policy of a client, outermost first (go-doudou's proxy runner, docs/go-doudou-differences.md#clients-and-resilience):
  *
  *   circuit breaker → overall timeout → retry (each attempt picks an instance again)
  *

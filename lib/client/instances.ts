@@ -1,7 +1,7 @@
 /**
  * Where a client's calls can go. The gossip registry implements `InstanceSource` over cluster membership;
  * `StaticInstances` is a real, mutable list (fixed deployments, tests) and `FixedBaseUrl` the monolith /
- * env-var mode (go-doudou's `NewServiceProvider(ENV)`, reference/go-doudou.md d.3).
+ * env-var mode (go-doudou's `NewServiceProvider(ENV)`, docs/go-doudou-differences.md#instance-selection).
  */
 
 /** One reachable copy of a service. */

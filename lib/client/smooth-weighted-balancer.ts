@@ -3,7 +3,7 @@ import type { ServiceInstance } from './instances';
 
 /**
  * nginx's smooth weighted round-robin (ngx_http_upstream_round_robin.c, also go-doudou's SWRR provider,
- * reference/go-doudou.md d.3): every pick adds each candidate's weight to its current weight, takes the
+ * docs/go-doudou-differences.md#instance-selection): every pick adds each candidate's weight to its current weight, takes the
  * largest (the first on ties, in list order) and subtracts the total from it. Weights 5,1,1 give
  * a a b a c a a — the heavy instance is spread out, not picked five times in a row.
  *

@@ -1,5 +1,5 @@
 /**
- * The breaker rule go-doudou meant (reference/go-doudou.md e.2): open when, over a sliding window, at least
+ * The breaker rule go-doudou meant (docs/go-doudou-differences.md#clients-and-resilience): open when, over a sliding window, at least
  * `minimumCalls` calls were made and at least `failureRatio` of them failed. goresilience, which go-doudou
  * uses, reads the wrong setting and opens at ≥ 6 % errors; cockatiel's SamplingBreaker asks for a strictly
  * greater ratio and a minimum *rate*. This one counts calls, in `buckets` time slices (10 × 1 s by default,

@@ -1,5 +1,5 @@
 /**
- * go-doudou's .env order (go-doudou.md f.1), relative to the working directory:
+ * go-doudou's .env order (docs/go-doudou-differences.md#configuration), relative to the working directory:
  * `.env.<env>.local`, `.env.local` (not when env = test, so tests are reproducible), `.env.<env>`, `.env`.
  * Among files the first to define a variable wins; the real environment beats every file.
  * YAML files (`app-<env>.yml`, go-doudou ≥ 1.0.3) are not read.

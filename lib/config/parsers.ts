@@ -56,7 +56,7 @@ export function int(options: { min: number; max: number; what?: string }): Parse
 
 /**
  * A Go duration in ms. `bareInteger` says what a plain integer means for this variable: go-doudou reads
- * GDD_MEM_* timeouts as seconds and the gossip/weight intervals as milliseconds (memberlist-wire.md §14.3);
+ * GDD_MEM_* timeouts as seconds and the gossip/weight intervals as milliseconds (docs/go-doudou-differences.md#gossip-configuration);
  * the HTTP timeouts go through time.ParseDuration, which only takes a bare "0".
  */
 export function duration(options: {
@@ -202,7 +202,7 @@ export function cidrList(): Parser<string[]> {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** AES keys for memberlist encryption (memberlist-wire.md §6): 16, 24 or 32 bytes, base64. */
+/** AES keys for memberlist encryption (docs/gossip-wire-format.md#encryption): 16, 24 or 32 bytes, base64. */
 export function keyList(): Parser<string[]> {
   const expected = 'expected comma-separated base64 keys of 16, 24 or 32 bytes (AES-128/192/256)';
   return (raw) => {
@@ -214,7 +214,7 @@ export function keyList(): Parser<string[]> {
   };
 }
 
-/** Cluster label: carried in a one-byte length header (memberlist-wire.md §4.5). */
+/** Cluster label: carried in a one-byte length header (docs/gossip-wire-format.md#labels). */
 export function label(): Parser<string> {
   return (raw) => (Buffer.byteLength(raw, 'utf8') <= 255 ? ok(raw) : bad('expected a label of at most 255 bytes'));
 }

@@ -69,14 +69,14 @@ export interface TracingConfig {
   readonly metricsRoot: string;
 }
 
-/** memberlist's delegate protocol versions, sent in every alive message (memberlist-wire.md §10). */
+/** memberlist's delegate protocol versions, sent in every alive message (docs/gossip-wire-format.md#versions-and-metadata). */
 export interface DelegateVersion {
   readonly min: number;
   readonly max: number;
   readonly cur: number;
 }
 
-/** Gossip (memberlist) settings; base is memberlist's DefaultWANConfig as in go-doudou (memberlist-wire.md §14.3). */
+/** Gossip (memberlist) settings; base is memberlist's DefaultWANConfig as in go-doudou (docs/go-doudou-differences.md#gossip-configuration). */
 export interface MemConfig {
   /** GDD_MEM_SEED as `host:port` (port 7946 added when missing; IPv6 as `[addr]:port`). Empty: new cluster. */
   readonly seeds: readonly string[];
@@ -110,7 +110,7 @@ export interface MemConfig {
   readonly weight: number;
   /** GDD_MEM_WEIGHT_INTERVAL — period of dynamic weight computation; 0 = off. */
   readonly weightIntervalMs: number;
-  /** Derived: weight ≤ 0 and weightIntervalMs > 0 (go-doudou d.2). */
+  /** Derived: weight ≤ 0 and weightIntervalMs > 0 (docs/go-doudou-differences.md#node-weight). */
   readonly dynamicWeight: boolean;
   readonly logDisable: boolean;
   /** GDD_MEM_CIDRS_ALLOWED — empty allows everyone. */

@@ -1,7 +1,8 @@
 /**
  * Every GDD_* variable ts-doudou reads, in one table that the loader executes and the README renders
  * (`renderConfigTable()`), so documentation and behaviour cannot drift. Names and defaults follow
- * go-doudou (reference go-doudou.md f.2/f.3, memberlist-wire.md §14.3) except where noted in the text.
+ * go-doudou (docs/go-doudou-differences.md#configuration,
+ * docs/go-doudou-differences.md#gossip-configuration) except where noted in the text.
  *
  * An empty value counts as unset (go-doudou checks IsNotEmpty), so `GDD_X=` gives the default.
  */
@@ -609,7 +610,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
       d.mem.weight = x;
     },
   }),
-  // Must come after GDD_MEM_WEIGHT: when set, it wins (go-doudou d.2).
+  // Must come after GDD_MEM_WEIGHT: when set, it wins (docs/go-doudou-differences.md#node-weight).
   v({
     name: 'GDD_WEIGHT',
     group: 'mem',

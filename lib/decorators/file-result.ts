@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 /**
  * A download returned by a `@Get(…, { file: true })` handler. lib/http streams `data` with
  * `Content-Disposition: attachment; filename=…`, `Content-Type` and, for a Buffer, `Content-Length`
- * (go-doudou answers *os.File results the same way, reference §a.4).
+ * (go-doudou answers *os.File results the same way, docs/go-doudou-differences.md#responses-and-errors).
  */
 export class FileResult {
   readonly data: Buffer | Readable;

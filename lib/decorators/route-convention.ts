@@ -1,7 +1,7 @@
 import type { HttpMethod } from './descriptors';
 
 /**
- * go-doudou v2's method-name → route convention (reference go-doudou.md §a.1), applied to camelCase TS names:
+ * go-doudou v2's method-name → route convention (docs/go-doudou-differences.md#route-convention), applied to camelCase TS names:
  * - the first word, when it is a verb (get/post/put/delete/patch), sets the method and is dropped; else POST;
  * - every remaining word becomes one lowercase path segment (`pageUsers` → `/page/users`);
  * - `_` + uppercase starts a path variable of one word (`getBooks_Id` → `/books/:id`);

@@ -1,7 +1,7 @@
 /**
  * Address resolution for a gossip node: the advertise IP (memberlist picks a private IP when bound to
- * 0.0.0.0; a DNS name is resolved once because the wire carries IP bytes, §3 alive.Addr) and seeds
- * (`host[:port]` or DNS names; every address a name resolves to is contacted, §9.4).
+ * 0.0.0.0; a DNS name is resolved once because the wire carries IP bytes, docs/gossip-wire-format.md#message-bodies alive.Addr) and seeds
+ * (`host[:port]` or DNS names; every address a name resolves to is contacted, docs/gossip-wire-format.md#start-and-join).
  */
 import { lookup } from 'node:dns/promises';
 import * as net from 'node:net';

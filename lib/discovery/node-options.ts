@@ -1,12 +1,13 @@
 /**
- * GossipNode options: every memberlist setting go-doudou exposes through GDD_MEM_* (memberlist-wire.md
- * §14.3), with go-doudou's defaults (memberlist's DefaultWANConfig plus DeadNodeReclaimTime 3 s), and the
+ * GossipNode options: every memberlist setting go-doudou exposes through GDD_MEM_*
+ * (docs/go-doudou-differences.md#gossip-configuration), with go-doudou's defaults (memberlist's DefaultWANConfig
+ * plus DeadNodeReclaimTime 3 s), and the
  * resolution of those options into concrete values (advertise address, keys, seeds).
  */
 import * as os from 'node:os';
 import { ConfigError } from '../errors';
 
-/** Which base configuration unset options come from (memberlist-wire.md §11). */
+/** Which base configuration unset options come from (docs/gossip-wire-format.md#default-profiles). */
 export type GossipProfile = 'go-doudou' | 'wan' | 'lan' | 'local';
 
 export interface DelegateVersion {
@@ -65,10 +66,10 @@ export interface GossipNodeOptions {
   meta?: Uint8Array | string;
   /** Cap on concurrent inbound TCP streams (Go: 128). */
   maxInboundStreams?: number;
-  /** TCP fallback ping when UDP probes fail (memberlist's !DisableTcpPings, §5.5). Default true. */
+  /** TCP fallback ping when UDP probes fail (memberlist's !DisableTcpPings, docs/gossip-wire-format.md#tcp-fallback-ping). Default true. */
   tcpPings?: boolean;
   /**
-   * How addresses travel (memberlist-wire.md §14.1): 'ip-bytes' (hashicorp memberlist, serf, consul; default)
+   * How addresses travel (docs/gossip-wire-format.md#the-go-doudou-fork): 'ip-bytes' (hashicorp memberlist, serf, consul; default)
    * or 'text' (go-doudou's memberlist fork: host strings, DNS names allowed). The two cannot share a cluster.
    */
   addrEncoding?: 'ip-bytes' | 'text';
@@ -124,7 +125,7 @@ type Timing = Pick<
   | 'indirectChecks'
 >;
 
-/** memberlist-wire.md §11 (Default{WAN,LAN,Local}Config) and §14.3 (go-doudou: WAN + reclaim 3 s). */
+/** docs/gossip-wire-format.md#default-profiles (Default{WAN,LAN,Local}Config) and docs/go-doudou-differences.md#gossip-configuration (go-doudou: WAN + reclaim 3 s). */
 export const GOSSIP_PROFILES: Readonly<Record<GossipProfile, Timing>> = {
   wan: {
     probeIntervalMs: 5000,
@@ -186,7 +187,7 @@ export const GOSSIP_PROFILES: Readonly<Record<GossipProfile, Timing>> = {
 
 /** Default gossip port (memberlist and go-doudou). */
 export const DEFAULT_GOSSIP_PORT = 7946;
-/** memberlist MetaMaxSize (§10). */
+/** memberlist MetaMaxSize (docs/gossip-wire-format.md#versions-and-metadata). */
 export const META_MAX_SIZE = 512;
 
 export function resolveOptions(options: GossipNodeOptions): ResolvedGossipOptions {
@@ -267,7 +268,7 @@ function validate(o: ResolvedGossipOptions): void {
   if (o.addrEncoding !== 'ip-bytes' && o.addrEncoding !== 'text') bad('addrEncoding', "must be 'ip-bytes' or 'text'");
 }
 
-/** GDD_MEM_HOST: a value starting with '.' is a DNS suffix for this host (k8s headless services, §14.3). */
+/** GDD_MEM_HOST: a value starting with '.' is a DNS suffix for this host (k8s headless services, docs/go-doudou-differences.md#gossip-configuration). */
 export function expandAdvertise(value: string): string {
   return value.startsWith('.') ? `${os.hostname()}${value}` : value;
 }

@@ -1,5 +1,5 @@
 /**
- * The TCP side of the driver (memberlist-wire.md §5): answering inbound streams, and running the push/pulls
+ * The TCP side of the driver (docs/gossip-wire-format.md#tcp-streams): answering inbound streams, and running the push/pulls
  * and fallback pings the core asks for. Every outcome goes back into the core, then the driver pumps.
  */
 import type { MembershipCore, PushPullRequest, StreamPingRequest } from './core/types';
@@ -22,14 +22,14 @@ export interface StreamContext {
   deliverUser(message: UserMessageEvent): void;
 }
 
-/** An accepted TCP stream: push/pull, TCP ping or reliable user message (§5.1). */
+/** An accepted TCP stream: push/pull, TCP ping or reliable user message (docs/gossip-wire-format.md#tcp-streams). */
 export async function answerStream(ctx: StreamContext, conn: StreamConn): Promise<void> {
   let msg;
   try {
     msg = await readStreamMessage(conn, ctx.codec.streamDecoder(true));
   } catch (err) {
     ctx.transport.counters.dropStream(dropReason(err));
-    // Like Go, tell a peer that sent something unreadable why (errMsg, §5.1) — best effort.
+    // Like Go, tell a peer that sent something unreadable why (errMsg, docs/gossip-wire-format.md#tcp-streams) — best effort.
     if (err instanceof WireDecodeError) {
       await conn.write(ctx.codec.encodeStream({ type: 'err', error: err.message }, false)).catch(() => undefined);
     }
@@ -56,7 +56,7 @@ export async function answerStream(ctx: StreamContext, conn: StreamConn): Promis
   }
 }
 
-/** Our side of a push/pull the core asked for (§5.2); the outcome always goes back to the core. */
+/** Our side of a push/pull the core asked for (docs/gossip-wire-format.md#push-pull); the outcome always goes back to the core. */
 export async function runPushPull(ctx: StreamContext, req: PushPullRequest): Promise<void> {
   let outcome: { ok: true } | { ok: false; error: Error };
   try {
@@ -80,7 +80,7 @@ export async function runPushPull(ctx: StreamContext, req: PushPullRequest): Pro
   ctx.pump();
 }
 
-/** TCP fallback ping (§5.5); reported to the core by the deadline, success or not. */
+/** TCP fallback ping (docs/gossip-wire-format.md#tcp-fallback-ping); reported to the core by the deadline, success or not. */
 export async function runStreamPing(ctx: StreamContext, req: StreamPingRequest): Promise<void> {
   let ok = false;
   const budget = Math.max(1, req.deadline - Date.now());

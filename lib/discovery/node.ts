@@ -1,6 +1,6 @@
 /**
  * GossipNode: the public gossip API. It binds the sans-I/O SWIM core (lib/discovery/core) to real sockets
- * (lib/discovery/transport) through the wire codec (lib/discovery/wire) — DESIGN.md "Gossip: a sans-I/O core".
+ * (lib/discovery/transport) through the wire codec (lib/discovery/wire) — docs/architecture.md#the-packet-path.
  *
  * Driver loop: every input (a decoded UDP message, a tick, a finished TCP exchange, an API call) goes into
  * the core, then `pump()` drains the core's outputs (packets to send, push/pull and TCP-ping requests,
@@ -24,7 +24,7 @@ import { dropReason } from './node-drops';
 import { answerStream, runPushPull, runStreamPing, StreamContext } from './node-streams';
 
 export interface SendUserOptions {
-  /** true: TCP stream (SendReliable, §5.4); false (default): one UDP packet (SendBestEffort). */
+  /** true: TCP stream (SendReliable, docs/gossip-wire-format.md#user-messages); false (default): one UDP packet (SendBestEffort). */
   reliable?: boolean;
 }
 
@@ -80,7 +80,7 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
       addrEncoding: resolved.addrEncoding,
     });
     const node = new GossipNode(resolved, codec);
-    // go-doudou's fork gossips the advertise host as written (DNS names too); hashicorp needs an IP (§14.1).
+    // go-doudou's fork gossips the advertise host as written (DNS names too); hashicorp needs an IP (docs/gossip-wire-format.md#the-go-doudou-fork).
     const advertiseAddr =
       resolved.addrEncoding === 'text' && resolved.advertiseAddr
         ? resolved.advertiseAddr
@@ -175,7 +175,7 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
     return result;
   }
 
-  /** Broadcast our leave and wait until it has been gossiped (§9.3). Does not stop the node: call shutdown(). */
+  /** Broadcast our leave and wait until it has been gossiped (docs/gossip-wire-format.md#leave-and-reaping). Does not stop the node: call shutdown(). */
   async leave(timeoutMs = 5000): Promise<void> {
     this.assertRunning();
     this.core.leave(Date.now());
@@ -339,7 +339,7 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
     try {
       const decoded = this.codec.decodePacket(data);
       messages = decoded.messages;
-      // Compound parts cut off or undecodable: the rest of the packet is still used (§4.2); the packet
+      // Compound parts cut off or undecodable: the rest of the packet is still used (docs/gossip-wire-format.md#compound); the packet
       // counts once — as 'partial' if something was usable, else under the first part's reason.
       if (messages.length === 0) {
         this.transport.counters.dropPacket(decoded.dropped.length ? dropReason(decoded.dropped[0]) : 'truncated');

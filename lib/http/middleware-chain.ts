@@ -1,7 +1,7 @@
 /**
  * A slot in the Koa chain whose middleware list can still grow after the chain was built (user
  * middleware added with server.use() after mount() or listen() still applies — go-doudou v2's "Use()
- * after AddRoute is ignored" pitfall, reference c.2, avoided).
+ * after AddRoute is ignored" pitfall, docs/go-doudou-differences.md#middleware-order, avoided).
  */
 import type { Context, Middleware, Next } from 'koa';
 

@@ -1,7 +1,7 @@
 /**
  * multipart/form-data through formidable: files go to temporary files (deleted when the response is over),
- * fields come back in the same shape as ctx.query. go-doudou limits uploads to 32 MiB (reference/go-doudou.md
- * a.3); a bigger file is 413, a broken body 400. Fields and files are collected from formidable's events
+ * fields come back in the same shape as ctx.query. go-doudou limits uploads to 32 MiB
+ * (docs/go-doudou-differences.md#request-parameters); a bigger file is 413, a broken body 400. Fields and files are collected from formidable's events
  * into maps without a prototype: formidable's own result objects are plain `{}`, so a part named
  * `__proto__` would re-prototype them instead of showing up as a key to refuse.
  */

@@ -66,7 +66,7 @@ export function writeResult(ctx: Context, route: RouteDescriptor, result: unknow
 }
 
 function noFile(route: RouteDescriptor): HttpError {
-  // go-doudou answers a nil *os.File with 500 "No file returned" (reference a.4)
+  // go-doudou answers a nil *os.File with 500 "No file returned" (docs/go-doudou-differences.md#responses-and-errors)
   return new HttpError(500, HttpErrorCodes.INTERNAL, `${route.operationId} returned no file`);
 }
 

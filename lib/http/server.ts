@@ -1,6 +1,6 @@
 /**
  * HttpServer: the Koa application built from service descriptors, with go-doudou's middleware chain
- * (reference/go-doudou.md c.1/c.2, adapted) and the /go-doudou/* endpoints. Outermost first:
+ * (docs/go-doudou-differences.md#middleware-order, adapted) and the /go-doudou/* endpoints. Outermost first:
  *
  *   request lifecycle: request id, metrics + access log when the response is over, error mapping,
  *   Connection: close while closing, CORS, compression (one Koa layer) → [proxy headers: Koa `proxy`]

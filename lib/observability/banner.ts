@@ -1,6 +1,6 @@
 /**
  * The start-up banner: GDD_BANNER_TEXT in figlet's "Doom" font, as go-doudou prints it with go-figure
- * (go-doudou.md h.1). Fonts ship inside the figlet package, so this works offline.
+ * (docs/go-doudou-differences.md#start-up-and-shutdown). Fonts ship inside the figlet package, so this works offline.
  */
 import figlet from 'figlet';
 

@@ -1,6 +1,6 @@
 /**
  * winston logger as go-doudou configures logrus: level and text/json format from GDD_LOG_*; outside the
- * dev environment every line also carries the service name and hostname (go-doudou f.2: dev "stops
+ * dev environment every line also carries the service name and hostname (docs/go-doudou-differences.md#logging; dev "stops
  * logging meta fields"), so lines from many pods can be told apart once aggregated.
  * Modules take a child logger: `logger.child({ module: 'gossip' })`.
  */

@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics of the HTTP server, named as go-doudou v1.3+ names them (reference/go-doudou.md c.4)
+ * Prometheus metrics of the HTTP server, named as go-doudou v1.3+ names them (docs/go-doudou-differences.md#metrics)
  * so existing dashboards keep working — with one deliberate difference: `path` is the ROUTE TEMPLATE
  * (`/users/:id`), never the raw URL, so label cardinality stays bounded (go-doudou used the raw path).
  * Unmatched requests are labelled `unmatched`.

@@ -1,5 +1,5 @@
 /**
- * The registered-routes table logged at start-up, shaped like go-doudou's (go-doudou.md h.1): a
+ * The registered-routes table logged at start-up, shaped like go-doudou's (docs/go-doudou-differences.md#start-up-and-shutdown): a
  * header line, a bordered Name | Method | Pattern table, and a closing line of '='.
  */
 

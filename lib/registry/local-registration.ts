@@ -1,7 +1,7 @@
 /**
  * LocalRegistration: this process's entry in the registry. Builds the go-doudou NodeMeta for the services the
  * App serves (several in monolith mode), publishes it through the gossip node (updateMeta → incarnation + 1,
- * alive broadcast, peers emit 'update': memberlist-wire.md §9.4) and, with dynamic weighting, republishes it
+ * alive broadcast, peers emit 'update': docs/gossip-wire-format.md#start-and-join) and, with dynamic weighting, republishes it
  * whenever the weight changes (weight + weightAt; the newer incarnation wins everywhere).
  */
 import * as fs from 'node:fs';

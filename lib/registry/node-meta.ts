@@ -1,5 +1,5 @@
 /**
- * go-doudou v2 node metadata (memberlist-wire.md §14.2; go-doudou.md d.1): the msgpack map every node puts
+ * go-doudou v2 node metadata (docs/gossip-wire-format.md#node-metadata; docs/go-doudou-differences.md#registry-metadata): the msgpack map every node puts
  * into its memberlist `Meta`, listing the services it serves. Go nodes decode it with go-msgpack's default
  * handle, so what we write must be readable there:
  * - keys are the Go `json` tags (`serviceInfo`, `registerAt`, …), written in alphabetical order like Go;
@@ -164,7 +164,7 @@ function asText(v: unknown): string | undefined {
   throw new WrongType('text');
 }
 
-/** Any msgpack integer width (§1.7); nil/absent → undefined. */
+/** Any msgpack integer width (docs/gossip-wire-format.md#encoding-conventions); nil/absent → undefined. */
 function asInt(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
@@ -173,7 +173,7 @@ function asInt(v: unknown): number | undefined {
 }
 
 /**
- * go-doudou's registerAt (§14.2): nil; a str/bin holding the 4/8/12-byte msgpack timestamp payload (what
+ * go-doudou's registerAt (docs/gossip-wire-format.md#node-metadata): nil; a str/bin holding the 4/8/12-byte msgpack timestamp payload (what
  * go-msgpack v1.1.5 writes); the proper timestamp extension (decoded to Date by the library); or, leniently,
  * ISO text. Sub-millisecond precision is dropped.
  */

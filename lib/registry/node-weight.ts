@@ -1,5 +1,5 @@
 /**
- * Node weight for weighted balancing (go-doudou.md d.2, memberlist-wire.md §14.4).
+ * Node weight for weighted balancing (docs/go-doudou-differences.md#node-weight, docs/go-doudou-differences.md#node-weight).
  * - Static: GDD_WEIGHT, else GDD_MEM_WEIGHT, default 1.
  * - Dynamic, only when weight ≤ 0 and the interval (GDD_MEM_WEIGHT_INTERVAL) > 0: every interval
  *   weight = round((awarenessMax − healthScore) × 0.6 + awarenessMax × cpuIdle × 0.4), at least 1 — go-doudou's

@@ -14,7 +14,7 @@ export class RegistryError extends ConfigError {
   }
 }
 
-/** The encoded node metadata exceeds memberlist's MetaMaxSize (memberlist-wire.md §10: 512 bytes). */
+/** The encoded node metadata exceeds memberlist's MetaMaxSize (docs/gossip-wire-format.md#versions-and-metadata: 512 bytes). */
 export class NodeMetaTooLargeError extends RegistryError {
   constructor(
     readonly size: number,

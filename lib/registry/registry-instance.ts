@@ -1,6 +1,6 @@
 /**
  * One service instance as the registry sees it, and how its address is built from a node's metadata
- * (go-doudou's providers: memberlist-wire.md §14.5).
+ * (go-doudou's providers: docs/go-doudou-differences.md#instance-selection).
  */
 import type { NodeMeta, ServiceInfo, ServiceType } from './node-meta';
 
@@ -48,7 +48,7 @@ export function plainServiceName(registered: string): string {
   return registered.replace(/_(rest|grpc)$/, '');
 }
 
-/** Address clients call: go-doudou's `http://host:port/root` for REST, `host:port` for gRPC (§14.5). */
+/** Address clients call: go-doudou's `http://host:port/root` for REST, `host:port` for gRPC (docs/go-doudou-differences.md#instance-selection). */
 export function baseUrlOf(service: ServiceInfo, fallbackHost: string): string {
   const rawHost = service.host || fallbackHost;
   const host = rawHost.includes(':') && !rawHost.startsWith('[') ? `[${rawHost}]` : rawHost;

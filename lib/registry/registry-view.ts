@@ -1,5 +1,5 @@
 /**
- * Rows of the /go-doudou/registry page (go-doudou.md b): one row per (node, service), alive and suspect
+ * Rows of the /go-doudou/registry page (docs/go-doudou-differences.md#management-endpoints): one row per (node, service), alive and suspect
  * nodes, with go-doudou's columns plus version, weight and lastChange.
  */
 import type { RegistryRow, RegistryView } from '../http/manage/registry-page';

@@ -1,6 +1,6 @@
 /**
  * ServiceRegistry: gossip membership + node metadata → service instances (go-doudou's memberlist providers,
- * memberlist-wire.md §14.5), for clients (`instances(service)`) and for the /go-doudou/registry page (`view()`).
+ * docs/go-doudou-differences.md#instance-selection), for clients (`instances(service)`) and for the /go-doudou/registry page (`view()`).
  *
  * - join / update / alive: (re-)read the node's meta; its services' instances are up.
  * - suspect: the node's instances leave `instances()` at once (clients stop calling a node that may be down

@@ -1,5 +1,5 @@
 /**
- * Bulkhead as Koa middleware (go-doudou `rest.BulkHead(workers, maxWait)`, go-doudou.md c.3): at most
+ * Bulkhead as Koa middleware (go-doudou `rest.BulkHead(workers, maxWait)`, docs/go-doudou-differences.md#bulkhead): at most
  * `maxConcurrent` requests run the rest of the chain at once, up to `maxQueue` wait for a slot, and a
  * request that finds the queue full or waits longer than `maxWaitMs` is answered 429 TOO_MANY_REQUESTS
  * with `Retry-After` — as JSON through the error mapper, where go-doudou answers text/plain.

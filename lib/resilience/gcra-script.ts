@@ -1,6 +1,6 @@
 /**
  * The GCRA Lua script of the Redis limiter: go-redis/redis_rate's allowN algorithm (after rwz/redis-gcra),
- * which go-doudou's redisrate runs (go-doudou.md e.3), written out here with the same formulas as
+ * which go-doudou's redisrate runs (docs/go-doudou-differences.md#rate-limiting), written out here with the same formulas as
  * gcraStep() in rate-limiter.ts. Atomic because Redis runs a script alone.
  *
  * KEYS[1] = the bucket key; ARGV = burst, rate, period (seconds), cost.

@@ -1,5 +1,5 @@
 /**
- * A rate limit as go-doudou's `ratelimit.Limit` (go-doudou.md e.3): `rate` events per `periodMs`, with a
+ * A rate limit as go-doudou's `ratelimit.Limit` (docs/go-doudou-differences.md#rate-limiting): `rate` events per `periodMs`, with a
  * bucket of `burst` events that may happen at once. Shared by the memory and the Redis limiter so both
  * answer the same way for the same limit.
  */

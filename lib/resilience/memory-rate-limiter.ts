@@ -1,5 +1,5 @@
 /**
- * In-process rate limiter: one token bucket per key (go-doudou memrate, go-doudou.md e.3), kept as a GCRA
+ * In-process rate limiter: one token bucket per key (go-doudou memrate, docs/go-doudou-differences.md#rate-limiting), kept as a GCRA
  * theoretical arrival time so a key costs one number and answers exactly like RedisRateLimiter.
  *
  * Keys live in an LRU capped at `maxKeys` (go-doudou: 256; default here 10 000, since every client IP is

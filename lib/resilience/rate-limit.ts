@@ -3,7 +3,7 @@
  * the IETF draft headers `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds until the
  * bucket is full); a denied request is answered 429 TOO_MANY_REQUESTS with `Retry-After` (seconds,
  * rounded up) through the error mapper, so it has the same JSON shape and request id as every error.
- * go-doudou leaves this middleware to the user (go-doudou.md c.3, e.3).
+ * go-doudou leaves this middleware to the user (docs/go-doudou-differences.md#rate-limiting).
  */
 import type { Context, Middleware, Next } from 'koa';
 import { TooManyRequestsError } from './errors';

@@ -1,6 +1,6 @@
 /**
  * The one interface both rate limiters (memory, Redis) implement, so the middleware and the shared
- * semantics specs treat them alike (peers.md §5: Fastify's stores disagree with each other; ours must not).
+ * semantics specs treat them alike (rate-limit stores that disagree with each other are a known trap; ours must not).
  */
 
 export interface RateDecision {

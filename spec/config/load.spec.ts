@@ -50,7 +50,7 @@ describe('config/load', () => {
       assert.equal(c.tracing.metricsRoot, 'tracing');
     });
 
-    it('gives memberlist WAN timings as go-doudou configures them (memberlist-wire.md §11, §14.3)', () => {
+    it('gives memberlist WAN timings as go-doudou configures them', () => {
       const m = load({}).mem;
       assert.deepEqual(
         { ...m, delegateVersion: { ...m.delegateVersion } },

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { pathFromMethodName, routeFromMethodName, splitWords } from '../../lib/decorators/route-convention';
 
-describe('routeFromMethodName (go-doudou v2 convention, reference §a.1)', () => {
-  // The worked-examples table of go-doudou.md §a.1, on camelCase TS names.
+describe('routeFromMethodName (go-doudou v2 convention)', () => {
+  // go-doudou v2's worked examples (docs/go-doudou-differences.md#route-convention), on camelCase TS names.
   const table: ReadonlyArray<[string, string, string]> = [
     ['pageUsers', 'POST', '/page/users'],
     ['getUser', 'GET', '/user'],

@@ -3,7 +3,7 @@ import { encode } from '@msgpack/msgpack';
 import { decodeNodeMeta, encodeNodeMeta, NodeMeta } from '../../lib/registry/node-meta';
 import { NodeMetaTooLargeError, RegistryError } from '../../lib/registry/registry-errors';
 
-/** Bytes from memberlist-wire.md's annotated notation: hex runs and "quoted" ASCII. */
+/** Bytes written as hex runs and "quoted" ASCII, e.g. `87 a9"buildTime" a0`. */
 function annotated(spec: string): Uint8Array {
   const out: number[] = [];
   const re = /"([^"]*)"|([0-9a-f]+)/g;
@@ -15,7 +15,7 @@ function annotated(spec: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** The real go-doudou v2.5.0 meta from memberlist-wire.md §14.2 (go-msgpack v1.1.5, registerAt as raw string). */
+/** The real go-doudou v2.5.0 meta from docs/gossip-wire-format.md#node-metadata (go-msgpack v1.1.5, registerAt as raw string). */
 const GO_DOUDOU_META = annotated(
   '87 a9"buildTime" a0 a9"buildUser" a0 a6"gddVer" a6"v2.5.0" a5"goVer" a8"go1.22.1" aa"registerAt" a8 1d6f3454663881d9 ' +
     'ab"serviceInfo" 91 85 a4"host" a8"10.0.0.1" a4"name" ac"usersvc_rest" a4"port" d1 17ac ad"routeRootPath" a4"/api" ' +

@@ -1,5 +1,5 @@
 /**
- * A port that is free for both UDP and TCP on a host (gossip uses one port for both, memberlist-wire.md §13).
+ * A port that is free for both UDP and TCP on a host (gossip uses one port for both, docs/gossip-wire-format.md#transport).
  * Racy by nature (another process may take it later); good enough for tests on loopback.
  */
 import * as dgram from 'node:dgram';

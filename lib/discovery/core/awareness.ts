@@ -1,4 +1,4 @@
-/** Lifeguard local health ("awareness", §8.4): a score in [0, max − 1] that scales probe timeouts. */
+/** Lifeguard local health ("awareness", docs/gossip-wire-format.md#local-health): a score in [0, max − 1] that scales probe timeouts. */
 export class Awareness {
   private value = 0;
 

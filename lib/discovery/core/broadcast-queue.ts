@@ -1,5 +1,5 @@
 /**
- * memberlist's TransmitLimitedQueue (§7.1): broadcasts keyed by name (a new one replaces the queued one),
+ * memberlist's TransmitLimitedQueue (docs/gossip-wire-format.md#broadcast-queue): broadcasts keyed by name (a new one replaces the queued one),
  * each sent at most retransmitMult × ceil(log10(n + 1)) times. Selection for a byte budget: fewest
  * transmits first; within a tier the largest message that still fits; ties → newest first.
  */

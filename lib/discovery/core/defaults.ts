@@ -1,10 +1,10 @@
-/** memberlist's three default configurations (§11) and option resolution. */
+/** memberlist's three default configurations (docs/gossip-wire-format.md#default-profiles) and option resolution. */
 import { InvalidGossipOptionError, MetaTooLargeError } from './errors';
 import type { SwimOptions, SwimProfile } from './types';
 import type { NodeAddress, PacketMessage, VersionVector } from '../wire/messages';
 import { encodedSize } from '../wire/message-codec';
 
-/** memberlist MetaMaxSize (§10). */
+/** memberlist MetaMaxSize (docs/gossip-wire-format.md#versions-and-metadata). */
 export const META_MAX_SIZE = 512;
 
 export interface ProfileDefaults {
@@ -39,7 +39,7 @@ const lan: ProfileDefaults = {
   udpBufferSize: 1400,
 };
 
-/** DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (memberlist-wire.md §11). */
+/** DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (docs/gossip-wire-format.md#default-profiles). */
 export const PROFILE_DEFAULTS: Readonly<Record<SwimProfile, Readonly<ProfileDefaults>>> = {
   lan,
   wan: {
@@ -104,7 +104,7 @@ export function resolveOptions(o: SwimOptions): ResolvedSwimOptions {
     advertiseAddr: o.advertiseAddr,
     advertisePort: checkInt('advertisePort', o.advertisePort, 0, 65535),
     meta,
-    // Vsn = [pMin 1, pMax 5, pCur, dMin, dMax, dCur] (§10).
+    // Vsn = [pMin 1, pMax 5, pCur, dMin, dMax, dCur] (docs/gossip-wire-format.md#versions-and-metadata).
     vsn: [
       1,
       5,

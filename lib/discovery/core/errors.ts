@@ -9,7 +9,7 @@ export class GossipError extends Error {
   }
 }
 
-/** Node meta above memberlist's MetaMaxSize (512 bytes, §10). */
+/** Node meta above memberlist's MetaMaxSize (512 bytes, docs/gossip-wire-format.md#versions-and-metadata). */
 export class MetaTooLargeError extends GossipError {
   readonly size: number;
   constructor(size: number, limit: number) {
@@ -19,7 +19,7 @@ export class MetaTooLargeError extends GossipError {
   }
 }
 
-/** verifyProtocol (§10) rejected a push/pull: some node's current version is outside the cluster's range. */
+/** verifyProtocol (docs/gossip-wire-format.md#versions-and-metadata) rejected a push/pull: some node's current version is outside the cluster's range. */
 export class IncompatibleVersionError extends GossipError {
   readonly node: string;
   constructor(node: string, what: 'protocol' | 'delegate protocol', version: number, min: number, max: number) {

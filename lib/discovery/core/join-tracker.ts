@@ -1,5 +1,5 @@
 /**
- * Bookkeeping of join() calls (memberlist-wire.md §9.4): a join contacts every seed with a push/pull
+ * Bookkeeping of join() calls (docs/gossip-wire-format.md#start-and-join): a join contacts every seed with a push/pull
  * and succeeds when at least one answered; its completion reports how many did and why the others failed.
  */
 import { JoinFailedError } from './errors';

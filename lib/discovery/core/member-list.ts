@@ -1,5 +1,5 @@
 /**
- * The node list and map (§8.1, §9): records in probe order, a round-robin probe index, insertion at a
+ * The node list and map (docs/gossip-wire-format.md#probe-order, docs/gossip-wire-format.md#membership): records in probe order, a round-robin probe index, insertion at a
  * random position, and the reset that reaps old dead/left nodes and reshuffles.
  */
 import type { NodeState, PushNodeState, VersionVector } from '../wire/messages';
@@ -62,7 +62,7 @@ export class MemberList {
     return this.byName.get(name);
   }
 
-  /** Append, then swap with a random index so new nodes do not all wait for the end of the round (§8.1). */
+  /** Append, then swap with a random index so new nodes do not all wait for the end of the round (docs/gossip-wire-format.md#probe-order). */
   add(n: NodeRecord): void {
     this.byName.set(n.name, n);
     const offset = randomIndex(this.random, this.nodes.length + 1);

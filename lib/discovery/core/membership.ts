@@ -1,5 +1,5 @@
 /**
- * The membership state machine (§9): alive / suspect / dead handling with memberlist's incarnation rules,
+ * The membership state machine (docs/gossip-wire-format.md#membership): alive / suspect / dead handling with memberlist's incarnation rules,
  * refutation, Lifeguard suspicion timers, push/pull merge. Accepted changes are queued for gossip.
  */
 import type { AliveMessage, DeadMessage, PacketMessage, PushNodeState, SuspectMessage } from '../wire/messages';
@@ -56,7 +56,7 @@ export class Membership {
     }
   }
 
-  /** memberlist aliveNode (§9.1). `bootstrap` = our own start-up / UpdateNode alive. */
+  /** memberlist aliveNode (docs/gossip-wire-format.md#incarnation-rules). `bootstrap` = our own start-up / UpdateNode alive. */
   alive(a: AliveMessage, now: number, bootstrap = false, onFinished?: () => void): void {
     const { opts, list } = this.ctx;
     const isLocal = a.node === opts.name;
@@ -120,7 +120,7 @@ export class Membership {
     }
   }
 
-  /** memberlist suspectNode (§9.1, §9.2). */
+  /** memberlist suspectNode (docs/gossip-wire-format.md#incarnation-rules, docs/gossip-wire-format.md#suspicion-timeout). */
   suspect(s: SuspectMessage, now: number): void {
     const { opts, list } = this.ctx;
     const state = list.get(s.node);
@@ -169,7 +169,7 @@ export class Membership {
     this.suspicions.set(name, { timer, handle });
   }
 
-  /** memberlist deadNode (§9.1). `node === from` marks the node left. */
+  /** memberlist deadNode (docs/gossip-wire-format.md#incarnation-rules). `node === from` marks the node left. */
   dead(d: DeadMessage, now: number, onFinished?: () => void): void {
     const { opts, list } = this.ctx;
     const state = list.get(d.node);
@@ -211,11 +211,11 @@ export class Membership {
       meta: me.meta.length > 0 ? me.meta : undefined,
       vsn: this.ctx.opts.vsn,
     };
-    // memberlist queues a refutation under our address string, not our name (§7.1 quirk).
+    // memberlist queues a refutation under our address string, not our name (docs/gossip-wire-format.md#broadcast-queue quirk).
     this.queue(me.addr, msg);
   }
 
-  /** memberlist mergeState (§5.2): alive as alive, left as dead-from-itself, dead/suspect as our suspicion. */
+  /** memberlist mergeState (docs/gossip-wire-format.md#push-pull): alive as alive, left as dead-from-itself, dead/suspect as our suspicion. */
   merge(remote: readonly PushNodeState[], now: number): void {
     for (const r of remote) {
       switch (r.state) {

@@ -1,5 +1,5 @@
 /**
- * Failure detection (§8): randomized round-robin probing, one probe with direct ping, indirect pings
+ * Failure detection (docs/gossip-wire-format.md#failure-detection): randomized round-robin probing, one probe with direct ping, indirect pings
  * (with nacks), TCP fallback and Lifeguard health updates; answering pings and relaying indirect pings.
  */
 import type {
@@ -17,7 +17,7 @@ import type { Membership } from './membership';
 import { kRandom } from './random';
 import type { TimerHandle } from './timer-queue';
 
-/** How the prober sends: through the node, which adds piggy-backed broadcasts (§7.3). */
+/** How the prober sends: through the node, which adds piggy-backed broadcasts (docs/gossip-wire-format.md#piggybacking). */
 export interface ProbeSender {
   /** One message plus piggy-backed broadcasts, no CRC (memberlist sendMsg). */
   sendMsg(to: NodeAddress, toNode: string | undefined, msg: PacketMessage): void;
@@ -44,7 +44,7 @@ interface Probe {
   readonly target: ProbeSnapshot;
   readonly seqNo: number;
   readonly start: number;
-  /** Probe interval scaled by health: the ack handler's and TCP ping's deadline (§8.2). */
+  /** Probe interval scaled by health: the ack handler's and TCP ping's deadline (docs/gossip-wire-format.md#one-probe). */
   readonly deadline: number;
   expectedNacks: number;
   nacks: number;
@@ -67,7 +67,7 @@ export class Prober {
     private readonly sender: ProbeSender,
   ) {}
 
-  /** Per-node uint32 sequence number, first value 1 (§8.2). */
+  /** Per-node uint32 sequence number, first value 1 (docs/gossip-wire-format.md#one-probe). */
   nextSeqNo(): number {
     this.seq = (this.seq + 1) >>> 0;
     return this.seq;
@@ -91,7 +91,7 @@ export class Prober {
     this.probe(now);
   }
 
-  /** Walk the list round-robin to the next node worth probing (§8.1). */
+  /** Walk the list round-robin to the next node worth probing (docs/gossip-wire-format.md#probe-order). */
   private probe(now: number): void {
     const { list, opts } = this.ctx;
     let numCheck = 0;
@@ -155,7 +155,7 @@ export class Prober {
     probe.timers.push(timers.set(now + opts.probeTimeout, (t) => this.indirect(probe, t)));
   }
 
-  /** No direct ack within probeTimeout: indirect pings through k alive peers, TCP fallback (§8.2 steps 4–5). */
+  /** No direct ack within probeTimeout: indirect pings through k alive peers, TCP fallback (docs/gossip-wire-format.md#one-probe steps 4–5). */
   private indirect(probe: Probe, now: number): void {
     if (this.current !== probe) return;
     const { opts, list } = this.ctx;
@@ -227,7 +227,7 @@ export class Prober {
     } else {
       this.ctx.counters.probesFailed++;
       if (opts.lifeguard) {
-        // Missed nacks say the problem may be ours (§8.4); without nack-capable relays, +1.
+        // Missed nacks say the problem may be ours (docs/gossip-wire-format.md#local-health); without nack-capable relays, +1.
         awareness.applyDelta(probe.expectedNacks > 0 ? Math.max(0, probe.expectedNacks - probe.nacks) : 1);
       }
       const t = probe.target;
@@ -252,7 +252,7 @@ export class Prober {
     this.ackHandlers.set(seqNo, { onAck: h.onAck, onNack: h.onNack, expiry });
   }
 
-  /** §8.3 on ping: answer with an ack to Source* (or the packet source) unless it names another node. */
+  /** On ping (docs/gossip-wire-format.md#answering-and-relaying): answer with an ack to Source* (or the packet source) unless it names another node. */
   handlePing(from: NodeAddress, p: PingMessage): void {
     if (p.node !== '' && p.node !== this.ctx.opts.name) {
       this.ctx.counters.messagesDropped++;
@@ -262,7 +262,7 @@ export class Prober {
     this.sender.sendMsg(replyAddress(from, p), p.sourceNode, ack);
   }
 
-  /** §8.3 on indirectPing: ping the target with a new SeqNo; relay its ack, or a nack after probeTimeout. */
+  /** On indirectPing (docs/gossip-wire-format.md#answering-and-relaying): ping the target with a new SeqNo; relay its ack, or a nack after probeTimeout. */
   handleIndirectPing(from: NodeAddress, ind: IndirectPingMessage, now: number): void {
     const { opts, timers } = this.ctx;
     this.ctx.counters.indirectPingsRelayed++;
@@ -306,7 +306,7 @@ export class Prober {
   }
 }
 
-/** Where to answer: Source* when both address and port are present, else the packet's source (§8.3). */
+/** Where to answer: Source* when both address and port are present, else the packet's source (docs/gossip-wire-format.md#answering-and-relaying). */
 function replyAddress(from: NodeAddress, m: { sourceAddr?: string; sourcePort?: number }): NodeAddress {
   return m.sourceAddr && m.sourcePort ? { addr: m.sourceAddr, port: m.sourcePort } : from;
 }

@@ -1,7 +1,7 @@
-/** Push/pull interval scaling threshold (memberlist-wire.md §7.4). */
+/** Push/pull interval scaling threshold (docs/gossip-wire-format.md#push-pull-schedule). */
 const PUSH_PULL_SCALE_THRESHOLD = 32;
 
-/** memberlist pushPullScale: interval × (ceil(log2 n − log2 32) + 1) above 32 nodes (§7.4). */
+/** memberlist pushPullScale: interval × (ceil(log2 n − log2 32) + 1) above 32 nodes (docs/gossip-wire-format.md#push-pull-schedule). */
 export function pushPullScale(interval: number, n: number): number {
   if (n <= PUSH_PULL_SCALE_THRESHOLD) return interval;
   return (Math.ceil(Math.log2(n) - Math.log2(PUSH_PULL_SCALE_THRESHOLD)) + 1) * interval;

@@ -1,6 +1,6 @@
 /**
- * The healing loop memberlist lacks (interop README "Facts learned": after a 25 s partition plain memberlist
- * stays split). Every rejoinInterval: push/pull with a few recently dead (not left) members — also those
+ * The healing loop memberlist lacks (docs/gossip-wire-format.md#start-and-join: after a 25 s partition plain
+ * memberlist stays split). Every rejoinInterval: push/pull with a few recently dead (not left) members — also those
  * already reaped — and with seeds that are not live members. When an exchange made us refute (the peer
  * had us dead), exchange once more at once so the peer sees our new incarnation.
  */

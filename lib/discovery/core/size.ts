@@ -1,5 +1,5 @@
 /**
- * Encoded size of a message (type byte included) following memberlist's msgpack layout (§1, §3):
+ * Encoded size of a message (type byte included) following memberlist's msgpack layout (docs/gossip-wire-format.md#encoding-conventions, docs/gossip-wire-format.md#message-bodies):
  * a map with Go field names as fixstr keys, strings and byte fields in the raw family, omitempty Source*.
  * Used for packet budgets until/unless the codec's encodedSize is injected through SwimOptions.sizeOf.
  */
@@ -14,7 +14,7 @@ function strLen(s: string): number {
 function uintLen(v: number): number {
   return v < 128 ? 1 : v < 256 ? 2 : v < 65536 ? 3 : 5;
 }
-/** IPv4 travels as 4 bytes, IPv6 as 16 (§3 alive.Addr). */
+/** IPv4 travels as 4 bytes, IPv6 as 16 (docs/gossip-wire-format.md#message-bodies alive.Addr). */
 function addrLen(a: string): number {
   return rawLen(a.includes(':') && !/^::ffff:\d/i.test(a) ? 16 : 4);
 }

@@ -1,5 +1,5 @@
 /**
- * Lifeguard dynamic suspicion timeout (§9.2). Starts at `max` when k ≥ 1 confirmations are expected,
+ * Lifeguard dynamic suspicion timeout (docs/gossip-wire-format.md#suspicion-timeout). Starts at `max` when k ≥ 1 confirmations are expected,
  * else at `min`; each new distinct confirmer c (counted after adding it) lowers the timeout to
  * max − ln(c+1)/ln(k+1) × (max − min), floored to whole ms, never below min.
  */

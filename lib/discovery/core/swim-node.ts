@@ -1,7 +1,7 @@
 /**
  * SwimNode: the sans-I/O SWIM + Lifeguard core (see types.ts for how a driver uses it). Composes the
  * membership state machine, the prober and the gossip queue, and runs the periodic loops on virtual time:
- * probe (§8), gossip (§7.2), push/pull (§7.4) and the rejoin loop memberlist lacks.
+ * probe (docs/gossip-wire-format.md#failure-detection), gossip (docs/gossip-wire-format.md#gossip-rounds), push/pull (docs/gossip-wire-format.md#push-pull-schedule) and the rejoin loop memberlist lacks.
  */
 import type { AliveMessage, NodeAddress, PacketMessage, PingMessage, PushNodeState, UserMessage } from '../wire/messages';
 import { Awareness } from './awareness';
@@ -31,10 +31,10 @@ import type {
 } from './types';
 import { verifyProtocol } from './versions';
 
-/** Compound header (type + count) and per-part length overhead (§4.6). */
+/** Compound header (type + count) and per-part length overhead (docs/gossip-wire-format.md#sizes-and-limits). */
 const COMPOUND_HEADER = 2;
 const COMPOUND_PART = 2;
-/** A delegate broadcast's type byte (§7.1). */
+/** A delegate broadcast's type byte (docs/gossip-wire-format.md#broadcast-queue). */
 const USER_MSG_OVERHEAD = 1;
 
 export class SwimNode implements MembershipCore {
@@ -132,7 +132,7 @@ export class SwimNode implements MembershipCore {
     if (this.started) return;
     this.started = true;
     const o = this.opts;
-    // Bootstrap: an alive about ourselves with incarnation 1 (§9.4).
+    // Bootstrap: an alive about ourselves with incarnation 1 (docs/gossip-wire-format.md#start-and-join).
     this.membership.alive(this.selfAlive(this.membership.nextIncarnation(), o.meta), now, true);
     const stagger = (interval: number): number => Math.floor(o.random() * interval);
     if (o.probeInterval > 0) this.every(now + stagger(o.probeInterval), o.probeInterval, (t) => this.prober.onTick(t));
@@ -200,7 +200,7 @@ export class SwimNode implements MembershipCore {
         this.membership.suspect(msg, now);
         break;
       case 'alive':
-        // Port 0 means "same as the receiver's" (§3).
+        // Port 0 means "same as the receiver's" (docs/gossip-wire-format.md#message-bodies).
         this.membership.alive(msg.port === 0 ? { ...msg, port: this.opts.advertisePort } : msg, now);
         break;
       case 'dead':
@@ -272,7 +272,7 @@ export class SwimNode implements MembershipCore {
     this.membership.leaving = true;
     const self = this.list.get(this.name) as NodeRecord;
     this.membership.dead({ type: 'dead', incarnation: self.incarnation, node: self.name, from: self.name }, now, () => this.finishLeave());
-    // Nobody else alive: nothing to wait for (§9.3 anyAlive).
+    // Nobody else alive: nothing to wait for (docs/gossip-wire-format.md#leave-and-reaping anyAlive).
     if (!this.anyOtherAlive()) this.finishLeave();
   }
 
@@ -344,7 +344,7 @@ export class SwimNode implements MembershipCore {
     this.emit({ kind: 'packet', to, toNode, messages, crc });
   }
 
-  /** memberlist getBroadcasts: our own queue first, then user broadcasts in the space left (§7.1). */
+  /** memberlist getBroadcasts: our own queue first, then user broadcasts in the space left (docs/gossip-wire-format.md#broadcast-queue). */
   private getBroadcasts(overhead: number, limit: number): PacketMessage[] {
     const msgs: PacketMessage[] = this.broadcasts.take(overhead, limit);
     if (this.userBroadcasts.length === 0) return msgs;
@@ -355,7 +355,7 @@ export class SwimNode implements MembershipCore {
     return msgs;
   }
 
-  /** memberlist sendMsg: piggy-back broadcasts in UDPBufferSize − len(msg) − 2 − framing (§7.3). */
+  /** memberlist sendMsg: piggy-back broadcasts in UDPBufferSize − len(msg) − 2 − framing (docs/gossip-wire-format.md#piggybacking). */
   private sendMsg(to: NodeAddress, toNode: string | undefined, msg: PacketMessage): void {
     const avail = this.opts.udpBufferSize - this.opts.sizeOf(msg) - COMPOUND_HEADER - this.opts.packetOverhead;
     const extra = this.getBroadcasts(COMPOUND_PART, avail);
@@ -364,7 +364,7 @@ export class SwimNode implements MembershipCore {
 
   // ---- loops ---------------------------------------------------------------------------------
 
-  /** §7.2: broadcasts to gossipNodes random alive/suspect/recently-dead nodes. */
+  /** Gossip rounds (docs/gossip-wire-format.md#gossip-rounds): broadcasts to gossipNodes random alive/suspect/recently-dead nodes. */
   private gossip(now: number): void {
     const o = this.opts;
     const targets = kRandom(o.random, o.gossipNodes, this.list.nodes, (n) => {
@@ -380,7 +380,7 @@ export class SwimNode implements MembershipCore {
     }
   }
 
-  /** §7.4: anti-entropy with one random alive node. */
+  /** Push/pull schedule (docs/gossip-wire-format.md#push-pull-schedule): anti-entropy with one random alive node. */
   private periodicPushPull(_now: number): void {
     const [peer] = kRandom(this.opts.random, 1, this.list.nodes, (n) => n.name !== this.name && n.state === 'alive');
     if (peer) this.requestPushPull({ addr: peer.addr, port: peer.port }, peer.name, false, 'periodic');

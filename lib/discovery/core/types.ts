@@ -1,6 +1,6 @@
 /**
- * Public interface of the sans-I/O SWIM + Lifeguard core (DESIGN.md "Gossip: a sans-I/O core";
- * behaviour from memberlist-wire.md §7–11). The core owns no socket, timer or clock.
+ * Public interface of the sans-I/O SWIM + Lifeguard core (docs/architecture.md#the-packet-path;
+ * behaviour: docs/gossip-wire-format.md). The core owns no socket, timer or clock.
  *
  * How a driver uses it:
  *
@@ -15,7 +15,7 @@
  *     case 'pushPull':   dial out.to over TCP, send { join: out.join, nodes: core.localState() }, read the answer,
  *                        r = core.mergeRemoteState(answer.nodes, answer.join, now);
  *                        core.pushPullResult(out, r.ok ? { ok: true } : r, now)   // or { ok: false, error } on I/O error
- *     case 'streamPing': TCP ping (§5.5) with out.ping, deadline out.deadline;
+ *     case 'streamPing': TCP ping (docs/gossip-wire-format.md#tcp-fallback-ping) with out.ping, deadline out.deadline;
  *                        core.streamPingResult(out.ping.seqNo, gotMatchingAck, now)   // always report, by the deadline
  *     case 'event' | 'userMessage' | 'joinComplete' | 'leaveComplete': hand to the application
  *   }
@@ -29,20 +29,20 @@
  */
 import type { NodeAddress, NodeState, PacketMessage, PingMessage, PushNodeState, VersionVector } from '../wire/messages';
 
-/** Base defaults: memberlist DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (§11). */
+/** Base defaults: memberlist DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (docs/gossip-wire-format.md#default-profiles). */
 export type SwimProfile = 'lan' | 'wan' | 'local';
 
-/** All durations in milliseconds. Unset fields come from `profile` (default 'lan'), see §11. */
+/** All durations in milliseconds. Unset fields come from `profile` (default 'lan'), see docs/gossip-wire-format.md#default-profiles. */
 export interface SwimOptions {
   /** Unique node name (memberlist Config.Name). */
   name: string;
   /** IP text other nodes use to reach us ('10.0.0.1'); the codec turns it into bytes. */
   advertiseAddr: string;
   advertisePort: number;
-  /** Delegate metadata, at most 512 bytes (§10) — larger throws MetaTooLargeError. */
+  /** Delegate metadata, at most 512 bytes (docs/gossip-wire-format.md#versions-and-metadata) — larger throws MetaTooLargeError. */
   meta?: Uint8Array;
   profile?: SwimProfile;
-  /** pCur in Vsn = [1, 5, pCur, dMin, dMax, dCur]; 2 by default (§10). Range 1…5. */
+  /** pCur in Vsn = [1, 5, pCur, dMin, dMax, dCur]; 2 by default (docs/gossip-wire-format.md#versions-and-metadata). Range 1…5. */
   protocolVersion?: number;
   /** Delegate versions [dMin, dMax, dCur]; 0,0,0 by default (go-doudou), serf uses 2,5,5. */
   delegateVersions?: { min: number; max: number; cur: number };
@@ -62,14 +62,14 @@ export interface SwimOptions {
   deadNodeReclaim?: number;
   /** Lifeguard AwarenessMaxMultiplier: health score is clamped to [0, awarenessMax − 1]. */
   awarenessMax?: number;
-  /** Byte budget for a UDP packet's piggybacked content (§4.6). */
+  /** Byte budget for a UDP packet's piggybacked content (docs/gossip-wire-format.md#sizes-and-limits). */
   udpBufferSize?: number;
-  /** Bytes every packet loses to label + encryption framing (§4.6: label 2+len, encryption 29 or 45). */
+  /** Bytes every packet loses to label + encryption framing (docs/gossip-wire-format.md#sizes-and-limits: label 2+len, encryption 29 or 45). */
   packetOverhead?: number;
   /** TCP fallback ping to peers with PMax ≥ 3 (memberlist !DisableTcpPings). Default true. */
   tcpPings?: boolean;
   /**
-   * Healing loop memberlist lacks (interop README: a 25 s partition never heals): every rejoinInterval,
+   * Healing loop memberlist lacks (after a 25 s partition plain memberlist stays split, docs/gossip-wire-format.md#start-and-join): every rejoinInterval,
    * push/pull with a few recently dead (not left) members and with seeds that are not alive members.
    * 0 disables. Default 10 000.
    */
@@ -123,13 +123,13 @@ export interface PacketOutput {
   /** Name of the destination node when known. */
   readonly toNode?: string;
   readonly messages: PacketMessage[];
-  /** Prepend the CRC header (§4.3): gossip to a known node whose PMax ≥ 5. */
+  /** Prepend the CRC header (docs/gossip-wire-format.md#crc): gossip to a known node whose PMax ≥ 5. */
   readonly crc: boolean;
 }
 
 export type PushPullReason = 'join' | 'periodic' | 'rejoin';
 
-/** Do a TCP push/pull with `to` (§5.2) and report with pushPullResult(this, …). */
+/** Do a TCP push/pull with `to` (docs/gossip-wire-format.md#push-pull) and report with pushPullResult(this, …). */
 export interface PushPullRequest {
   readonly kind: 'pushPull';
   /** Unique per core; identifies the request in pushPullResult. */
@@ -142,7 +142,7 @@ export interface PushPullRequest {
   readonly joinId?: number;
 }
 
-/** TCP fallback ping (§5.5); report with streamPingResult(ping.seqNo, ok, now) by `deadline`. */
+/** TCP fallback ping (docs/gossip-wire-format.md#tcp-fallback-ping); report with streamPingResult(ping.seqNo, ok, now) by `deadline`. */
 export interface StreamPingRequest {
   readonly kind: 'streamPing';
   readonly to: NodeAddress;
@@ -166,7 +166,7 @@ export interface JoinCompleteOutput {
   readonly errors: ReadonlyArray<{ readonly to: NodeAddress; readonly error: Error }>;
 }
 
-/** The leave broadcast went out its full retransmit count, or nobody else is alive (§9.3). */
+/** The leave broadcast went out its full retransmit count, or nobody else is alive (docs/gossip-wire-format.md#leave-and-reaping). */
 export interface LeaveCompleteOutput {
   readonly kind: 'leaveComplete';
 }
@@ -197,7 +197,7 @@ export interface SwimCounters {
 /** The operations a driver (real sockets) or the simulator calls. Implemented by SwimNode. */
 export interface MembershipCore {
   readonly name: string;
-  /** Lifeguard local health score, 0 = healthy (§8.4). */
+  /** Lifeguard local health score, 0 = healthy (docs/gossip-wire-format.md#local-health). */
   readonly healthScore: number;
   readonly localNode: MemberInfo;
   readonly counters: Readonly<SwimCounters>;
@@ -213,7 +213,7 @@ export interface MembershipCore {
   takeOutputs(): SwimOutput[];
   /** Every node we know, self included, dead and left ones too (for answering/sending push/pull). */
   localState(): PushNodeState[];
-  /** Merge a remote push/pull state (§5.2); runs verifyProtocol (§10) first and rejects the whole merge on failure. */
+  /** Merge a remote push/pull state (docs/gossip-wire-format.md#push-pull); runs verifyProtocol (docs/gossip-wire-format.md#versions-and-metadata) first and rejects the whole merge on failure. */
   mergeRemoteState(nodes: readonly PushNodeState[], join: boolean, now: number): MergeResult;
   /** Report the outcome of a PushPullRequest this core emitted. */
   pushPullResult(request: PushPullRequest, outcome: PushPullOutcome, now: number): void;
@@ -223,12 +223,12 @@ export interface MembershipCore {
   shouldAnswerPing(ping: PingMessage): boolean;
   /** Push/pull with each seed (join = true); returns the joinId reported in joinComplete. */
   join(seeds: readonly NodeAddress[], now: number): number;
-  /** Broadcast dead-about-self; leaveComplete follows when it has been transmitted (§9.3). */
+  /** Broadcast dead-about-self; leaveComplete follows when it has been transmitted (docs/gossip-wire-format.md#leave-and-reaping). */
   leave(now: number): void;
   isLeaveComplete(): boolean;
   /** New meta: incarnation + 1 and an alive broadcast (UpdateNode). Throws MetaTooLargeError above 512 bytes. */
   updateMeta(meta: Uint8Array, now: number): void;
-  /** Queue a user broadcast (delegate broadcast, §7.1), sent as type 8 after memberlist's own. */
+  /** Queue a user broadcast (delegate broadcast, docs/gossip-wire-format.md#broadcast-queue), sent as type 8 after memberlist's own. */
   broadcastUser(payload: Uint8Array, now: number): void;
   /** Members that are alive or suspect (memberlist Members()). */
   members(): MemberInfo[];

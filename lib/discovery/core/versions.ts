@@ -1,4 +1,4 @@
-/** memberlist verifyProtocol (§10): every node's current versions must lie in the cluster's common range. */
+/** memberlist verifyProtocol (docs/gossip-wire-format.md#versions-and-metadata): every node's current versions must lie in the cluster's common range. */
 import { IncompatibleVersionError } from './errors';
 import type { NodeState, VersionVector } from '../wire/messages';
 

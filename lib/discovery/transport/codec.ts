@@ -1,6 +1,6 @@
 /**
  * The driver's view of the wire codec (lib/discovery/wire): whole UDP packets and TCP stream messages with
- * the node's keyring, label and compression applied in Go's order (memberlist-wire.md §4.1, §5.1).
+ * the node's keyring, label and compression applied in Go's order (docs/gossip-wire-format.md#udp-packets, docs/gossip-wire-format.md#tcp-streams).
  */
 import type { PacketMessage, StreamMessage } from '../wire/messages';
 import { encodedSize } from '../wire/message-codec';
@@ -17,7 +17,7 @@ export interface CodecSettings {
   label: string;
   compress: boolean;
   protocolVersion: number;
-  /** 'text' for go-doudou's memberlist fork (§14.1). Default 'ip-bytes'. */
+  /** 'text' for go-doudou's memberlist fork (docs/gossip-wire-format.md#the-go-doudou-fork). Default 'ip-bytes'. */
   addrEncoding?: AddressEncoding;
 }
 
@@ -27,13 +27,13 @@ export class GossipCodec {
 
   constructor(readonly settings: CodecSettings) {
     if (settings.keys.length) {
-      // The first key is primary (encrypts); every key decrypts (§6).
+      // The first key is primary (encrypts); every key decrypts (docs/gossip-wire-format.md#encryption).
       this.keyring = new Keyring(settings.keys);
     }
     this.label = settings.label || undefined;
   }
 
-  /** Bytes every packet loses to label + encryption framing (§4.6). */
+  /** Bytes every packet loses to label + encryption framing (docs/gossip-wire-format.md#sizes-and-limits). */
   get packetOverhead(): number {
     return estimatePacketOverhead({ label: this.label, keyring: this.keyring, protocolVersion: this.settings.protocolVersion });
   }
@@ -59,7 +59,7 @@ export class GossipCodec {
     return decodePacket(data, { label: this.label, keyring: this.keyring, addrEncoding: this.settings.addrEncoding });
   }
 
-  /** A stream message ready to write; `dialer` = we opened the connection (label header goes first, §5.1). */
+  /** A stream message ready to write; `dialer` = we opened the connection (label header goes first, docs/gossip-wire-format.md#tcp-streams). */
   encodeStream(msg: StreamMessage, dialer: boolean): Uint8Array {
     return encodeStreamMessage(msg, {
       isDialer: dialer,

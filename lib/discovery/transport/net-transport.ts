@@ -1,5 +1,5 @@
 /**
- * The gossip transport: one UDP socket and one TCP listener on the same port (memberlist-wire.md §13),
+ * The gossip transport: one UDP socket and one TCP listener on the same port (docs/gossip-wire-format.md#transport),
  * UDP sent from the bound socket (so the source port is the gossip port), TCP streams with deadlines and
  * a cap on concurrent inbound streams. It moves bytes only; decoding and protocol live above it.
  */
@@ -9,13 +9,13 @@ import { TransportCounters, TransportStats } from './counters';
 import { TransportError } from './errors';
 import { normalizeAddress, StreamConn } from './stream-conn';
 
-/** Go reads every packet into a 65 536-byte buffer (§4.6); a UDP datagram cannot be larger anyway. */
+/** Go reads every packet into a 65 536-byte buffer (docs/gossip-wire-format.md#sizes-and-limits); a UDP datagram cannot be larger anyway. */
 export const UDP_RECEIVE_BUFFER = 65_536;
-/** Go asks the kernel for a 2 MiB socket receive buffer, halving until accepted (§4.6). */
+/** Go asks the kernel for a 2 MiB socket receive buffer, halving until accepted (docs/gossip-wire-format.md#sizes-and-limits). */
 const UDP_SOCKET_BUFFER = 2 * 1024 * 1024;
-/** Go accepts at most 128 concurrent inbound push/pulls (§5.1). */
+/** Go accepts at most 128 concurrent inbound push/pulls (docs/gossip-wire-format.md#tcp-streams). */
 export const DEFAULT_MAX_INBOUND_STREAMS = 128;
-/** memberlist refuses stream frames over 20 MiB (§5.2); a little slack for framing. */
+/** memberlist refuses stream frames over 20 MiB (docs/gossip-wire-format.md#push-pull); a little slack for framing. */
 export const DEFAULT_MAX_STREAM_BYTES = 21 * 1024 * 1024;
 
 export interface PacketSource {

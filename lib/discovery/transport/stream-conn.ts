@@ -1,5 +1,5 @@
 /**
- * One TCP gossip connection (memberlist-wire.md §5.1: one request, at most one response, then close),
+ * One TCP gossip connection (docs/gossip-wire-format.md#tcp-streams: one request, at most one response, then close),
  * with a deadline over the whole exchange like Go's `conn.SetDeadline(now + TCPTimeout)`: a slow or silent
  * peer is cut when it passes. Reads are pull-based so a decoder can take bytes as they arrive.
  */
@@ -16,7 +16,7 @@ export class StreamConn {
 
   constructor(
     readonly socket: net.Socket,
-    /** Hard cap on bytes read from this connection (memberlist refuses frames > 20 MiB, §5.2). */
+    /** Hard cap on bytes read from this connection (memberlist refuses frames > 20 MiB, docs/gossip-wire-format.md#push-pull). */
     private readonly maxBytes: number,
   ) {
     socket.on('data', (chunk: Buffer) => {

@@ -1,19 +1,19 @@
 /**
- * IP text ↔ the byte form memberlist puts in Addr / SourceAddr / Target (memberlist-wire.md §3 alive).
+ * IP text ↔ the byte form memberlist puts in Addr / SourceAddr / Target (docs/gossip-wire-format.md#message-bodies alive).
  * Send IPv4 as 4 bytes (what Go does with an explicit advertise address), IPv6 as 16; accept 4 bytes,
  * 16 bytes, and IPv4-mapped 16 bytes (`::ffff:a.b.c.d`, sent by Go nodes that auto-detect their address).
  *
- * go-doudou's fork (§14.1) writes the address as text instead; `AddressEncoding` 'text' selects that.
+ * go-doudou's fork (docs/gossip-wire-format.md#the-go-doudou-fork) writes the address as text instead; `AddressEncoding` 'text' selects that.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { WireDecodeError, WireEncodeError } from './errors';
 
-/** 'ip-bytes' = hashicorp memberlist, Serf, Consul; 'text' = go-doudou's memberlist fork (§14.1). */
+/** 'ip-bytes' = hashicorp memberlist, Serf, Consul; 'text' = go-doudou's memberlist fork (docs/gossip-wire-format.md#the-go-doudou-fork). */
 export type AddressEncoding = 'ip-bytes' | 'text';
 
 /** Options shared by every encoder/decoder of message bodies. */
 export interface CodecOptions {
-  /** How address fields travel; default 'ip-bytes' (hashicorp). 'text' for go-doudou's fork (§14.1). */
+  /** How address fields travel; default 'ip-bytes' (hashicorp). 'text' for go-doudou's fork (docs/gossip-wire-format.md#the-go-doudou-fork). */
   addrEncoding?: AddressEncoding;
 }
 

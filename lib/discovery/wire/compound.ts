@@ -1,5 +1,5 @@
 /**
- * The compound message (7): `[7][count u8][count × u16 BE length][messages…]` (memberlist-wire.md §4.2).
+ * The compound message (7): `[7][count u8][count × u16 BE length][messages…]` (docs/gossip-wire-format.md#compound).
  * At most 255 parts; longer lists are split into several compounds (as memberlist ≥ v0.3.2 does).
  */
 import { WireDecodeError, WireEncodeError } from './errors';
@@ -7,7 +7,7 @@ import { MessageType } from './messages';
 
 export const MAX_COMPOUND_PARTS = 255;
 
-/** Bytes a compound of n parts adds around them: type + count + 2 per part (§4.6). */
+/** Bytes a compound of n parts adds around them: type + count + 2 per part (docs/gossip-wire-format.md#sizes-and-limits). */
 export function compoundOverhead(parts: number): number {
   return 2 + 2 * parts;
 }

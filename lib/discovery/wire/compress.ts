@@ -1,6 +1,6 @@
 /**
  * The compress message (9): `[9]` + msgpack `{Algo: 0, Buf: <LZW bytes>}` wrapping a whole message,
- * type byte included (memberlist-wire.md §4.4).
+ * type byte included (docs/gossip-wire-format.md#compression-lzw).
  */
 import { WireDecodeError } from './errors';
 import { lzwCompress, lzwDecompress } from './lzw';

@@ -1,5 +1,5 @@
 /**
- * CRC-32 (IEEE, poly 0xEDB88320) as used by hasCrc (12) packets (memberlist-wire.md §4.3).
+ * CRC-32 (IEEE, poly 0xEDB88320) as used by hasCrc (12) packets (docs/gossip-wire-format.md#crc).
  * Node ≥ 20.15 has zlib.crc32; older runtimes get a table implementation with identical results.
  */
 import * as zlib from 'node:zlib';

@@ -1,8 +1,8 @@
 /**
- * AES-GCM payload encryption as memberlist does it (memberlist-wire.md §6):
+ * AES-GCM payload encryption as memberlist does it (docs/gossip-wire-format.md#encryption):
  * `[version][12-byte nonce][ciphertext][16-byte tag]`. Version 1 encrypts as is; version 0 (sent only
  * by nodes speaking protocol 1) PKCS#7-pads to 16 bytes first. Receivers accept both and try every key.
- * AAD: UDP = label bytes; TCP = the 5 frame-header bytes + label bytes (§5.3).
+ * AAD: UDP = label bytes; TCP = the 5 frame-header bytes + label bytes (docs/gossip-wire-format.md#stream-encryption-frame).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { WireDecodeError, WireEncodeError } from './errors';
@@ -14,7 +14,7 @@ const NONCE_SIZE = 12;
 const TAG_SIZE = 16;
 const BLOCK_SIZE = 16;
 
-/** Protocol 1 → version 0 (padded), anything else → version 1 (§6). */
+/** Protocol 1 → version 0 (padded), anything else → version 1 (docs/gossip-wire-format.md#encryption). */
 export function encryptionVersionFor(protocolVersion = 2): EncryptionVersion {
   return protocolVersion === 1 ? 0 : 1;
 }
@@ -25,7 +25,7 @@ export function encryptedLength(version: EncryptionVersion, plainLength: number)
   return version === 0 ? base + (BLOCK_SIZE - (plainLength % BLOCK_SIZE)) : base;
 }
 
-/** Worst-case overhead a budget must reserve: 29 bytes (v1) or 45 (v0) (§4.6). */
+/** Worst-case overhead a budget must reserve: 29 bytes (v1) or 45 (v0) (docs/gossip-wire-format.md#sizes-and-limits). */
 export function encryptionOverhead(version: EncryptionVersion): number {
   return version === 0 ? 1 + NONCE_SIZE + TAG_SIZE + BLOCK_SIZE : 1 + NONCE_SIZE + TAG_SIZE;
 }
@@ -89,7 +89,7 @@ function tryDecrypt(key: Uint8Array, payload: Uint8Array, aad: Uint8Array): Uint
 }
 
 /**
- * Decrypts with every key in turn (§6). Throws UNSUPPORTED_ENCRYPTION_VERSION for a version > 1 and
+ * Decrypts with every key in turn (docs/gossip-wire-format.md#encryption). Throws UNSUPPORTED_ENCRYPTION_VERSION for a version > 1 and
  * DECRYPT_FAILED when the payload is too short, no key authenticates it, or v0 padding is invalid.
  */
 export function decryptPayload(keys: Keyring | readonly Uint8Array[], payload: Uint8Array, aad: Uint8Array): Uint8Array {

@@ -1,7 +1,7 @@
 /**
  * Typed codec errors with stable codes. Anything malformed that arrives from the network becomes a
- * WireDecodeError (never another exception), so the driver can drop and count it (common.md: garbage
- * packets are dropped and counted). Encoding problems (a bad address text, a part too long for a
+ * WireDecodeError (never another exception), so the driver can drop and count it (garbage
+ * packets are dropped and counted, never fatal). Encoding problems (a bad address text, a part too long for a
  * compound) are programming errors of the caller and raise WireEncodeError.
  */
 
@@ -16,23 +16,23 @@ export type WireDecodeErrorCode =
   | 'TOO_LARGE'
   /** msgpack nesting or packet layering deeper than the bound. */
   | 'TOO_DEEP'
-  /** hasCrc (12) checksum mismatch (§4.3). */
+  /** hasCrc (12) checksum mismatch (docs/gossip-wire-format.md#crc). */
   | 'BAD_CRC'
-  /** No installed key authenticates the payload, or bad padding / too short (§6). */
+  /** No installed key authenticates the payload, or bad padding / too short (docs/gossip-wire-format.md#encryption). */
   | 'DECRYPT_FAILED'
-  /** Encryption version byte > 1 (§6). */
+  /** Encryption version byte > 1 (docs/gossip-wire-format.md#encryption). */
   | 'UNSUPPORTED_ENCRYPTION_VERSION'
-  /** Encryption is configured (verify incoming) but the stream/packet is plaintext (§5.1). */
+  /** Encryption is configured (verify incoming) but the stream/packet is plaintext (docs/gossip-wire-format.md#tcp-streams). */
   | 'NOT_ENCRYPTED'
-  /** The stream is encrypted but no keyring is configured (§5.1). */
+  /** The stream is encrypted but no keyring is configured (docs/gossip-wire-format.md#tcp-streams). */
   | 'ENCRYPTION_NOT_CONFIGURED'
-  /** Label header present/absent/different from the configured label (§4.5). */
+  /** Label header present/absent/different from the configured label (docs/gossip-wire-format.md#labels). */
   | 'LABEL_MISMATCH'
   /** A label header that is itself malformed (length 0, cut short). */
   | 'BAD_LABEL'
   /** A message type byte this codec does not handle in that place. */
   | 'UNKNOWN_MESSAGE'
-  /** Compress message with an unknown algorithm or a broken LZW stream (§4.4). */
+  /** Compress message with an unknown algorithm or a broken LZW stream (docs/gossip-wire-format.md#compression-lzw). */
   | 'BAD_COMPRESSION';
 
 export class WireDecodeError extends Error {

@@ -1,4 +1,4 @@
-/** The memberlist wire codec (memberlist-wire.md §1–6): messages, packets, streams, encryption. */
+/** The memberlist wire codec (docs/gossip-wire-format.md): messages, packets, streams, encryption. */
 export * from './messages';
 export { WireDecodeError, WireDecodeErrorCode, WireEncodeError, WireEncodeErrorCode } from './errors';
 export { AddressEncoding, encodeAddress, decodeAddress } from './address';

@@ -1,5 +1,5 @@
 /**
- * The set of AES keys a node accepts (memberlist-wire.md §6): the first ("primary") key encrypts,
+ * The set of AES keys a node accepts (docs/gossip-wire-format.md#encryption): the first ("primary") key encrypts,
  * every key is tried on decrypt — which is how keys are rotated: install the new key everywhere,
  * `use` it everywhere, then `remove` the old one.
  *

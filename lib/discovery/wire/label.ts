@@ -1,5 +1,5 @@
 /**
- * The label header (memberlist ≥ v0.3.0, memberlist-wire.md §4.5): `[244][len u8, 1..255][label]`.
+ * The label header (memberlist ≥ v0.3.0, docs/gossip-wire-format.md#labels): `[244][len u8, 1..255][label]`.
  * Outermost prefix of every UDP packet; on TCP written once by the dialer. An empty label means no
  * header. Never send a label to Debian 0.2.2 peers: they drop type 244 as unknown.
  */
@@ -9,7 +9,7 @@ import { MessageType } from './messages';
 const utf8Enc = new TextEncoder();
 const utf8Dec = new TextDecoder('utf-8');
 
-/** The label's bytes (AAD contribution, §6); throws BAD_LABEL when longer than 255 bytes. */
+/** The label's bytes (AAD contribution, docs/gossip-wire-format.md#encryption); throws BAD_LABEL when longer than 255 bytes. */
 export function labelBytes(label: string | undefined): Uint8Array {
   const b = utf8Enc.encode(label ?? '');
   if (b.length > 255) throw new WireEncodeError('BAD_LABEL', `label is ${b.length} bytes; at most 255`);
@@ -27,7 +27,7 @@ export function labelHeader(label: string | undefined): Uint8Array {
   return out;
 }
 
-/** Bytes the header adds: 0 without a label, else 2 + length (§4.6). */
+/** Bytes the header adds: 0 without a label, else 2 + length (docs/gossip-wire-format.md#sizes-and-limits). */
 export function labelOverhead(label: string | undefined): number {
   const n = labelBytes(label).length;
   return n === 0 ? 0 : 2 + n;

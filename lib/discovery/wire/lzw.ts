@@ -1,6 +1,6 @@
 /**
  * LZW exactly as Go's compress/lzw with order LSB and literal width 8 — what memberlist's compress
- * message (type 9) carries (memberlist-wire.md §4.4). Written from the algorithm description there:
+ * message (type 9) carries (docs/gossip-wire-format.md#compression-lzw). Written from the algorithm description there:
  *
  * - codes 0–255 literals, 256 CLEAR, 257 EOF, dictionary from 258; width 9 growing to 12;
  * - codes packed LSB-first; the final partial byte is flushed zero-padded;

@@ -1,7 +1,7 @@
 /**
  * Decoding half of the message codec (see message-codec.ts): tolerant like go-msgpack (any key order,
  * unknown keys skipped, missing keys → zero values, every int width, str/bin/array for bytes) but strict
- * where state would be corrupted: Vsn exactly 6 bytes (§10), addresses 4 or 16 bytes, unsigned in range.
+ * where state would be corrupted: Vsn exactly 6 bytes (docs/gossip-wire-format.md#versions-and-metadata), addresses 4 or 16 bytes, unsigned in range.
  */
 import { AddressEncoding, CodecOptions, decodeAddress } from './address';
 import { WireDecodeError } from './errors';
@@ -31,7 +31,7 @@ const stateNames: readonly NodeState[] = ['alive', 'suspect', 'dead', 'left'];
 function readVsn(r: MsgpackReader): VersionVector {
   const b = r.readBytesOrNil();
   if (b === undefined || b.length !== 6) {
-    throw new WireDecodeError('BAD_VALUE', `Vsn must be 6 bytes, got ${b === undefined ? 'nil' : b.length} (§10)`);
+    throw new WireDecodeError('BAD_VALUE', `Vsn must be 6 bytes, got ${b === undefined ? 'nil' : b.length}`);
   }
   return [b[0], b[1], b[2], b[3], b[4], b[5]];
 }
@@ -81,7 +81,7 @@ function readSourceField(r: MsgpackReader, key: string, into: SourceFields, enc:
   }
 }
 
-/** Reads one pushNodeState map (§3). */
+/** Reads one pushNodeState map (docs/gossip-wire-format.md#message-bodies). */
 export function readPushNodeState(r: MsgpackReader, enc: AddressEncoding = 'ip-bytes'): PushNodeState {
   const n: PushNodeState = { name: '', addr: '', port: 0, incarnation: 0, state: 'alive', vsn: [0, 0, 0, 0, 0, 0] };
   let sawVsn = false;
@@ -120,7 +120,7 @@ export function readPushNodeState(r: MsgpackReader, enc: AddressEncoding = 'ip-b
         return false;
     }
   });
-  if (!sawVsn) throw new WireDecodeError('BAD_VALUE', `push/pull entry for '${n.name}' has no Vsn (§10)`);
+  if (!sawVsn) throw new WireDecodeError('BAD_VALUE', `push/pull entry for '${n.name}' has no Vsn`);
   return n;
 }
 
@@ -130,7 +130,7 @@ export interface PushPullHeader {
   userStateLen: number;
 }
 
-/** Reads the pushPullHeader map (§3); counts are returned unchecked against caps (the caller bounds them). */
+/** Reads the pushPullHeader map (docs/gossip-wire-format.md#message-bodies); counts are returned unchecked against caps (the caller bounds them). */
 export function readPushPullHeader(r: MsgpackReader): PushPullHeader {
   const h: PushPullHeader = { join: false, nodes: 0, userStateLen: 0 };
   readStruct(r, (key) => {
@@ -152,7 +152,7 @@ export function readPushPullHeader(r: MsgpackReader): PushPullHeader {
   return h;
 }
 
-/** Reads the userMsgHeader map of a TCP user message (§5.4). */
+/** Reads the userMsgHeader map of a TCP user message (docs/gossip-wire-format.md#user-messages). */
 export function readUserMsgLen(r: MsgpackReader): number {
   let len = 0;
   readStruct(r, (key) => {
@@ -251,7 +251,7 @@ function readBody(type: number, r: MsgpackReader, enc: AddressEncoding): Message
         } else return false;
         return true;
       });
-      if (!sawVsn) throw new WireDecodeError('BAD_VALUE', `alive for '${m.node}' has no Vsn (§10)`);
+      if (!sawVsn) throw new WireDecodeError('BAD_VALUE', `alive for '${m.node}' has no Vsn`);
       return m;
     }
     case MessageType.user:

@@ -1,7 +1,7 @@
 /**
  * Encoding half of the message codec (see message-codec.ts): a map keyed by the Go field names in
  * alphabetical order, raw strings for strings and byte fields, c0 for nil byte fields, omitempty
- * fields left out, Vsn as 6 raw bytes — byte for byte what go-msgpack writes (memberlist-wire.md §1, §3).
+ * fields left out, Vsn as 6 raw bytes — byte for byte what go-msgpack writes (docs/gossip-wire-format.md#encoding-conventions, docs/gossip-wire-format.md#message-bodies).
  */
 import { AddressEncoding, CodecOptions, encodeAddress } from './address';
 import { WireEncodeError } from './errors';
@@ -13,7 +13,7 @@ const U16 = 0xffff;
 const U32 = 0xffffffff;
 
 function writeVsn(w: MsgpackWriter, vsn: VersionVector): void {
-  if (vsn.length !== 6) throw new WireEncodeError('BAD_VALUE', 'Vsn must have exactly 6 entries (§10)');
+  if (vsn.length !== 6) throw new WireEncodeError('BAD_VALUE', 'Vsn must have exactly 6 entries');
   const b = new Uint8Array(6);
   for (let i = 0; i < 6; i++) {
     const v = vsn[i];
@@ -47,7 +47,7 @@ function writeSource(w: MsgpackWriter, m: { sourceAddr?: string; sourcePort?: nu
   }
 }
 
-/** Writes one pushNodeState map (§3): Addr, Incarnation, Meta, Name, Port, State, Vsn. */
+/** Writes one pushNodeState map (docs/gossip-wire-format.md#message-bodies): Addr, Incarnation, Meta, Name, Port, State, Vsn. */
 export function writePushNodeState(w: MsgpackWriter, n: PushNodeState, enc: AddressEncoding = 'ip-bytes'): void {
   const code = NodeStateCode[n.state];
   if (code === undefined) throw new WireEncodeError('BAD_VALUE', `unknown node state '${String(n.state)}'`);
@@ -157,7 +157,7 @@ function writeBody(w: MsgpackWriter, msg: Message, enc: AddressEncoding): void {
   }
 }
 
-/** Encodes one message: type byte + body (§2). `user` is the UDP form (raw payload). */
+/** Encodes one message: type byte + body (docs/gossip-wire-format.md#message-types). `user` is the UDP form (raw payload). */
 export function encodeMessage(msg: PacketMessage | StreamMessage | Message, opts: CodecOptions = {}): Uint8Array {
   const w = new MsgpackWriter(msg.type === 'pushPull' ? 256 + msg.nodes.length * 96 : 96);
   w.byte(MessageType[msg.type]);
@@ -165,7 +165,7 @@ export function encodeMessage(msg: PacketMessage | StreamMessage | Message, opts
   return w.finish();
 }
 
-/** Exact length of encodeMessage(msg) — what the broadcast queue charges against the packet budget (§7.1). */
+/** Exact length of encodeMessage(msg) — what the broadcast queue charges against the packet budget (docs/gossip-wire-format.md#broadcast-queue). */
 export function encodedSize(msg: PacketMessage | StreamMessage | Message, opts: CodecOptions = {}): number {
   return encodeMessage(msg, opts).length;
 }

@@ -1,5 +1,5 @@
 /**
- * memberlist messages as plain objects (memberlist-wire.md §2–3). Field names are camelCase here;
+ * memberlist messages as plain objects (docs/gossip-wire-format.md#message-bodies). Field names are camelCase here;
  * the codec maps them to Go's PascalCase msgpack keys. Addresses are IP text ('127.0.0.1', '::1');
  * the codec turns them into the 4- or 16-byte form Go expects. Byte fields are Uint8Array.
  * Shared contract between the codec (lib/discovery/wire) and the protocol core (lib/discovery/core).
@@ -28,7 +28,7 @@ export const MessageType = {
 export const NodeStateCode = { alive: 0, suspect: 1, dead: 2, left: 3 } as const;
 export type NodeState = keyof typeof NodeStateCode;
 
-/** [pMin, pMax, pCur, dMin, dMax, dCur]; always exactly 6 bytes on the wire (§10). */
+/** [pMin, pMax, pCur, dMin, dMax, dCur]; always exactly 6 bytes on the wire (docs/gossip-wire-format.md#versions-and-metadata). */
 export type VersionVector = readonly [number, number, number, number, number, number];
 
 export interface PingMessage {

@@ -1,5 +1,5 @@
 /**
- * A small, strict-where-it-matters msgpack reader for memberlist bodies (memberlist-wire.md §1).
+ * A small, strict-where-it-matters msgpack reader for memberlist bodies (docs/gossip-wire-format.md#encoding-conventions).
  *
  * Why hand-written: byte fields arrive as msgpack *str* (the legacy "raw" family) and must stay bytes,
  * and push/pull and user streams are concatenated msgpack values followed by raw bytes, so the caller

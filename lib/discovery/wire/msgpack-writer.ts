@@ -1,6 +1,6 @@
 /**
  * A msgpack writer that emits what go-msgpack's default handle emits for memberlist structs
- * (memberlist-wire.md §1): the legacy "raw" family (fixstr a0–bf, raw16 da, raw32 db) for strings AND
+ * (docs/gossip-wire-format.md#encoding-conventions): the legacy "raw" family (fixstr a0–bf, raw16 da, raw32 db) for strings AND
  * byte slices — never str8 (d9) nor bin (c4–c6), which memberlist 0.2.2's codec would still read but
  * which would break byte-for-byte equality with Go —, nil (c0) for nil byte slices, the smallest
  * unsigned form for non-negative integers (what go-msgpack 0.5.x does for signed fields as well).

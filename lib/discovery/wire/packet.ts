@@ -1,14 +1,14 @@
 /**
- * UDP packets: messages ↔ datagrams with memberlist's layers (memberlist-wire.md §4.1).
+ * UDP packets: messages ↔ datagrams with memberlist's layers (docs/gossip-wire-format.md#udp-packets).
  *
  * Sending, in Go's order: several messages → compound(s) of ≤ 255 parts (one message goes bare) →
- * LZW compress only if strictly smaller → hasCrc (12) when asked (only for peers with PMax ≥ 5, §4.3)
+ * LZW compress only if strictly smaller → hasCrc (12) when asked (only for peers with PMax ≥ 5, docs/gossip-wire-format.md#crc)
  * → AES-GCM with the primary key (AAD = label) → label header outermost.
  *
  *   encodePacket(messages, opts): Uint8Array[]        one datagram per ≤ 255 messages
  *   encodePacketParts(encodedMessages, opts)          same, for messages already encoded (broadcast queue)
  *   decodePacket(buf, opts): DecodedPacket            label → decrypt → CRC → compound/compress, recursive
- *   estimatePacketOverhead(opts)                      label + encryption bytes a budget must reserve (§4.6)
+ *   estimatePacketOverhead(opts)                      label + encryption bytes a budget must reserve (docs/gossip-wire-format.md#sizes-and-limits)
  *
  * Receiving throws WireDecodeError for a packet that must be dropped as a whole (label, decryption,
  * CRC, a malformed single message). Inside a compound each part stands alone, as in Go: good parts
@@ -26,21 +26,21 @@ import { CodecOptions, decodeMessage, encodeMessage } from './message-codec';
 import { MessageType, PacketMessage } from './messages';
 import { MsgpackReader } from './msgpack-reader';
 
-/** memberlist's default UDPBufferSize: the byte budget of a gossip packet (§4.6). */
+/** memberlist's default UDPBufferSize: the byte budget of a gossip packet (docs/gossip-wire-format.md#sizes-and-limits). */
 export const DEFAULT_UDP_BUFFER_SIZE = 1400;
 /** Bound on compound/compress nesting in one packet (Go's own packets nest at most 2 deep). */
 export const MAX_PACKET_DEPTH = 8;
 
 export interface PacketEncodeOptions extends CodecOptions {
-  /** Prepend hasCrc (12). Only for peers advertising PMax ≥ 5 (§4.3). Default false. */
+  /** Prepend hasCrc (12). Only for peers advertising PMax ≥ 5 (docs/gossip-wire-format.md#crc). Default false. */
   crc?: boolean;
-  /** Try LZW and keep it only if strictly smaller (§4.1). Default false. */
+  /** Try LZW and keep it only if strictly smaller (docs/gossip-wire-format.md#udp-packets). Default false. */
   compress?: boolean;
   /** Cluster label (memberlist ≥ v0.3.0); never set one towards 0.2.2 peers. Default none. */
   label?: string;
   /** Encrypt with the keyring's primary key. Default none (plaintext). */
   keyring?: Keyring;
-  /** Our speaking protocol version: 1 → encryption v0 (padded), else v1 (§6). Default 2. */
+  /** Our speaking protocol version: 1 → encryption v0 (padded), else v1 (docs/gossip-wire-format.md#encryption). Default 2. */
   protocolVersion?: number;
 }
 
@@ -108,7 +108,7 @@ export function encodePacket(messages: readonly PacketMessage[], opts: PacketEnc
 }
 
 /**
- * Bytes a packet budget must reserve for the label header and encryption (§4.6, §7.2):
+ * Bytes a packet budget must reserve for the label header and encryption (docs/gossip-wire-format.md#sizes-and-limits, docs/gossip-wire-format.md#gossip-rounds):
  * budget for piggybacked parts = UDPBufferSize − estimatePacketOverhead − compoundOverhead(n).
  * (Go sends the 5 CRC bytes beyond the budget; compression is only used when it shrinks.)
  */
@@ -130,7 +130,7 @@ const PACKET_TYPES = new Set<number>([
   MessageType.user,
 ]);
 
-/** Receives one datagram (§4.1). Throws WireDecodeError when the whole packet must be dropped. */
+/** Receives one datagram (docs/gossip-wire-format.md#udp-packets). Throws WireDecodeError when the whole packet must be dropped. */
 export function decodePacket(buf: Uint8Array, opts: PacketDecodeOptions = {}): DecodedPacket {
   const configured = opts.label ?? '';
   let split;
@@ -155,7 +155,7 @@ export function decodePacket(buf: Uint8Array, opts: PacketDecodeOptions = {}): D
       body = decryptPayload(opts.keyring, body, labelBytes(label));
     } catch (e) {
       if (opts.verifyIncoming !== false) throw e;
-      // Rolling key introduction: undecryptable packets are taken as plaintext (§6).
+      // Rolling key introduction: undecryptable packets are taken as plaintext (docs/gossip-wire-format.md#encryption).
     }
   }
 

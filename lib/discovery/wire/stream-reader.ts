@@ -1,5 +1,5 @@
 /**
- * TCP stream messages, receiving side (memberlist-wire.md §5.1 "readStream"): feed socket chunks,
+ * TCP stream messages, receiving side (docs/gossip-wire-format.md#tcp-streams "readStream"): feed socket chunks,
  * get back one complete decoded message.
  *
  *   const reader = new StreamMessageReader({ isAcceptor: true, label, keyring });
@@ -10,7 +10,7 @@
  * plaintext → compress (9) → decompress, restart → ping (0) / ack (2) / pushPull (6) / user (8) /
  * err (13). Every declared size is checked against a cap before anything is buffered for it, so a
  * header claiming 4 GiB fails at once with TOO_LARGE. Errors are WireDecodeError; after one, the
- * reader stays failed (the driver answers with an errMsg and closes, §5.1).
+ * reader stays failed (the driver answers with an errMsg and closes, docs/gossip-wire-format.md#tcp-streams).
  */
 import { readCompressed } from './compress';
 import { decryptPayload } from './encryption';
@@ -48,7 +48,7 @@ export const DEFAULT_STREAM_LIMITS: Readonly<StreamLimits> = Object.freeze({
 });
 
 export interface StreamReaderOptions extends CodecOptions {
-  /** true on the accepting side: the stream may begin with a label header (§4.5). */
+  /** true on the accepting side: the stream may begin with a label header (docs/gossip-wire-format.md#labels). */
   isAcceptor: boolean;
   /** Our configured label ('' / undefined = none). */
   label?: string;

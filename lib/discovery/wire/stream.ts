@@ -1,8 +1,8 @@
 /**
- * TCP stream messages, sending side (memberlist-wire.md §5.1): the message (user in its TCP form,
- * `[8]{UserMsgLen}` + payload, §5.4) → compress ALWAYS when enabled (unlike UDP) → encrypt frame
+ * TCP stream messages, sending side (docs/gossip-wire-format.md#tcp-streams): the message (user in its TCP form,
+ * `[8]{UserMsgLen}` + payload, docs/gossip-wire-format.md#user-messages) → compress ALWAYS when enabled (unlike UDP) → encrypt frame
  * `[10][u32 BE length][version][nonce][ciphertext][tag]` with AAD = those 5 header bytes + label
- * (§5.3) → label header in front only from the dialer, once per connection (§4.5).
+ * (docs/gossip-wire-format.md#stream-encryption-frame) → label header in front only from the dialer, once per connection (docs/gossip-wire-format.md#labels).
  */
 import { encodeCompress } from './compress';
 import { encryptPayload, encryptedLength, encryptionVersionFor } from './encryption';
@@ -25,7 +25,7 @@ export interface StreamEncodeOptions extends CodecOptions {
   protocolVersion?: number;
 }
 
-/** The plain stream form of a message: user gets its userMsgHeader (§5.4); the rest as encodeMessage. */
+/** The plain stream form of a message: user gets its userMsgHeader (docs/gossip-wire-format.md#user-messages); the rest as encodeMessage. */
 export function encodeStreamPayload(msg: StreamMessage, opts: CodecOptions = {}): Uint8Array {
   if (msg.type !== 'user') return encodeMessage(msg, opts);
   const w = new MsgpackWriter(msg.payload.length + 16);
@@ -36,7 +36,7 @@ export function encodeStreamPayload(msg: StreamMessage, opts: CodecOptions = {})
   return w.finish();
 }
 
-/** Wraps an encrypt frame around `plain` (§5.3). */
+/** Wraps an encrypt frame around `plain` (docs/gossip-wire-format.md#stream-encryption-frame). */
 export function encryptStreamFrame(plain: Uint8Array, keyring: Keyring, label: string | undefined, protocolVersion?: number): Uint8Array {
   const version = encryptionVersionFor(protocolVersion);
   const header = new Uint8Array(5);

@@ -1,5 +1,5 @@
 /**
- * The built-in endpoints under /go-doudou/ (reference/go-doudou.md b). They are NOT prefixed by
+ * The built-in endpoints under /go-doudou/ (docs/go-doudou-differences.md#management-endpoints). They are NOT prefixed by
  * GDD_ROUTE_ROOT_PATH (as in go-doudou v1), exist only when GDD_MANAGE_ENABLE is on, and sit behind basic
  * auth — except /go-doudou/health, left open for liveness/readiness probes.
  */

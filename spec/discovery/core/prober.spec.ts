@@ -23,7 +23,7 @@ const isPingTo =
 const isStreamPing = (o: SwimOutput): o is StreamPingRequest => o.kind === 'streamPing';
 const isIndirect = (o: SwimOutput): o is PacketOutput => o.kind === 'packet' && o.messages[0].type === 'indirectPing';
 
-describe('discovery/core/prober: probing and Lifeguard awareness (§8)', () => {
+describe('discovery/core/prober: probing and Lifeguard awareness', () => {
   it('raises health after a failed probe, scales the next probe interval by score + 1, lowers it on success', () => {
     const a = withPeers(makeNode(), ['b']);
     const first = until(a, isPingTo('b'));
@@ -34,7 +34,7 @@ describe('discovery/core/prober: probing and Lifeguard awareness (§8)', () => {
     assert.equal(tcp1.out.ping.seqNo, seq1, 'the TCP ping reuses the SeqNo');
     a.streamPingResult(seq1, false, first.t + 600);
     const second = until(a, isPingTo('b'));
-    // The next probe waits for the failed one to end (the ticker skips ticks while a probe runs, §8.1).
+    // The next probe waits for the failed one to end (the ticker skips ticks while a probe runs, docs/gossip-wire-format.md#probe-order).
     assert.ok(second.t >= first.t + 1000);
     assert.equal(a.healthScore, 1, 'no nack-capable relays: +1');
     assert.equal(a.member('b')?.state, 'suspect');

@@ -41,7 +41,7 @@ describe('discovery/core/size', () => {
     for (const m of samples) assert.equal(estimateSize(m), encodedSize(m), JSON.stringify(m));
   });
 
-  it('matches the captured 63-byte ping and 67-byte alive (memberlist-wire.md §3)', () => {
+  it('matches the captured 63-byte ping and 67-byte alive', () => {
     assert.equal(estimateSize(samples[0]), 63);
     assert.equal(estimateSize(samples[8]), 67);
   });

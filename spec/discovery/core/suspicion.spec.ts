@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { SuspicionTimer, expectedConfirmations, suspicionTimeout, suspicionTimeoutAfter } from '../../../lib/discovery/core/suspicion';
 
 describe('discovery/core/suspicion', () => {
-  it('computes min = mult × max(1, log10 n) × probeInterval as memberlist-wire.md §9.2 lists', () => {
+  it('computes min = mult × max(1, log10 n) × probeInterval', () => {
     // LAN (mult 4, 1 s): n ≤ 10 → 4 s, 100 → 8 s, 1 000 → 12 s, 10 000 → 16 s.
     assert.equal(suspicionTimeout(4, 10, 1000), 4000);
     assert.equal(suspicionTimeout(4, 3, 1000), 4000);

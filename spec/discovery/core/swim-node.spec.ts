@@ -8,7 +8,7 @@ const B = { addr: '10.0.0.2', port: 7946 };
 const events = (outs: SwimOutput[]): string[] =>
   outs.filter((o): o is MembershipEvent => o.kind === 'event').map((e) => `${e.type}:${e.node.name}`);
 
-describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () => {
+describe('discovery/core/swim-node: incarnation rules and suspicion', () => {
   it('suspects a peer, then takes it back to alive when it refutes with a higher incarnation', () => {
     const a = withPeers(makeNode(), ['b', 'c', 'd', 'e']);
     a.receive(B, { type: 'suspect', incarnation: 1, node: 'b', from: 'c' }, 100);
@@ -142,7 +142,7 @@ describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () =
     assert.deepEqual(names, ['a:alive', 'b:suspect', 'c:left', 'x:alive']);
   });
 
-  it('rejects a push/pull whose delegate versions are incompatible (verifyProtocol §10)', () => {
+  it('rejects a push/pull whose delegate versions are incompatible (the version check)', () => {
     const a = withPeers(makeNode(), ['b']);
     const serf: PushNodeState = { name: 's1', addr: '10.0.9.1', port: 7946, incarnation: 1, state: 'alive', vsn: [1, 5, 2, 2, 5, 5] };
     const r = a.mergeRemoteState([serf], true, 10);
@@ -168,7 +168,7 @@ describe('discovery/core/swim-node: incarnation rules and suspicion (§9)', () =
   });
 });
 
-describe('discovery/core/swim-node: gossip, join and leave (§7, §9.3, §9.4)', () => {
+describe('discovery/core/swim-node: gossip, join and leave', () => {
   it('piggybacks as many broadcasts as fit the UDP budget behind the primary message', () => {
     const a = makeNode();
     a.start(0);
@@ -231,7 +231,7 @@ describe('discovery/core/swim-node: gossip, join and leave (§7, §9.3, §9.4)',
     assert.equal(a.member('a')?.state, 'left', 'our own record outlives gossipToTheDead');
   });
 
-  it("appends user broadcasts after memberlist's own in the space left (§7.1)", () => {
+  it("appends user broadcasts after memberlist's own in the space left", () => {
     const a = withPeers(makeNode(), ['b']);
     a.broadcastUser(new TextEncoder().encode('hello'), 1);
     a.receive(B, { type: 'suspect', incarnation: 1, node: 'b', from: 'x' }, 1);

@@ -10,7 +10,7 @@ import { NodeSet, seedOf } from '../../support/gossip-nodes';
 import { DEBIAN_GOSSIP_HINT, hasGoMemberlist, requireOrSkip } from '../../support/requirements';
 import { waitFor } from '../../support/wait-for';
 
-/** memberlist's DefaultLocalConfig, the profile gonode runs with (memberlist-wire.md §11). */
+/** memberlist's DefaultLocalConfig, the profile gonode runs with (docs/gossip-wire-format.md#default-profiles). */
 const LOCAL = { profile: 'local' as const, bindAddr: '127.0.0.1', bindPort: 0 };
 const text = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
 
@@ -81,7 +81,7 @@ describe('interop: ts GossipNode ↔ real Go memberlist 0.2.2 (gonode)', functio
     await g1.kill();
     assert.equal(await dead, 'go1');
     await g2.waitForEvent((e) => e.event === 'leave' && e.name === 'go1', 20_000, 'go2 marks go1 failed');
-    // Two Go nodes remain, so each one's suspicion of ts1 is confirmed by the other (§9.2).
+    // Two Go nodes remain, so each one's suspicion of ts1 is confirmed by the other (docs/gossip-wire-format.md#suspicion-timeout).
     await t.shutdown();
     await g2.waitForEvent((e) => e.event === 'leave' && e.name === 'ts1', 20_000, 'go2 marks ts1 failed');
     await g3.waitForEvent((e) => e.event === 'leave' && e.name === 'ts1', 20_000, 'go3 marks ts1 failed');

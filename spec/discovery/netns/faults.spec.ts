@@ -7,7 +7,7 @@ import { waitFor } from '../../support/wait-for';
 
 /**
  * Real network faults between processes in network namespaces (silent drops in a bridge, like a lossy or
- * cut wire): 3 ts cli nodes + 1 Go memberlist node, local profile (probe 1 s, memberlist-wire.md §11).
+ * cut wire): 3 ts cli nodes + 1 Go memberlist node, local profile (probe 1 s, docs/gossip-wire-format.md#default-profiles).
  */
 describe('netns: ts gossip nodes under packet loss, UDP loss and a long partition', function () {
   this.timeout(150_000);
@@ -56,7 +56,7 @@ describe('netns: ts gossip nodes under packet loss, UDP loss and a long partitio
     assert.ok(go!.sees('n3'));
   });
 
-  it('keeps a node whose UDP is lost but TCP works alive through TCP fallback pings, for ts and Go peers (§5.5)', async () => {
+  it('keeps a node whose UDP is lost but TCP works alive through TCP fallback pings, for ts and Go peers', async () => {
     const deadBefore = [...ts, go!].map((p) => p.eventsWhere((e) => (e.event === 'dead' || e.event === 'leave') && e.name === 'n3').length);
     const n3DeadBefore = ts[2].eventsWhere((e) => e.event === 'dead').length;
     net.blockUdp(3, true);
@@ -82,7 +82,7 @@ describe('netns: ts gossip nodes under packet loss, UDP loss and a long partitio
     net.partition(3, true);
     try {
       // The cut-off side has no one to confirm its suspicions, so its timers run to the Lifeguard maximum
-      // (6 × min, §9.2) while its health score slows its probing (§8.4): ~30 s, not ~4 s.
+      // (6 × min, docs/gossip-wire-format.md#suspicion-timeout) while its health score slows its probing (docs/gossip-wire-format.md#local-health): ~30 s, not ~4 s.
       await waitFor(() => !n1.sees('n3') && !n2.sees('n3') && !n3.sees('n1') && !n3.sees('n2'), {
         timeoutMs: 50_000,
         intervalMs: 200,

@@ -40,7 +40,7 @@ describe('wire/address', () => {
     );
   });
 
-  it('carries host names as text in the go-doudou fork mode (§14.1)', () => {
+  it('carries host names as text in the go-doudou fork mode', () => {
     assert.equal(toHex(encodeAddress('db01', 'text') ?? new Uint8Array()), Buffer.from('db01').toString('hex'));
     assert.equal(decodeAddress(Buffer.from('pod-0.seed-svc-headless'), 'text'), 'pod-0.seed-svc-headless');
   });

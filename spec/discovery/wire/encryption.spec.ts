@@ -9,14 +9,14 @@ import {
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { hex, toHex } from './support/captures';
 
-// §6 test vectors: key 00..0f, fixed nonce 10..1b (tests only), plaintext = an ack.
+// Test vectors (docs/gossip-wire-format.md#encryption): key 00..0f, fixed nonce 10..1b (tests only), plaintext = an ack.
 const key = hex('000102030405060708090a0b0c0d0e0f');
 const nonce = hex('101112131415161718191a1b');
 const plain = hex('0282a75061796c6f6164c0a55365714e6f07');
 const none = new Uint8Array(0);
 const isCode = (code: string) => (e: unknown) => e instanceof WireDecodeError && e.code === code;
 
-describe('wire/encryption (AES-GCM, §6)', () => {
+describe('wire/encryption (AES-GCM)', () => {
   it('reproduces the UDP v1 vector without label', () => {
     const out = encryptPayload(1, key, plain, none, nonce);
     assert.equal(toHex(out), '01101112131415161718191a1bc6aca4ff6e36da8076b99d5094429a7055bb23eee91178c4a35027822931d5325ec7');

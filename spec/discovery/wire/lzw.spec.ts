@@ -4,7 +4,7 @@ import { crc32 } from '../../../lib/discovery/wire/crc';
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { hex, toHex } from './support/captures';
 
-/** The §4.4 vector: 20 000 bytes from x = x*1103515245+12345 (uint32), byte = "abcdefghij"[(x>>16)%10]. */
+/** The long test vector of docs/gossip-wire-format.md#compression-lzw: 20 000 bytes from x = x*1103515245+12345 (uint32), byte = "abcdefghij"[(x>>16)%10]. */
 function lcgInput(n: number): Uint8Array {
   const out = new Uint8Array(n);
   const alphabet = Buffer.from('abcdefghij');

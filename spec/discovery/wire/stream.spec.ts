@@ -101,7 +101,7 @@ describe('wire/stream', () => {
       assert.equal(back.compressed, true);
     });
 
-    it('decodes the §5.3 TCP frame vector (fixed nonce) and reproduces it with the frame header as AAD', () => {
+    it('decodes the TCP encryption frame vector (fixed nonce) and reproduces it with the frame header as AAD', () => {
       const key = hex('000102030405060708090a0b0c0d0e0f');
       const frame = hex('0a0000002f01101112131415161718191a1bc6aca4ff6e36da8076b99d5094429a7055bb9a8efd82bf48a848ac35de9cd21ed2fd');
       const r = read(frame, { isAcceptor: false, keyring: new Keyring([key]) });
@@ -118,7 +118,7 @@ describe('wire/stream', () => {
   });
 
   describe('messages', () => {
-    it('reads and writes the TCP user message with its UserMsgLen header (§5.4)', () => {
+    it('reads and writes the TCP user message with its UserMsgLen header', () => {
       const bytes = hex(`0881aa${Buffer.from('UserMsgLen').toString('hex')}09${Buffer.from('hello-tcp').toString('hex')}`);
       const r = read(bytes, { isAcceptor: true }, 2);
       assert.deepEqual(r.message, { type: 'user', payload: Uint8Array.from(Buffer.from('hello-tcp')) });

@@ -1,5 +1,5 @@
 /**
- * One behaviour suite that every RateLimiter must pass (peers.md §5: the memory and Redis limiters answer
+ * One behaviour suite that every RateLimiter must pass (the memory and Redis limiters answer
  * the same way). Limits are per minute or slower, so the real time passing between takes (a few ms, even
  * on a loaded machine) never refills a token and counts stay exact.
  */
