@@ -200,7 +200,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'http.readTimeoutMs',
     example: '20s',
     parse: p.duration({ bareInteger: 'none' }),
-    description: 'Time allowed to receive a whole request (Go duration).',
+    description:
+      'Longest time to receive one request, headers and body, counted from its first byte (from the accept for the first request of a connection). Past it the client gets 408 REQUEST_TIMEOUT within a second and the connection is closed. 0 = no limit on the body; headers then still get 60s.',
     assign: (d, x) => {
       d.http.readTimeoutMs = x;
     },
@@ -212,7 +213,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'http.writeTimeoutMs',
     example: '20s',
     parse: p.duration({ bareInteger: 'none' }),
-    description: 'Time allowed to handle a request and write the response.',
+    description:
+      'Longest silence of a connection while a request is open: nothing received and nothing sent (a handler that writes nothing for this long, a client that stops reading its answer). The connection is then closed, recorded as `write-timeout`. Not a bound on the total response time; 0 = none.',
     assign: (d, x) => {
       d.http.writeTimeoutMs = x;
     },
@@ -224,7 +226,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'http.idleTimeoutMs',
     example: '2m',
     parse: p.duration({ bareInteger: 'none' }),
-    description: 'Keep-alive idle timeout.',
+    description: 'How long a keep-alive connection may wait for its next request before it is closed; 0 = no limit.',
     assign: (d, x) => {
       d.http.idleTimeoutMs = x;
     },

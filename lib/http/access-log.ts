@@ -6,21 +6,31 @@
  */
 import type { Context } from 'koa';
 import type { Logger } from 'winston';
+import type { ResponseOutcome } from './response-outcome';
 
 export interface AccessLogOptions {
   logBodies: boolean;
 }
 
-/** How a response ended, as the access log and the metrics see it. */
+/** How a response ended, as the access log and the metrics see it (response-outcome.ts). */
 export interface FinishedResponse {
-  status: number;
+  /** The status line sent; undefined when none was (the line then shows `-` and has no `status`). */
+  status: number | undefined;
   /** Body bytes written to the socket (after compression). */
   bytes: number;
   /** Milliseconds from the start of the request lifecycle to the end of the response. */
   ms: number;
-  /** False when the connection closed before the response was complete. */
-  completed: boolean;
+  /** `completed`, or who ended it first; anything else is added to the line as `outcome`. */
+  outcome: ResponseOutcome;
 }
+
+/** A request that failed before it could be parsed (no method, no route): a read timeout of its headers. */
+export interface UnparsedRequest extends FinishedResponse {
+  requestId: string;
+  remoteAddr: string | undefined;
+}
+
+const roundMs = (ms: number): number => Math.round(ms * 100) / 100;
 
 /** Parsed request body of JSON/form routes, left by the route builder for the access log. */
 export const LOGGED_BODY = Symbol('gdd.loggedBody');
@@ -49,23 +59,51 @@ export class AccessLog {
   /** Queues the line for one finished request; builds nothing when the logger filters level info. */
   write(ctx: Context, route: string, requestId: string | undefined, r: FinishedResponse): void {
     if (!this.logger.isInfoEnabled()) return;
-    const ms = Math.round(r.ms * 100) / 100;
-    const meta: Record<string, unknown> = {
-      method: ctx.method,
-      route,
-      url: ctx.originalUrl,
-      status: r.status,
-      ms,
-      bytes: r.bytes,
-      requestId,
-      remoteAddr: ctx.ip,
-    };
-    if (!r.completed) meta.aborted = true;
+    const meta = this.lineMeta(ctx.method, route, ctx.originalUrl, requestId, ctx.ip, r);
     if (this.options.logBodies) {
       const body = (ctx.state as Record<symbol, unknown>)[LOGGED_BODY];
       if (body !== undefined) meta.reqBody = body;
     }
-    const message = `${ctx.method} ${route} ${r.status} ${ms}ms ${r.bytes}B ${requestId ?? '-'}${r.completed ? '' : ' aborted'}`;
+    this.queue(this.lineText(ctx.method, route, requestId, r), meta);
+  }
+
+  /** Queues the line for a request that never got as far as a method and a path (`- unmatched 408 …`). */
+  writeUnparsed(r: UnparsedRequest): void {
+    if (!this.logger.isInfoEnabled()) return;
+    this.queue(
+      this.lineText('-', 'unmatched', r.requestId, r),
+      this.lineMeta(undefined, 'unmatched', undefined, r.requestId, r.remoteAddr, r),
+    );
+  }
+
+  private lineMeta(
+    method: string | undefined,
+    route: string,
+    url: string | undefined,
+    requestId: string | undefined,
+    remoteAddr: string | undefined,
+    r: FinishedResponse,
+  ): Record<string, unknown> {
+    const meta: Record<string, unknown> = {
+      method,
+      route,
+      url,
+      status: r.status,
+      ms: roundMs(r.ms),
+      bytes: r.bytes,
+      requestId,
+      remoteAddr,
+    };
+    if (r.outcome !== 'completed') meta.outcome = r.outcome;
+    return meta;
+  }
+
+  private lineText(method: string, route: string, requestId: string | undefined, r: FinishedResponse): string {
+    const outcome = r.outcome === 'completed' ? '' : ` ${r.outcome}`;
+    return `${method} ${route} ${r.status ?? '-'} ${roundMs(r.ms)}ms ${r.bytes}B ${requestId ?? '-'}${outcome}`;
+  }
+
+  private queue(message: string, meta: Record<string, unknown>): void {
     this.pending.push({ message, meta });
     if (!this.flushScheduled) {
       this.flushScheduled = true;

@@ -24,6 +24,8 @@ export const HttpErrorCodes = {
   INTERNAL: 'INTERNAL',
   /** The client went away or the request was cut while reading it. */
   REQUEST_ABORTED: 'REQUEST_ABORTED',
+  /** 408: the request (headers and body) was not received within GDD_READ_TIMEOUT; the connection is closed. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
 } as const;
 
 export type HttpErrorCode = (typeof HttpErrorCodes)[keyof typeof HttpErrorCodes];

@@ -9,8 +9,11 @@ import type { Context } from 'koa';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'winston';
 import { HttpError } from '../errors';
+import { RateLimitedLog } from '../observability/rate-limited-log';
+import { briefError, isClientCaused } from './client-caused';
 import { HttpErrorCodes } from './error-codes';
 import { gddState } from './request-state';
+import { connectionCut } from './response-outcome';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
@@ -73,7 +76,16 @@ export function mapError(err: unknown, requestId: string): MappedError {
   };
 }
 
+/** The client went away (or was cut by the server) and the error is only the echo of that: not a server fault. */
+function endedByConnection(ctx: Context, err: unknown): boolean {
+  return isClientCaused(err) || connectionCut(ctx.req.socket) !== undefined;
+}
+
 function logUnexpected(logger: Logger, err: unknown, ctx: Context, requestId: string): void {
+  if (!ctx.writable && endedByConnection(ctx, err)) {
+    logger.debug(`${ctx.method} ${ctx.path} ended with the connection: ${briefError(err)}`, { requestId });
+    return;
+  }
   const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
   logger.error(`unhandled error in ${ctx.method} ${ctx.path}: ${stack}`, { requestId, stack });
 }
@@ -106,12 +118,21 @@ export function answerUnrouted(ctx: Context, requestId: string): void {
 /**
  * Koa calls `ctx.onerror` for errors after the middleware chain finished, e.g. a download stream that fails
  * before its first byte. Koa's own answer is text/plain; this keeps the JSON shape and the request id.
+ * Koa also calls it when the connection fails under the response (client reset, read timeout, parse
+ * error): those are the client's doing and go to debug without a stack (client-caused.ts); real late
+ * errors are logged with their stack, the same one at most once a minute.
  */
 export function installLateErrorHandler(app: Koa, logger: Logger): void {
+  // the same failure of a broken download can hit every request for it: one line (and a count) a minute
+  const repeated = new RateLimitedLog(logger);
   app.on('error', (err: unknown, ctx?: Context) => {
     const requestId = ctx ? (gddState(ctx).requestId ?? '') : '';
+    if (ctx ? endedByConnection(ctx, err) : isClientCaused(err)) {
+      logger.debug(`connection ended during the response: ${briefError(err)}`, { requestId });
+      return;
+    }
     const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    logger.error(`error after response started: ${stack}`, { requestId });
+    repeated.log('error', `late:${briefError(err)}`, `error after response started: ${stack}`, { requestId });
   });
   app.context.onerror = function onerror(this: Context, err: unknown): void {
     if (err == null) return;

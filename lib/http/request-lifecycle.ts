@@ -5,7 +5,8 @@
  *  - X-Request-Id: taken from the request or generated, on ctx.state.requestId and on every response;
  *  - once the response is over (sent completely or cut): metrics and the access line, from ONE 'close'
  *    listener — Koa writes the body (and streams downloads) after the middleware chain has returned, so
- *    this cannot happen after `await next()`;
+ *    this cannot happen after `await next()`. They record the status actually sent and how the response
+ *    ended (response-outcome.ts), never Koa's 404 placeholder of a response that was not sent;
  *  - CORS headers (cors.ts), then Vary: Accept-Encoding (compression.ts), then the rest of the chain,
  *    then compression of the final body — the order the separate middleware had;
  *  - errors thrown below → JSON error answers; 404/405 left empty by the router → JSON too;
@@ -19,6 +20,8 @@ import type { AccessLog } from './access-log';
 import type { ResponseCompression } from './compression';
 import type { CorsPolicy } from './cors';
 import { countBodyBytes } from './counting-response';
+import { noteResponseEnded } from './open-connections';
+import { recordedResponse, statusLabel } from './response-outcome';
 import { answerError, answerUnrouted } from './error-mapper';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { UNMATCHED_ROUTE, type GddRequestState } from './request-state';
@@ -44,10 +47,13 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
     // ctx.state read now, not at the start: middleware may have replaced the object
     const state = ctx.state as GddRequestState;
     const route = state.routeTemplate ?? UNMATCHED_ROUTE;
-    const ms = performance.now() - started;
+    const at = performance.now();
+    const ms = at - started;
     try {
-      metrics.observe(route, ctx.method, res.statusCode, ms / 1000);
-      accessLog.write(ctx, route, state.requestId, { status: res.statusCode, bytes, ms, completed: res.writableFinished });
+      noteResponseEnded(ctx.req.socket, at);
+      const recorded = recordedResponse(res, bytes);
+      metrics.observe(route, ctx.method, statusLabel(recorded), ms / 1000);
+      accessLog.write(ctx, route, state.requestId, { ...recorded, ms });
     } catch (err) {
       // runs in an event listener: a throw here would take the process down
       logger.error(`recording ${ctx.method} ${route} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -16,11 +16,12 @@
 import Router from '@koa/router';
 import Koa, { type Middleware } from 'koa';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import winston, { type Logger } from 'winston';
 import type { ServiceDescriptor } from '../decorators/descriptors';
 import { HttpMetrics } from '../observability/metrics';
 import { AccessLog } from './access-log';
+import { answerClientError } from './client-error';
 import { ResponseCompression } from './compression';
 import { CountingServerResponse } from './counting-response';
 import { CorsPolicy } from './cors';
@@ -28,8 +29,11 @@ import { installLateErrorHandler } from './error-mapper';
 import { MANAGE_PREFIX, OPENAPI_PATH, mountManageRoutes } from './manage/manage-routes';
 import { MiddlewareSlot } from './middleware-chain';
 import { MultipartBodyReader } from './multipart-body';
+import { OpenConnections } from './open-connections';
+import { ReadTimeoutResponder, readTimeoutCheckInterval } from './read-timeout';
 import { requestLifecycle } from './request-lifecycle';
 import { createAjv } from './request-validator';
+import { inFlightResponse, markConnectionCut } from './response-outcome';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
 import {
   resolveHttpServerOptions,
@@ -71,6 +75,8 @@ export class HttpServer {
   private readonly build: RouteBuildContext;
   private readonly businessRoutes: BuiltRoute[] = [];
   private readonly manageRoutes: BuiltRoute[] = [];
+  private readonly connections = new OpenConnections();
+  private readonly readTimeouts: ReadTimeoutResponder;
   private server?: http.Server;
   private closing?: Promise<void>;
 
@@ -82,6 +88,13 @@ export class HttpServer {
     this.accessLog = new AccessLog(this.logger, { logBodies: o.logRequestBodies });
     this.koa = new Koa({ proxy: o.trustProxy });
     installLateErrorHandler(this.koa, this.logger);
+    this.readTimeouts = new ReadTimeoutResponder({
+      readMs: o.timeouts.readMs,
+      metrics: this.metrics,
+      accessLog: this.accessLog,
+      logger: this.logger,
+      connections: this.connections,
+    });
 
     this.build = {
       ajv: createAjv(this.logger),
@@ -155,11 +168,14 @@ export class HttpServer {
     if (this.server) throw new Error('HttpServer.listen() called twice');
     if (this.closing) throw new Error('HttpServer is closed');
     const t = this.options.timeouts;
+    // Node requires headersTimeout <= requestTimeout when the latter is set
+    const headersTimeout = t.readMs > 0 ? t.readMs : 60_000;
     const server = http.createServer(
       {
         requestTimeout: t.readMs,
-        // Node requires headersTimeout <= requestTimeout when the latter is set
-        headersTimeout: t.readMs > 0 ? t.readMs : 60_000,
+        headersTimeout,
+        // node:http looks for expired requests only this often (30 s by default): see read-timeout.ts
+        connectionsCheckingInterval: readTimeoutCheckInterval(headersTimeout),
         keepAliveTimeout: t.idleMs,
         // counts body bytes for the access log without per-request wrapping of write/end
         ServerResponse: CountingServerResponse,
@@ -167,6 +183,9 @@ export class HttpServer {
       this.callback(),
     );
     server.setTimeout(t.writeMs);
+    server.on('connection', (socket: Socket) => this.connections.track(socket));
+    server.on('clientError', (err: Error, socket: Socket) => this.onClientError(err, socket));
+    server.on('timeout', (socket: Socket) => this.onSocketTimeout(socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -192,9 +211,24 @@ export class HttpServer {
         resolve();
       });
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      const timer = setTimeout(() => this.connections.cutAll('shutdown'), graceMs);
       server.once('close', () => clearTimeout(timer));
     });
     return this.closing;
+  }
+
+  /** One listener for node:http's client errors: read timeouts answered with 408, everything else as node:http would. */
+  private onClientError(err: Error, socket: Socket): void {
+    if (this.readTimeouts.answer(err, socket)) return;
+    answerClientError(err, socket, this.logger);
+  }
+
+  /**
+   * GDD_WRITE_TIMEOUT (socket inactivity while a request is open) or GDD_IDLE_TIMEOUT (between requests):
+   * closed as node:http does without a listener, but an open request is recorded as `write-timeout`.
+   */
+  private onSocketTimeout(socket: Socket): void {
+    if (inFlightResponse(socket) !== undefined) markConnectionCut(socket, 'write-timeout');
+    socket.destroy();
   }
 }

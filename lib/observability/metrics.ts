@@ -81,8 +81,11 @@ export class HttpMetrics {
     info.set({ nodeVer: process.version, gddVer: frameworkVersion(), serviceName: options.serviceName ?? '' }, 1);
   }
 
-  /** Records one finished request; `routeTemplate` must be a template or 'unmatched', never a raw URL. */
-  observe(routeTemplate: string, method: string, status: number, seconds: number): void {
+  /**
+   * Records one finished request; `routeTemplate` must be a template or 'unmatched', never a raw URL.
+   * `status` is the status sent, or how the request ended without one (`aborted`, `write-timeout`, `shutdown`).
+   */
+  observe(routeTemplate: string, method: string, status: number | string, seconds: number): void {
     const key = `${method} ${status} ${routeTemplate}`;
     let series = this.series.get(key);
     if (series === undefined) {
