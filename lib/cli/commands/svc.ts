@@ -1,11 +1,18 @@
 /** `doudou svc …`: the service toolchain. Subcommands register themselves from the list below. */
 import type { Command } from 'commander';
 import type { CommandRegistration } from '../command-registry';
+import { registerSvcClient } from './svc-client';
 import { registerSvcK8s } from './svc-k8s';
 import { registerSvcDeploy, registerSvcPush, registerSvcShutdown } from './svc-push';
 
 /** `svc` subcommands, in help order. */
-const SVC_COMMANDS: readonly CommandRegistration[] = [registerSvcK8s, registerSvcPush, registerSvcDeploy, registerSvcShutdown];
+const SVC_COMMANDS: readonly CommandRegistration[] = [
+  registerSvcClient,
+  registerSvcK8s,
+  registerSvcPush,
+  registerSvcDeploy,
+  registerSvcShutdown,
+];
 
 export function registerSvc(parent: Command): void {
   const svc = parent.command('svc').description('scaffold, generate, mock, run and deploy a service');
