@@ -15,9 +15,11 @@ import { HttpServer, type ListeningAddress } from './http/server';
 import type { UserMiddlewarePosition } from './http/server-options';
 import { renderBanner } from './observability/banner';
 import { createLoggerFromConfig } from './observability/logger';
+import { stampRequestContext } from './observability/log-context';
+import { Tracing } from './observability/tracing';
+import { Registry } from 'prom-client';
 import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
-import { propagateRequestContext } from './client';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
 import { classOf, type Class } from './decorators/class-type';
@@ -67,12 +69,14 @@ export class App {
   private closing: Promise<void> | undefined;
   private micro: MicroNode | undefined;
   private contractClients: ContractClients | undefined;
+  private tracing: Tracing = Tracing.off;
   private readonly onSignal = (signal: NodeJS.Signals): void => this.stopOnSignal(signal);
 
   constructor(options: AppOptions = {}) {
     this.options = options;
     this.config = loadConfig({ cwd: options.cwd, env: options.env, overrides: options.config });
-    this.logger = options.logger ?? createLoggerFromConfig(this.config);
+    // Lines written while a request is handled carry its request id and trace id (log-context.ts).
+    this.logger = stampRequestContext(options.logger ?? createLoggerFromConfig(this.config));
     this.container.register(CONFIG, { useValue: this.config });
     this.container.register(LOGGER, { useValue: this.logger });
     for (const p of options.providers ?? []) this.container.register(p.provide, toProvider(p));
@@ -108,6 +112,7 @@ export class App {
       await this.server?.close({ graceMs: 0 });
       this.contractClients?.close();
       await this.micro?.shutdown();
+      await this.tracing.close();
       this.state = 'closed';
       throw err;
     }
@@ -128,8 +133,14 @@ export class App {
       rootPath: config.http.routeRootPath,
     });
 
+    // One registry for the HTTP metrics and the tracer's own, both on /go-doudou/prometheus.
+    const metricsRegistry = new Registry();
+    this.tracing = Tracing.fromConfig(config, { registry: metricsRegistry, logger });
+    if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const server = new HttpServer({
       logger,
+      metricsRegistry,
+      tracing: this.tracing,
       serviceName: config.service.name,
       rootPath: config.http.routeRootPath,
       manage: config.manage,
@@ -141,8 +152,6 @@ export class App {
       gzip: config.http.enableResponseGzip,
     });
     this.server = server;
-    // Calls made through injected clients while handling a request carry its X-Request-Id downstream.
-    server.use(propagateRequestContext());
     for (const { middleware, position } of this.userMiddleware) server.use(middleware, { position });
     for (const { descriptor, instance } of instances) server.mount(descriptor, instance);
     assertNoRouteClash(server);
@@ -180,6 +189,8 @@ export class App {
     await this.server?.close({ graceMs });
     this.contractClients?.close();
     await this.micro?.shutdown();
+    // After the drain: the spans of the last requests are finished, send them before exiting.
+    await this.tracing.close();
     this.state = 'closed';
     process.removeListener('SIGTERM', this.onSignal);
     process.removeListener('SIGINT', this.onSignal);
@@ -224,6 +235,13 @@ export class App {
       return { descriptor: describeService(classOf(s)), instance: s };
     });
   }
+}
+
+/** `usersvc → 127.0.0.1:6832, const sampler 1` for the start-up log. */
+function describeTracing(config: Config): string {
+  const t = config.tracing;
+  const where = t.endpoint || `${t.agentHost || 'localhost'}:${t.agentPort || 6832}`;
+  return `${t.serviceName || config.service.name || 'ts-doudou'} → ${where}, ${t.samplerType} sampler ${t.samplerParam}`;
 }
 
 function toProvider<T>(p: ProviderDefinition<T>): Provider<T> {

@@ -14,6 +14,10 @@ export type { HttpServerOptions, UserMiddlewarePosition } from './http/server-op
 export type { RegistryView, RegistryRow, RegistryProvider } from './http/manage/registry-page';
 export { HttpErrorCodes, type HttpErrorCode } from './http/error-codes';
 export { createLogger, createLoggerFromConfig, type Logger, type LoggerOptions } from './observability/logger';
+// Tracing: the active span for handler code, the request context for code outside a request, the tracer for HttpServer users.
+export { activeSpan, currentRequestContext, runWithRequestContext, type RequestContext } from './observability/request-context';
+export { Tracing, type TracingOptions } from './observability/tracing';
+export { stampRequestContext } from './observability/log-context';
 export * from './discovery';
 export * from './registry';
 export * from './client';

@@ -1,53 +1,48 @@
 /**
- * Per-call extras that typed method signatures have no room for: the X-Request-Id to propagate and extra
- * headers. Two ways to give them:
+ * Per-call extras that typed method signatures have no room for: the X-Request-Id to propagate, the
+ * parent span and extra headers. Two ways to give them:
  *  - explicitly: `withContext(client, { requestId })` returns a view of the client (same instances,
  *    balancer, breaker and connections) whose calls carry them;
- *  - implicitly: inside `runWithCallContext(ctx, fn)` — or a server request wrapped by the
- *    `propagateRequestContext()` middleware — every client call picks them up from AsyncLocalStorage.
+ *  - implicitly: the request's async context (observability/request-context.ts), which the HTTP server
+ *    opens for every request it handles and `runWithCallContext(ctx, fn)` opens anywhere else.
  * Explicit values win over implicit ones; headers declared by the contract (`@Header`) win over both.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Middleware } from 'koa';
+import type { Span } from 'opentracing';
+import { currentRequestContext, runWithRequestContext, type RequestContext } from '../observability/request-context';
 
-export interface CallContext {
-  /** Sent as X-Request-Id. */
-  requestId?: string;
-  /** Extra request headers (e.g. authorization, tracing). */
-  headers?: Readonly<Record<string, string>>;
-}
+export type CallContext = RequestContext;
 
-const storage = new AsyncLocalStorage<CallContext>();
-
-/** Runs `fn` with `context` applied to every client call made inside it (across awaits). */
+/** Runs `fn` with `context` applied to every client call made inside it (across awaits), on top of the current one. */
 export function runWithCallContext<R>(context: CallContext, fn: () => R): R {
-  return storage.run(context, fn);
+  const current = currentRequestContext();
+  return runWithRequestContext(current === undefined ? context : { ...current, ...context }, fn);
 }
 
 /** The implicit context of the current async flow, if any. */
 export function currentCallContext(): CallContext | undefined {
-  return storage.getStore();
+  return currentRequestContext();
 }
 
 /**
- * Koa middleware for HttpServer.use(): client calls made while handling a request carry that request's
- * X-Request-Id (the id the request-id middleware chose, read from the response header it set).
+ * Koa middleware for a server that is not an HttpServer: client calls made while handling a request carry
+ * its X-Request-Id. HttpServer (and so App) opens the request context itself; there this changes nothing.
  */
 export function propagateRequestContext(): Middleware {
   return function propagateRequestContext(ctx, next) {
     const requestId = ctx.response.get('X-Request-Id') || ctx.get('X-Request-Id') || undefined;
-    return storage.run({ requestId }, next);
+    return runWithCallContext({ requestId }, next);
   };
 }
 
-/** Headers for one call: implicit context, then explicit context (explicit wins). */
-export function contextHeaders(explicit: CallContext | undefined): Record<string, string> {
-  const implicit = storage.getStore();
-  const out: Record<string, string> = {};
+/** What one call sends: headers (implicit context, then explicit, explicit winning) and the parent span. */
+export function resolveCallContext(explicit: CallContext | undefined): { headers: Record<string, string>; parent: Span | undefined } {
+  const implicit = currentRequestContext();
+  const headers: Record<string, string> = {};
   for (const c of [implicit, explicit]) {
     if (!c) continue;
-    if (c.headers) for (const [k, v] of Object.entries(c.headers)) out[k.toLowerCase()] = v;
-    if (c.requestId) out['x-request-id'] = c.requestId;
+    if (c.headers) for (const [k, v] of Object.entries(c.headers)) headers[k.toLowerCase()] = v;
+    if (c.requestId) headers['x-request-id'] = c.requestId;
   }
-  return out;
+  return { headers, parent: explicit?.span ?? implicit?.span };
 }

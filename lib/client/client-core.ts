@@ -8,7 +8,9 @@
 import { BrokenCircuitError, IsolatedCircuitError, TaskCancelledError } from 'cockatiel';
 import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import type { Balancer } from './balancer';
-import { contextHeaders, type CallContext } from './call-context';
+import type { Span } from 'opentracing';
+import { resolveCallContext, type CallContext } from './call-context';
+import { ClientSpan } from './client-span';
 import type { ClientPolicy } from './client-policy';
 import {
   CircuitOpenError,
@@ -60,7 +62,7 @@ export class ClientCore {
 
   call(compiled: CompiledRoute, args: readonly unknown[], context: CallContext | undefined): Promise<unknown> {
     // Read the implicit context now, synchronously, in the caller's async flow.
-    const headers = contextHeaders(context);
+    const { headers, parent } = resolveCallContext(context);
     if (compiled.encoder.synchronous) {
       let request: EncodedRequest;
       try {
@@ -68,28 +70,39 @@ export class ClientCore {
       } catch (err) {
         return Promise.reject(err);
       }
-      return this.run(compiled, request, headers);
+      return this.run(compiled, request, headers, parent);
     }
-    return compiled.encoder.encode(args).then((request) => this.run(compiled, request, headers));
+    return compiled.encoder.encode(args).then((request) => this.run(compiled, request, headers, parent));
   }
 
   close(): void {
     this.parts.transport.close();
   }
 
-  private async run(compiled: CompiledRoute, request: EncodedRequest, extraHeaders: Record<string, string>): Promise<unknown> {
+  private async run(
+    compiled: CompiledRoute,
+    request: EncodedRequest,
+    extraHeaders: Record<string, string>,
+    parent: Span | undefined,
+  ): Promise<unknown> {
     // Contract headers (@Header params) win over context headers.
     const headers = { ...extraHeaders, ...request.headers };
+    const { route } = compiled;
+    const span = ClientSpan.start(parent, this.parts.service, route.operationId, route.method, headers);
     const failed = new Set<string>();
     try {
       // A signal per call: without one, cockatiel derives every call's timeout signal from one shared
       // never-aborted signal, which collects a listener per call in flight (MaxListenersExceededWarning).
-      return await this.parts.policy.execute(
-        ({ signal }) => this.attempt(compiled, request, headers, failed, signal),
+      const result = await this.parts.policy.execute(
+        ({ signal }) => this.attempt(compiled, request, headers, failed, signal, span),
         new AbortController().signal,
       );
+      span?.finish();
+      return result;
     } catch (err) {
-      throw this.translate(err, compiled.route);
+      const typed = this.translate(err, route);
+      span?.finish(typed);
+      throw typed;
     }
   }
 
@@ -116,6 +129,7 @@ export class ClientCore {
     headers: Record<string, string>,
     failed: Set<string>,
     signal: AbortSignal,
+    span: ClientSpan | undefined,
   ): Promise<unknown> {
     const { route } = compiled;
     const instance = this.choose(route, failed);
@@ -130,10 +144,13 @@ export class ClientCore {
       url,
     };
     const body = request.body === undefined || Buffer.isBuffer(request.body) ? request.body : request.body.stream();
+    span?.attempt(instance.id, url);
     try {
       const response = await this.parts.transport.send({ method: route.method, url, headers, body }, target, signal);
+      span?.answered(response.statusCode);
       return compiled.decoder.decode(response, target);
     } catch (err) {
+      span?.attemptFailed(instance.id, err);
       // The next attempt goes elsewhere when it can.
       if (isRetryableFailure(err)) failed.add(instance.id);
       // A dead instance stays in the registry until gossip declares it suspect; until then, stop paying a

@@ -111,6 +111,7 @@ export function withContext<C extends object>(client: C, context: CallContext): 
   const handle = handleOf(client, 'withContext');
   const merged: CallContext = {
     requestId: context.requestId ?? handle.context?.requestId,
+    span: context.span ?? handle.context?.span,
     headers: { ...(handle.context?.headers ?? {}), ...(context.headers ?? {}) },
   };
   return buildClient<unknown>(handle.core, merged) as unknown as C;

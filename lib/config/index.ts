@@ -8,6 +8,7 @@ export type {
   DeepPartial,
   DelegateVersion,
   HttpConfig,
+  JaegerSamplerType,
   LogConfig,
   LogFormat,
   LogLevel,

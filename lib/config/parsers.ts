@@ -239,3 +239,47 @@ export function routeRootPath(): Parser<string> {
     return ok(trimmed === '' ? '' : `/${trimmed}`);
   };
 }
+
+/** A finite number ≥ `min` (JAEGER_SAMPLER_PARAM: a probability, a rate, 0/1). */
+export function number(options: { min: number }): Parser<number> {
+  const expected = `expected a number ≥ ${options.min}`;
+  return (raw) => {
+    const v = raw.trim();
+    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v)) return bad(expected);
+    const n = Number(v);
+    return n >= options.min ? ok(n) : bad(expected);
+  };
+}
+
+/** A boolean, or 'auto' for an empty/unset value (JAEGER_DISABLED: decided from the other variables). */
+export function boolOrAuto(): Parser<boolean | 'auto'> {
+  const parse = bool();
+  return (raw, ctx) => {
+    const v = raw.trim().toLowerCase();
+    if (v === '' || v === 'auto') return ok('auto');
+    const r = parse(raw, ctx);
+    return r.ok ? r : bad('expected a boolean (true/false) or auto');
+  };
+}
+
+/** JAEGER_TAGS: `key=value,key2=value2` (jaeger-client's form; `${VAR}` expansion is not supported). */
+export function tagList(): Parser<Record<string, string>> {
+  return (raw) => {
+    const tags: Record<string, string> = {};
+    for (const item of splitList(raw)) {
+      const eq = item.indexOf('=');
+      const key = eq > 0 ? item.slice(0, eq).trim() : '';
+      if (key === '') return bad('expected key=value pairs separated by commas, e.g. region=eu,team=billing');
+      tags[key] = item.slice(eq + 1).trim();
+    }
+    return ok(tags);
+  };
+}
+
+/** A host name or IP address, or '' (JAEGER_AGENT_HOST: jaeger-client's default). */
+export function optionalHost(): Parser<string> {
+  return (raw) => {
+    const v = raw.trim();
+    return v === '' || isHost(v) ? ok(v) : bad('expected a host name or an IP address');
+  };
+}

@@ -5,13 +5,14 @@ const GROUP_TITLES: Readonly<Record<VariableGroup, string>> = {
   http: 'HTTP server',
   manage: 'Built-in endpoints',
   log: 'Logging',
-  client: 'Clients and tracing',
+  client: 'Clients',
+  tracing: 'Tracing (Jaeger)',
   mem: 'Gossip (memberlist)',
 };
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The README's Markdown table of every GDD_* variable, generated from the table the loader runs. */
+/** The README's Markdown table of every GDD_* (and JAEGER_*) variable, generated from the table the loader runs. */
 export function renderConfigTable(): string {
   const lines = ['| Variable | Default | Description |', '| --- | --- | --- |'];
   let group: VariableGroup | undefined;

@@ -50,8 +50,16 @@ export interface LogConfig {
   readonly format: LogFormat;
   /** GDD_LOG_REQ_ENABLE — log request and response bodies. */
   readonly reqEnable: boolean;
-  /** GDD_LOG_PATH — when set, also write `<path>/app.log`. */
+  /** GDD_LOG_PATH — when set, also write `<path>/app.log`, rotated. */
   readonly path: string;
+  /** GDD_LOG_MAX_SIZE — rotate the file once it is this large. */
+  readonly maxSizeBytes: number;
+  /** GDD_LOG_MAX_BACKUPS — rotated files kept (0 = no count limit). */
+  readonly maxBackups: number;
+  /** GDD_LOG_MAX_AGE — rotated files older than this are deleted (0 = no age limit). */
+  readonly maxAgeMs: number;
+  /** GDD_LOG_COMPRESS — gzip rotated files. */
+  readonly compress: boolean;
 }
 
 export interface BannerConfig {
@@ -64,8 +72,30 @@ export interface ClientConfig {
   readonly retryCount: number;
 }
 
+export type JaegerSamplerType = 'const' | 'probabilistic' | 'ratelimiting' | 'remote';
+
+/** Jaeger tracing (JAEGER_* as jaeger-client and go-doudou's Go tracer read them, plus GDD_TRACING_METRICS_ROOT). */
 export interface TracingConfig {
-  /** GDD_TRACING_METRICS_ROOT — Jaeger metrics namespace. */
+  /** JAEGER_DISABLED: true/false, or 'auto' (unset) — on when an agent host/port or a collector endpoint is set. */
+  readonly disabled: boolean | 'auto';
+  /** JAEGER_SERVICE_NAME; '' means GDD_SERVICE_NAME. */
+  readonly serviceName: string;
+  /** JAEGER_AGENT_HOST / JAEGER_AGENT_PORT — where spans go over UDP ('' / 0: jaeger-client's localhost:6832). */
+  readonly agentHost: string;
+  readonly agentPort: number;
+  /** JAEGER_ENDPOINT — a collector's HTTP endpoint (http://host:14268/api/traces); wins over the agent. */
+  readonly endpoint: string;
+  /** JAEGER_USER / JAEGER_PASSWORD — basic auth for the collector endpoint. */
+  readonly user: string;
+  readonly password: string;
+  readonly samplerType: JaegerSamplerType;
+  /** JAEGER_SAMPLER_PARAM: const 1/0, a probability, traces per second, or remote's initial probability. */
+  readonly samplerParam: number;
+  /** JAEGER_TAGS — process tags on every span. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** JAEGER_REPORTER_FLUSH_INTERVAL — how often buffered spans are sent. */
+  readonly flushIntervalMs: number;
+  /** GDD_TRACING_METRICS_ROOT — prefix of the tracer's own Prometheus metrics. */
   readonly metricsRoot: string;
 }
 

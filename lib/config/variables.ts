@@ -8,9 +8,9 @@
  */
 import * as p from './parsers';
 import type { ParseContext, Parser } from './parsers';
-import type { AppMode, ConfigDraft, LogFormat, MemAddrEncoding } from './types';
+import type { AppMode, ConfigDraft, JaegerSamplerType, LogFormat, MemAddrEncoding } from './types';
 
-export type VariableGroup = 'app' | 'http' | 'manage' | 'log' | 'client' | 'mem';
+export type VariableGroup = 'app' | 'http' | 'manage' | 'log' | 'client' | 'tracing' | 'mem';
 
 export interface ConfigVariable {
   readonly name: string;
@@ -338,7 +338,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'log.reqEnable',
     example: 'true',
     parse: p.bool(),
-    description: 'Log request and response bodies.',
+    description:
+      'With GDD_LOG_LEVEL=debug: one debug line per request with request and response headers (Authorization, Cookie redacted), bodies (up to 1000 characters; streams are not buffered) and duration.',
     assign: (d, x) => {
       d.log.reqEnable = x;
     },
@@ -350,12 +351,61 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'log.path',
     example: '/var/log/usersvc',
     parse: p.text(),
-    description: 'Directory; when set, logs are also written to `<path>/app.log`.',
+    description:
+      "Directory; when set, logs are also written to `<path>/app.log`, rotated by size and age (lumberjack-style, as go-doudou's examples set it up).",
     assign: (d, x) => {
       d.log.path = x;
     },
   }),
-  // ── clients and tracing ──
+  v({
+    name: 'GDD_LOG_MAX_SIZE',
+    group: 'log',
+    default: '5mb',
+    field: 'log.maxSizeBytes',
+    example: '20mb',
+    parse: p.size(),
+    description: "Rotate `app.log` once it reaches this size (lumberjack MaxSize 5 MB in go-doudou's examples). New in ts-doudou.",
+    assign: (d, x) => {
+      d.log.maxSizeBytes = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_MAX_BACKUPS',
+    group: 'log',
+    default: '10',
+    field: 'log.maxBackups',
+    example: '3',
+    parse: count(0),
+    description: 'Rotated log files kept; older ones are deleted (0 = no count limit). New in ts-doudou.',
+    assign: (d, x) => {
+      d.log.maxBackups = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_MAX_AGE',
+    group: 'log',
+    default: '168h',
+    field: 'log.maxAgeMs',
+    example: '720h',
+    parse: p.duration({ bareInteger: 'none' }),
+    description: 'Rotated log files older than this are deleted (lumberjack MaxAge 7 days; 0 = no age limit). New in ts-doudou.',
+    assign: (d, x) => {
+      d.log.maxAgeMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_LOG_COMPRESS',
+    group: 'log',
+    default: 'true',
+    field: 'log.compress',
+    example: 'false',
+    parse: p.bool(),
+    description: 'gzip rotated log files. New in ts-doudou.',
+    assign: (d, x) => {
+      d.log.compress = x;
+    },
+  }),
+  // ── clients ──
   v({
     name: 'GDD_RETRY_COUNT',
     group: 'client',
@@ -369,14 +419,154 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
       d.client.retryCount = x;
     },
   }),
+  // ── tracing (Jaeger): the standard JAEGER_* names, read by jaeger-client and go-doudou's Go tracer alike ──
+  v({
+    name: 'JAEGER_DISABLED',
+    group: 'tracing',
+    default: 'auto',
+    field: 'tracing.disabled',
+    example: 'false',
+    parse: p.boolOrAuto(),
+    description:
+      '`true`: no tracing. `false`: trace (to localhost:6832 unless an agent or endpoint is set). Unset: trace when JAEGER_AGENT_HOST, JAEGER_AGENT_PORT or JAEGER_ENDPOINT is set (a go-doudou .env sets the agent), otherwise off at no cost.',
+    assign: (d, x) => {
+      d.tracing.disabled = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_SERVICE_NAME',
+    group: 'tracing',
+    default: '',
+    defaultText: 'GDD_SERVICE_NAME',
+    field: 'tracing.serviceName',
+    example: 'usersvc-eu',
+    parse: p.text(),
+    description: 'Service name on the spans.',
+    assign: (d, x) => {
+      d.tracing.serviceName = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_AGENT_HOST',
+    group: 'tracing',
+    default: '',
+    defaultText: 'localhost',
+    field: 'tracing.agentHost',
+    example: '127.0.0.1',
+    parse: p.optionalHost(),
+    description: 'Jaeger agent receiving spans over UDP.',
+    assign: (d, x) => {
+      d.tracing.agentHost = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_AGENT_PORT',
+    group: 'tracing',
+    default: '',
+    defaultText: '6832',
+    field: 'tracing.agentPort',
+    example: '16832',
+    parse: p.optionalInt({ min: 1, max: 65_535, what: 'port' }),
+    description:
+      "The agent's UDP port for **binary** Thrift (6832). Not 6831: that port takes compact Thrift, which Go clients send; jaeger-client's binary packets are dropped there.",
+    assign: (d, x) => {
+      d.tracing.agentPort = x ?? 0;
+    },
+  }),
+  v({
+    name: 'JAEGER_ENDPOINT',
+    group: 'tracing',
+    default: '',
+    field: 'tracing.endpoint',
+    example: 'http://jaeger:14268/api/traces',
+    parse: p.text(),
+    description: "A collector's HTTP endpoint; when set, spans go there instead of to the agent.",
+    assign: (d, x) => {
+      d.tracing.endpoint = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_USER',
+    group: 'tracing',
+    default: '',
+    field: 'tracing.user',
+    example: 'tracer',
+    parse: p.text(),
+    description: 'Basic-auth user for JAEGER_ENDPOINT.',
+    assign: (d, x) => {
+      d.tracing.user = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_PASSWORD',
+    group: 'tracing',
+    default: '',
+    field: 'tracing.password',
+    example: 's3cret',
+    parse: p.text({ trim: false }),
+    description: 'Basic-auth password for JAEGER_ENDPOINT.',
+    assign: (d, x) => {
+      d.tracing.password = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_SAMPLER_TYPE',
+    group: 'tracing',
+    default: 'const',
+    field: 'tracing.samplerType',
+    example: 'probabilistic',
+    parse: p.oneOf<JaegerSamplerType>(['const', 'probabilistic', 'ratelimiting', 'remote']),
+    description:
+      '`const` (param 1 = every trace, 0 = none), `probabilistic` (param = probability), `ratelimiting` (param = traces per second) or `remote` (asks the agent on port 5778; param = initial probability).',
+    assign: (d, x) => {
+      d.tracing.samplerType = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_SAMPLER_PARAM',
+    group: 'tracing',
+    default: '1',
+    field: 'tracing.samplerParam',
+    example: '0.1',
+    parse: p.number({ min: 0 }),
+    description: "The sampler's parameter; go-doudou samples everything (const 1).",
+    assign: (d, x) => {
+      d.tracing.samplerParam = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_TAGS',
+    group: 'tracing',
+    default: '',
+    field: 'tracing.tags',
+    example: 'region=eu,team=billing',
+    parse: p.tagList(),
+    description: 'Process tags on every span: `key=value,key2=value2`.',
+    assign: (d, x) => {
+      d.tracing.tags = x;
+    },
+  }),
+  v({
+    name: 'JAEGER_REPORTER_FLUSH_INTERVAL',
+    group: 'tracing',
+    default: '1s',
+    field: 'tracing.flushIntervalMs',
+    example: '200ms',
+    parse: p.duration({ bareInteger: 'milliseconds', positive: true }),
+    description: 'How often buffered spans are sent (they are also flushed on graceful shutdown).',
+    assign: (d, x) => {
+      d.tracing.flushIntervalMs = x;
+    },
+  }),
   v({
     name: 'GDD_TRACING_METRICS_ROOT',
-    group: 'client',
+    group: 'tracing',
     default: 'tracing',
     field: 'tracing.metricsRoot',
     example: 'usersvc',
     parse: p.text(),
-    description: 'Jaeger metrics namespace.',
+    description:
+      "Prefix of the tracer's own metrics on /go-doudou/prometheus (`tracing_jaeger_started_spans_total`, `tracing_jaeger_reporter_spans_total`, …).",
     assign: (d, x) => {
       d.tracing.metricsRoot = x;
     },

@@ -57,9 +57,11 @@ export class AccessLog {
   ) {}
 
   /** Queues the line for one finished request; builds nothing when the logger filters level info. */
-  write(ctx: Context, route: string, requestId: string | undefined, r: FinishedResponse): void {
+  write(ctx: Context, route: string, requestId: string | undefined, r: FinishedResponse, traceId?: string): void {
     if (!this.logger.isInfoEnabled()) return;
     const meta = this.lineMeta(ctx.method, route, ctx.originalUrl, requestId, ctx.ip, r);
+    // written a loop turn later, outside the request's async context: carry its trace id explicitly
+    if (traceId) meta.traceId = traceId;
     if (this.options.logBodies) {
       const body = (ctx.state as Record<symbol, unknown>)[LOGGED_BODY];
       if (body !== undefined) meta.reqBody = body;

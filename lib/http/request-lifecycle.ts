@@ -10,12 +10,17 @@
  *  - CORS headers (cors.ts), then Vary: Accept-Encoding (compression.ts), then the rest of the chain,
  *    then compression of the final body — the order the separate middleware had;
  *  - errors thrown below → JSON error answers; 404/405 left empty by the router → JSON too;
- *  - while the server closes: `Connection: close`, so keep-alive sockets drain.
+ *  - while the server closes: `Connection: close`, so keep-alive sockets drain;
+ *  - the rest of the chain runs inside the request's async context (request id + server span, see
+ *    observability/request-context.ts); the server span starts and finishes here (server-span.ts).
  */
 import type { Context, Middleware, Next } from 'koa';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'winston';
 import type { HttpMetrics } from '../observability/metrics';
+import { runWithRequestContext } from '../observability/request-context';
+import type { Tracing } from '../observability/tracing';
+import type { Span } from 'opentracing';
 import type { AccessLog } from './access-log';
 import type { ResponseCompression } from './compression';
 import type { CorsPolicy } from './cors';
@@ -24,6 +29,7 @@ import { noteResponseEnded } from './open-connections';
 import { recordedResponse, statusLabel } from './response-outcome';
 import { answerError, answerUnrouted } from './error-mapper';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { finishServerSpan, recordServerSpanError, startServerSpan } from './server-span';
 import { UNMATCHED_ROUTE, type GddRequestState } from './request-state';
 
 export interface RequestLifecycleOptions {
@@ -37,12 +43,14 @@ export interface RequestLifecycleOptions {
   cors?: CorsPolicy;
   /** Response compression; none when absent. */
   compression?: ResponseCompression;
+  /** Jaeger tracing; no spans when absent or off. */
+  tracing?: Tracing;
 }
 
 export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
-  const { metrics, accessLog, logger, isClosing, cors, compression } = options;
+  const { metrics, accessLog, logger, isClosing, cors, compression, tracing } = options;
 
-  function finished(ctx: Context, started: number, bytes: number): void {
+  function finished(ctx: Context, started: number, bytes: number, span: Span | undefined): void {
     const res = ctx.res;
     // ctx.state read now, not at the start: middleware may have replaced the object
     const state = ctx.state as GddRequestState;
@@ -53,7 +61,8 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
       noteResponseEnded(ctx.req.socket, at);
       const recorded = recordedResponse(res, bytes);
       metrics.observe(route, ctx.method, statusLabel(recorded), ms / 1000);
-      accessLog.write(ctx, route, state.requestId, { ...recorded, ms });
+      accessLog.write(ctx, route, state.requestId, { ...recorded, ms }, span?.context().toTraceId());
+      if (span !== undefined) finishServerSpan(span, route, ctx.method, recorded);
     } catch (err) {
       // runs in an event listener: a throw here would take the process down
       logger.error(`recording ${ctx.method} ${route} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -80,15 +89,17 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
     (ctx.state as GddRequestState).requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const count = countBodyBytes(res);
-    res.on('close', () => finished(ctx, started, count.bodyBytes));
+    const span = startServerSpan(tracing, ctx, requestId);
+    res.on('close', () => finished(ctx, started, count.bodyBytes, span));
     try {
-      await downstream(ctx, next);
+      await runWithRequestContext({ requestId, span }, () => downstream(ctx, next));
       if (compression !== undefined) {
         const compressing = compression.finish(ctx);
         if (compressing !== undefined) await compressing;
       }
       answerUnrouted(ctx, requestId);
     } catch (err) {
+      if (span !== undefined) recordServerSpanError(span, err);
       answerError(ctx, err, requestId, logger);
     }
     if (!res.headersSent && isClosing()) res.setHeader('Connection', 'close');

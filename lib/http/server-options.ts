@@ -6,6 +6,7 @@ import type { CorsOptions } from './cors-options';
 import type { Middleware } from 'koa';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'winston';
+import type { Tracing } from '../observability/tracing';
 import { ConfigError } from '../errors';
 import { parseByteSize } from './byte-size';
 import type { RegistryProvider } from './manage/registry-page';
@@ -42,6 +43,8 @@ export interface HttpServerOptions {
   gzip?: boolean;
   /** Trust X-Forwarded-For/-Proto/-Host (Koa `proxy`). Default true (go-doudou's ProxyHeaders). */
   trustProxy?: boolean;
+  /** Jaeger tracing (`Tracing.fromConfig(config)`): a server span per request. Default: none. */
+  tracing?: Tracing;
 }
 
 export interface ResolvedHttpServerOptions {

@@ -129,6 +129,7 @@ export class HttpServer {
         isClosing: () => this.closing !== undefined,
         cors: new CorsPolicy(o.cors, { openApi: OPENAPI_PATH, managePrefix: MANAGE_PREFIX }),
         compression: o.gzip ? new ResponseCompression() : undefined,
+        tracing: options.tracing,
       }),
     );
     app.use(this.before.asMiddleware());

@@ -5,10 +5,10 @@
  * Modules take a child logger: `logger.child({ module: 'gossip' })`.
  */
 import { hostname as osHostname } from 'node:os';
-import * as path from 'node:path';
 import * as winston from 'winston';
 import { SecretMasker, secretValues } from '../config/secrets';
 import type { Config, LogFormat, LogLevel } from '../config/types';
+import { rotatingLogFile, type LogFileOptions } from './log-files';
 
 export type Logger = winston.Logger;
 
@@ -20,8 +20,10 @@ export interface LoggerOptions {
   env: string;
   /** Default os.hostname(). */
   hostname?: string;
-  /** GDD_LOG_PATH: also append to `<logDir>/app.log`. */
+  /** GDD_LOG_PATH: also write to `<logDir>/app.log`, rotated (log-files.ts). */
   logDir?: string;
+  /** Rotation of the files under logDir (GDD_LOG_MAX_SIZE, _MAX_BACKUPS, _MAX_AGE, _COMPRESS). */
+  rotation?: Omit<LogFileOptions, 'dir'>;
   /** Write here instead of stdout (tests, custom sinks). */
   stream?: NodeJS.WritableStream;
   /** ANSI colours for levels in text format; default: only when writing to a terminal. */
@@ -106,7 +108,7 @@ export function createLogger(options: LoggerOptions): Logger {
     options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console(),
   ];
   if (options.logDir) {
-    transports.push(new winston.transports.File({ filename: path.join(options.logDir, 'app.log') }));
+    transports.push(rotatingLogFile({ dir: options.logDir, ...options.rotation }));
   }
   const dev = options.env === 'dev';
   return winston.createLogger({
@@ -135,6 +137,12 @@ export function createLoggerFromConfig(config: Config, extra: Pick<LoggerOptions
     env: config.env,
     logDir: config.log.path === '' ? undefined : config.log.path,
     secrets: secretValues(config),
+    rotation: {
+      maxSizeBytes: config.log.maxSizeBytes,
+      maxBackups: config.log.maxBackups,
+      maxAgeMs: config.log.maxAgeMs,
+      compress: config.log.compress,
+    },
     ...extra,
   });
 }

@@ -44,7 +44,17 @@ describe('config/load', () => {
         enableResponseGzip: true,
       });
       assert.deepEqual(c.manage, { enable: true, user: '', pass: '' });
-      assert.deepEqual(c.log, { level: 'info', format: 'text', reqEnable: false, path: '' });
+      // rotation: go-doudou's lumberjack example (5 MB, 10 backups, 7 days, compressed)
+      assert.deepEqual(c.log, {
+        level: 'info',
+        format: 'text',
+        reqEnable: false,
+        path: '',
+        maxSizeBytes: 5 * 1024 * 1024,
+        maxBackups: 10,
+        maxAgeMs: 7 * 24 * 3600 * 1000,
+        compress: true,
+      });
       assert.deepEqual(c.banner, { enable: true, text: 'go-doudou' });
       assert.equal(c.client.retryCount, 0);
       assert.equal(c.tracing.metricsRoot, 'tracing');

@@ -19,7 +19,8 @@ describe('config/variables', () => {
   it('has one row per variable name', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
     assert.equal(new Set(names).size, names.length);
-    assert.ok(names.every((n) => /^GDD_[A-Z_]+$/.test(n)));
+    // GDD_* plus the standard JAEGER_* names that jaeger-client and go-doudou's Go tracer read
+    assert.ok(names.every((n) => /^(GDD|JAEGER)_[A-Z_]+$/.test(n)));
   });
 
   it('honours every documented variable: its example changes the field it documents', () => {
@@ -75,7 +76,7 @@ describe('config/variables', () => {
   it('every GDD_* name in the rendered table is read by the loader', () => {
     const documented = new Set(
       renderConfigTable()
-        .match(/`GDD_[A-Z_]+`/g)
+        .match(/`(GDD|JAEGER)_[A-Z_]+`/g)
         ?.map((s) => s.slice(1, -1)),
     );
     const defaults = load({});
