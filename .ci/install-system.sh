@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages and services the test suite needs (see ../shared/interop/README.md):
-# - golang-go + golang-github-hashicorp-memberlist-dev: build the real Go memberlist peer (gonode)
+# Debian packages and services the test suite needs:
+# - golang-go + golang-github-hashicorp-memberlist-dev: build the Go memberlist peer spec/support/gonode (GOPATH mode)
 # - serf: a real serf agent for the serf-cluster interop test
 # - nftables, iptables, iproute2: loss and partition tests in network namespaces
 # - redis-server: the Redis GCRA rate limiter tests

@@ -3,29 +3,12 @@
  * README cites must name a heading of that page, and every link between the pages must resolve.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { repositoryRoot } from './support/fixtures';
+import { projectFiles } from './support/project-files';
 
 const root = repositoryRoot();
-const SOURCE_DIRS = ['lib', 'spec', 'sample', 'bench', 'docs', '.ci'];
-const SOURCE_FILE = /\.(?:ts|md|sh|json|go|mjs)$/;
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'results' ? [] : walk(full);
-    return SOURCE_FILE.test(name) ? [full] : [];
-  });
-}
-
-/** The sources a reader of the repository sees: lib, spec, sample, bench, docs, .ci and the README. */
-function projectSources(): Array<{ file: string; text: string }> {
-  return [...SOURCE_DIRS.flatMap((d) => walk(path.join(root, d))), path.join(root, 'README.md')].map((file) => ({
-    file: path.relative(root, file),
-    text: readFileSync(file, 'utf8'),
-  }));
-}
 
 /** GitHub's heading anchors: lower case, punctuation other than '-' and '_' dropped, spaces → '-'. */
 function headingAnchor(heading: string): string {
@@ -56,7 +39,7 @@ describe('docs: the project documents itself', () => {
 
   it('cites only headings that exist wherever a source points at docs/<page>.md#anchor', () => {
     const broken: string[] = [];
-    for (const { file, text } of projectSources()) {
+    for (const { file, text } of projectFiles()) {
       for (const m of text.matchAll(/docs\/([\w-]+\.md)#([\w-]+)/g)) {
         if (!pages.includes(m[1]) || !anchorsOf(m[1]).has(m[2])) broken.push(`${file}: docs/${m[1]}#${m[2]}`);
       }

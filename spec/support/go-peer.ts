@@ -1,6 +1,7 @@
 /**
- * Real Go memberlist peers (gonode, Debian memberlist 0.2.2) for interop tests. gonode is built once per
- * machine into a cache keyed by the hash of its sources, with ../shared/interop/gonode/build.sh.
+ * Real Go memberlist peers for interop tests: the project's own program spec/support/gonode/main.go on
+ * Debian's memberlist 0.2.2. It is built on first use in GOPATH mode (no module proxy, nothing fetched) into
+ * a per-machine cache keyed by the hash of its sources, so later runs start at once.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -8,16 +9,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { repositoryRoot } from './fixtures';
 import { JsonLineProcess, PeerEvent } from './json-process';
+import { DEBIAN_GOPATH } from './requirements';
 
 const execFileAsync = promisify(execFile);
 
-export function sharedDir(): string {
-  return path.resolve(process.cwd(), '../shared');
-}
-
+/** Where gonode's Go sources live in the repository. */
 export function gonodeSourceDir(): string {
-  return path.join(sharedDir(), 'interop', 'gonode');
+  return path.join(repositoryRoot(), 'spec', 'support', 'gonode');
 }
 
 let building: Promise<string> | undefined;
@@ -33,7 +33,7 @@ async function buildGonode(): Promise<string> {
   const hash = createHash('sha256');
   for (const file of fs
     .readdirSync(src)
-    .filter((f) => f.endsWith('.go') || f.endsWith('.sh'))
+    .filter((f) => f.endsWith('.go'))
     .sort()) {
     hash.update(file).update(fs.readFileSync(path.join(src, file)));
   }
@@ -43,7 +43,17 @@ async function buildGonode(): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   // Build to a private name then rename, so concurrent test runs never see a half-written binary.
   const tmp = `${bin}.${process.pid}.tmp`;
-  await execFileAsync('bash', [path.join(src, 'build.sh'), tmp], { timeout: 180_000 });
+  try {
+    await execFileAsync('go', ['build', '-o', tmp, '.'], {
+      cwd: src,
+      timeout: 300_000,
+      // GOPATH mode: the imports come from Debian's packaged sources, never from the network.
+      env: { ...process.env, GO111MODULE: 'off', GOPATH: DEBIAN_GOPATH, GOFLAGS: '', GOPROXY: 'off' },
+    });
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    throw new Error(`building gonode (${src}) failed: ${e.stderr?.trim() || e.message}`, { cause: err });
+  }
   fs.renameSync(tmp, bin);
   return bin;
 }

@@ -1,6 +1,6 @@
 /**
- * An isolated test network of namespaces, like ../shared/interop/netns but with our own prefix so it
- * never touches those: `<prefix>-hub` holds a bridge, `<prefix>-n1..N` each get eth0 = 198.18.1.<i>/24.
+ * An isolated test network of namespaces, each run with its own name prefix so concurrent runs never
+ * touch each other's: `<prefix>-hub` holds a bridge, `<prefix>-n1..N` each get eth0 = 198.18.1.<i>/24.
  * Loss and partitions are silent drops in the bridge (nftables), i.e. the wire loses packets and
  * senders notice nothing. Deleting the namespaces removes every link and rule with them.
  */

@@ -6,8 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
+/** Where Debian's golang-*-dev packages put their sources: the GOPATH gonode is built against. */
+export const DEBIAN_GOPATH = '/usr/share/gocode';
+
 export const DEBIAN_GOSSIP_HINT =
-  'install golang-go golang-github-hashicorp-memberlist-dev serf (Debian); gonode sources are read from ../shared/interop/gonode';
+  'install golang-go golang-github-hashicorp-memberlist-dev (Debian; .ci/install-system.sh does) to build the Go memberlist peer spec/support/gonode';
 
 export function isCI(): boolean {
   return process.env.CI === 'true';
@@ -23,13 +26,9 @@ export function hasCommand(name: string): boolean {
   }
 }
 
-/** The Go toolchain, Debian's memberlist sources (GOPATH mode build) and gonode's sources in ../shared. */
+/** The Go toolchain and Debian's memberlist sources: what building spec/support/gonode in GOPATH mode needs. */
 export function hasGoMemberlist(): boolean {
-  return (
-    hasCommand('go') &&
-    existsSync('/usr/share/gocode/src/github.com/hashicorp/memberlist') &&
-    existsSync(path.resolve(process.cwd(), '../shared/interop/gonode/build.sh'))
-  );
+  return hasCommand('go') && existsSync(path.join(DEBIAN_GOPATH, 'src/github.com/hashicorp/memberlist'));
 }
 
 /** root + `ip netns` + nft: what the namespace fault tests need. */

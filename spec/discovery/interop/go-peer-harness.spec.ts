@@ -31,4 +31,16 @@ describe('interop harness: two real Go memberlist nodes', function () {
     await a.waitForEvent((e) => e.event === 'leave' && e.name === 'go-b');
     assert.equal(a.sees('go-b'), false);
   });
+
+  it('speaks the versions it is given and lists its members on a schedule', async () => {
+    const a = await GoPeer.start({ name: 'go-v', port: await freePort(), proto: 3, delegateVsn: '2:5:4', membersEvery: '200ms' });
+    peers.push(a);
+    const start = a.events.find((e) => e.event === 'start');
+    assert.deepEqual(start?.vsn, [1, 5, 3, 2, 5, 4]);
+    const listed = await a.waitForEvent((e) => e.event === 'members', 10_000, 'a members line');
+    assert.deepEqual(
+      (listed.members as Array<{ name: string }>).map((m) => m.name),
+      ['go-v'],
+    );
+  });
 });
