@@ -1,11 +1,12 @@
 /**
  * One log line per request once the response is over: method, route template, status, ms, bytes,
  * request id (go-doudou's "metrics" middleware, which was really an access log). With `logBodies`
- * (GDD_LOG_REQ_ENABLE) the parsed request body is added; responses are not buffered for it, so
- * streaming still works. Called by the request lifecycle (request-lifecycle.ts), not a middleware of its own.
+ * (GDD_LOG_REQ_ENABLE) the parsed request body is added, and at debug level a request/response dump line
+ * precedes it (request-dump.ts); responses are not buffered for either, so streaming still works. Called by the request lifecycle (request-lifecycle.ts), not a middleware of its own.
  */
 import type { Context } from 'koa';
 import type { Logger } from 'winston';
+import { requestDump } from './request-dump';
 import type { ResponseOutcome } from './response-outcome';
 
 export interface AccessLogOptions {
@@ -38,6 +39,8 @@ export const LOGGED_BODY = Symbol('gdd.loggedBody');
 interface PendingLine {
   message: string;
   meta: Record<string, unknown>;
+  /** The request/response dump (request-dump.ts) goes out at debug. */
+  debug?: boolean;
 }
 
 /**
@@ -65,6 +68,10 @@ export class AccessLog {
     if (this.options.logBodies) {
       const body = (ctx.state as Record<symbol, unknown>)[LOGGED_BODY];
       if (body !== undefined) meta.reqBody = body;
+      if (this.logger.isDebugEnabled()) {
+        // built now: headers and bodies are only at hand until the request is gone
+        this.queue(`dump ${ctx.method} ${route}`, { ...meta, reqBody: undefined, ...requestDump(ctx, body) }, true);
+      }
     }
     this.queue(this.lineText(ctx.method, route, requestId, r), meta);
   }
@@ -105,8 +112,8 @@ export class AccessLog {
     return `${method} ${route} ${r.status ?? '-'} ${roundMs(r.ms)}ms ${r.bytes}B ${requestId ?? '-'}${outcome}`;
   }
 
-  private queue(message: string, meta: Record<string, unknown>): void {
-    this.pending.push({ message, meta });
+  private queue(message: string, meta: Record<string, unknown>, debug?: boolean): void {
+    this.pending.push({ message, meta, debug });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushBound);
@@ -120,7 +127,9 @@ export class AccessLog {
     this.flushScheduled = false;
     for (let i = 0; i < lines.length; i++) {
       try {
-        this.logger.info(lines[i]!.message, lines[i]!.meta);
+        const line = lines[i]!;
+        if (line.debug) this.logger.debug(line.message, line.meta);
+        else this.logger.info(line.message, line.meta);
       } catch {
         // a failing transport must not take the process down from a timer; the next lines still go
       }

@@ -10,6 +10,7 @@ import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
+import { LOGGED_RESPONSE } from './request-dump';
 import { HttpErrorCodes } from './error-codes';
 import type { MultipartBodyReader } from './multipart-body';
 import { ParamBinder, type ParsedBody } from './param-binder';
@@ -98,6 +99,7 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
       if (isPromiseLike(result)) result = await result;
       const written = writeResult(ctx, route, result);
       if (written !== undefined) await written;
+      if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_RESPONSE] = ctx.body;
     };
     // One router layer per route: the template for metrics/logs, then 'after' user middleware, then the call.
     const handle: Middleware = (ctx) => {
