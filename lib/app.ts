@@ -172,8 +172,9 @@ export class App {
   }
 
   /**
-   * Graceful stop: stop accepting, let in-flight requests finish up to GDD_GRACE_TIMEOUT, then close.
-   * Idempotent; concurrent calls share one shutdown.
+   * Graceful stop: leave the gossip cluster, stop accepting, serve open keep-alive connections with
+   * `Connection: close` for GDD_DRAIN_WINDOW, let in-flight requests finish up to GDD_GRACE_TIMEOUT, then
+   * close. Idempotent; concurrent calls share one shutdown.
    */
   close(): Promise<void> {
     this.closing ??= this.shutdown();
@@ -184,9 +185,11 @@ export class App {
     this.state = 'closing';
     // Leave first so peers stop sending traffic here, then drain what is in flight (go-doudou drained first).
     await this.micro?.leave();
-    const graceMs = this.config.http.graceTimeoutMs;
-    this.logger.info(`Http server is shutting down gracefully within ${graceMs}ms`);
-    await this.server?.close({ graceMs });
+    const { graceTimeoutMs: graceMs, drainWindowMs: drainMs } = this.config.http;
+    this.logger.info(
+      `Http server is shutting down gracefully within ${graceMs}ms (open connections drained for ${Math.min(drainMs, graceMs)}ms)`,
+    );
+    await this.server?.close({ graceMs, drainMs });
     this.contractClients?.close();
     await this.micro?.shutdown();
     // After the drain: the spans of the last requests are finished, send them before exiting.

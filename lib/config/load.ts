@@ -36,6 +36,7 @@ export function emptyDraft(): ConfigDraft {
       writeTimeoutMs: 0,
       idleTimeoutMs: 0,
       graceTimeoutMs: 0,
+      drainWindowMs: 0,
       bodyLimitBytes: 0,
       enableResponseGzip: false,
     },

@@ -31,6 +31,8 @@ export interface HttpConfig {
   readonly idleTimeoutMs: number;
   /** GDD_GRACE_TIMEOUT — how long in-flight requests may finish on shutdown. */
   readonly graceTimeoutMs: number;
+  /** GDD_DRAIN_WINDOW — how long open keep-alive connections are still served (with Connection: close) on shutdown. */
+  readonly drainWindowMs: number;
   /** GDD_BODY_LIMIT — largest accepted request body. */
   readonly bodyLimitBytes: number;
   /** GDD_ENABLE_RESPONSE_GZIP */

@@ -238,9 +238,23 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     field: 'http.graceTimeoutMs',
     example: '30s',
     parse: p.duration({ bareInteger: 'none' }),
-    description: 'On SIGTERM/SIGINT: how long in-flight requests may finish before exit.',
+    description:
+      'On SIGTERM/SIGINT, once the node has left the gossip cluster: the longest the HTTP shutdown may take. Requests in flight finish; whatever is still open at the end is closed (recorded as `shutdown`), then the process exits 0.',
     assign: (d, x) => {
       d.http.graceTimeoutMs = x;
+    },
+  }),
+  v({
+    name: 'GDD_DRAIN_WINDOW',
+    group: 'http',
+    default: '5s',
+    field: 'http.drainWindowMs',
+    example: '2s',
+    parse: p.duration({ bareInteger: 'none' }),
+    description:
+      'Lame-duck drain at shutdown, inside GDD_GRACE_TIMEOUT: new connections are refused, but for this long requests on open keep-alive connections are still answered, with `Connection: close`, and each connection is closed after its response; idle connections left at the end are closed. Ends early when no connection is left. Not in go-doudou.',
+    assign: (d, x) => {
+      d.http.drainWindowMs = x;
     },
   }),
   v({

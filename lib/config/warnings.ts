@@ -50,6 +50,12 @@ export function configWarnings(config: Config): string[] {
   for (const name of config.sources.ignoredVariables) {
     warnings.push(`${name} is a go-doudou variable that ts-doudou does not support; it is ignored`);
   }
+  if (config.http.drainWindowMs >= config.http.graceTimeoutMs && config.http.drainWindowMs > 0) {
+    warnings.push(
+      `GDD_DRAIN_WINDOW (${formatDuration(config.http.drainWindowMs)}) is not shorter than GDD_GRACE_TIMEOUT ` +
+        `(${formatDuration(config.http.graceTimeoutMs)}): the drain is cut short at the grace timeout`,
+    );
+  }
   if (config.mode === 'micro') {
     if (mem.probeTimeoutMs >= mem.probeIntervalMs) {
       warnings.push(

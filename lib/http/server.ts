@@ -24,6 +24,7 @@ import { AccessLog } from './access-log';
 import { answerClientError } from './client-error';
 import { ResponseCompression } from './compression';
 import { CountingServerResponse } from './counting-response';
+import { drainConnections } from './connection-drain';
 import { CorsPolicy } from './cors';
 import { installLateErrorHandler } from './error-mapper';
 import { MANAGE_PREFIX, OPENAPI_PATH, mountManageRoutes } from './manage/manage-routes';
@@ -59,6 +60,11 @@ export interface ListeningAddress {
 export interface CloseOptions {
   /** GDD_GRACE_TIMEOUT: how long in-flight requests may still run before their sockets are destroyed. Default 15000. */
   graceMs?: number;
+  /**
+   * GDD_DRAIN_WINDOW: how long requests on open keep-alive connections are still answered (with
+   * `Connection: close`) after listening stopped; capped at graceMs. Default 5000. See connection-drain.ts.
+   */
+  drainMs?: number;
 }
 
 export type RouteInfo = BuiltRoute;
@@ -200,21 +206,20 @@ export class HttpServer {
     return { address: a.address, port: a.port, url: `http://${host}:${a.port}` };
   }
 
-  /** Stops accepting, lets in-flight requests finish for up to graceMs, then destroys what is left. Idempotent. */
+  /**
+   * Lame-duck shutdown (connection-drain.ts): stops accepting, serves requests on open connections with
+   * `Connection: close` for drainMs, lets in-flight requests finish for up to graceMs, then destroys what
+   * is left. Resolves once every connection is closed. Idempotent.
+   */
   close(options: CloseOptions = {}): Promise<void> {
     if (this.closing) return this.closing;
-    const graceMs = options.graceMs ?? 15_000;
     const server = this.server;
-    this.closing = new Promise<void>((resolve) => {
-      if (!server) return resolve();
-      server.close(() => {
-        this.accessLog.flush(); // the last requests' lines, before whoever awaits close() exits
-        resolve();
-      });
-      server.closeIdleConnections();
-      const timer = setTimeout(() => this.connections.cutAll('shutdown'), graceMs);
-      server.once('close', () => clearTimeout(timer));
-    });
+    const graceMs = options.graceMs ?? 15_000;
+    const drainMs = options.drainMs ?? 5_000;
+    this.closing = (async () => {
+      if (server) await drainConnections(server, this.connections, { drainMs, graceMs });
+      this.accessLog.flush(); // the last requests' lines, before whoever awaits close() exits
+    })();
     return this.closing;
   }
 

@@ -40,6 +40,7 @@ describe('config/load', () => {
         writeTimeoutMs: 15_000,
         idleTimeoutMs: 60_000,
         graceTimeoutMs: 15_000,
+        drainWindowMs: 5_000,
         bodyLimitBytes: 1024 * 1024,
         enableResponseGzip: true,
       });

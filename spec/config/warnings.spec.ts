@@ -47,6 +47,14 @@ describe('config/warnings', () => {
     assert.match(configWarnings(c).join('\n'), /GDD_MEM_PROBE_TIMEOUT \(5s\) is not shorter than GDD_MEM_PROBE_INTERVAL \(5s\)/);
   });
 
+  it('warns when the drain window is not shorter than the grace timeout', () => {
+    assert.match(
+      configWarnings(load({ GDD_DRAIN_WINDOW: '20s', GDD_GRACE_TIMEOUT: '15s' })).join('\n'),
+      /GDD_DRAIN_WINDOW \(20s\) is not shorter than GDD_GRACE_TIMEOUT \(15s\)/,
+    );
+    assert.deepEqual(configWarnings(load({ GDD_DRAIN_WINDOW: '2s' })), []);
+  });
+
   it('decodes gossip keys and redacts secrets for display', () => {
     const key = Buffer.alloc(32, 7);
     const c = load({ GDD_MEM_KEYS: key.toString('base64'), GDD_MANAGE_PASS: 'secret' });
