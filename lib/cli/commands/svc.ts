@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import type { CommandRegistration } from '../command-registry';
 import { registerSvcClient } from './svc-client';
 import { registerSvcK8s } from './svc-k8s';
+import { registerSvcMock } from './svc-mock';
 import { registerSvcDeploy, registerSvcPush, registerSvcShutdown } from './svc-push';
 
 /** `svc` subcommands, in help order. */
 const SVC_COMMANDS: readonly CommandRegistration[] = [
   registerSvcClient,
+  registerSvcMock,
   registerSvcK8s,
   registerSvcPush,
   registerSvcDeploy,

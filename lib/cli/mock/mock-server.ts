@@ -1,0 +1,120 @@
+/**
+ * The mock server: the real HttpServer (so requests are routed, read and validated exactly as the service
+ * would — 400 naming the field, 413, 415) mounted with one instance per service whose methods answer from
+ * the OpenAPI document instead of running business code.
+ */
+import type { Context } from 'koa';
+import type { oas30 } from 'openapi3-ts';
+import type { Logger } from 'winston';
+import type { ParamDescriptor, RouteDescriptor, ServiceDescriptor } from '../../decorators/descriptors';
+import { FileResult } from '../../decorators/file-result';
+import { HttpError } from '../../errors';
+import { HttpServer, type ListeningAddress } from '../../http/server';
+import { toOpenApiPath } from '../../openapi';
+import { joinRoutePath } from '../../decorators/route-path';
+import type { FakeData } from './fake-data';
+import { declaredStatuses, mockAnswer, preferredStatus } from './mock-responses';
+
+export interface MockServerOptions {
+  services: readonly ServiceDescriptor[];
+  /** The document answers come from (a project's own, or the one given with --from). */
+  document: oas30.OpenAPIObject;
+  /** Generates values for responses that have no example. */
+  fake: FakeData;
+  logger: Logger;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** `/pets/{pet-id}` and `/pets/:petId` → `/pets/{}`: how a route finds its operation. */
+function pathKey(path: string): string {
+  return toOpenApiPath(path).replace(/\{[^}]*\}/g, '{}');
+}
+
+function operationIndex(document: oas30.OpenAPIObject): Map<string, oas30.OperationObject> {
+  const index = new Map<string, oas30.OperationObject>();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as Method[]) {
+      const op = (item as Record<Method, oas30.OperationObject | undefined>)[method];
+      if (op !== undefined) index.set(`${method.toUpperCase()} ${pathKey(path)}`, op);
+    }
+  }
+  return index;
+}
+
+/** The document's server path (`/api/v2`), which routes carry in their service root but document paths do not. */
+function serverPath(document: oas30.OpenAPIObject): string {
+  const url = document.servers?.[0]?.url ?? '';
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/\/+$/, '');
+  return path === '/' ? '' : path;
+}
+
+/** The same routes, each also receiving the Koa context as an extra last argument. */
+function withContextParam(descriptor: ServiceDescriptor): ServiceDescriptor {
+  const routes = descriptor.routes.map((r): RouteDescriptor => {
+    const index = r.params.reduce((max, p) => Math.max(max, p.index), -1) + 1;
+    const ctx: ParamDescriptor = { index, name: '', in: 'context', schema: {}, required: false };
+    return { ...r, params: [...r.params, ctx] };
+  });
+  return { ...descriptor, routes };
+}
+
+function mockHandler(
+  route: RouteDescriptor,
+  op: oas30.OperationObject | undefined,
+  options: MockServerOptions,
+  salt: string,
+): (...args: unknown[]) => Promise<unknown> {
+  return async (...args: unknown[]) => {
+    const ctx = args[args.length - 1] as Context;
+    if (op === undefined) throw new HttpError(501, 'MOCK_NO_OPERATION', `the document describes no ${route.method} ${route.path}`);
+    const wanted = preferredStatus(ctx.get('Prefer'));
+    const answer = await mockAnswer(options.document, op, wanted, options.fake, salt);
+    if (answer === undefined) {
+      throw new HttpError(
+        422,
+        'MOCK_NO_SUCH_RESPONSE',
+        `${route.operationId} declares no ${wanted} response (declared: ${declaredStatuses(op).join(', ')})`,
+      );
+    }
+    ctx.set('X-Mock', 'ts-doudou');
+    if (answer.status === 204) return undefined;
+    ctx.status = answer.status; // kept by the response writer, which only fills in the body
+    // no content declared: an empty body with the status (undefined would become 204)
+    if (answer.body === undefined) return route.response.file ? new FileResult(Buffer.alloc(0), 'empty') : Buffer.alloc(0);
+    if (Buffer.isBuffer(answer.body))
+      return route.response.file ? new FileResult(answer.body, 'mock.bin', answer.contentType) : answer.body;
+    // a download route answering JSON (an error response): the writer expects a file there
+    if (route.response.file) return new FileResult(Buffer.from(JSON.stringify(answer.body)), 'answer.json', answer.contentType);
+    return answer.body;
+  };
+}
+
+export class MockServer {
+  readonly http: HttpServer;
+
+  constructor(options: MockServerOptions) {
+    this.http = new HttpServer({ logger: options.logger, openApi: () => options.document });
+    const index = operationIndex(options.document);
+    const prefix = serverPath(options.document);
+    for (const original of options.services) {
+      const descriptor = withContextParam(original);
+      const instance: Record<string, unknown> = {};
+      for (const route of descriptor.routes) {
+        const full = joinRoutePath(descriptor.rootPath, route.path);
+        const relative = prefix !== '' && full.startsWith(prefix) ? full.slice(prefix.length) || '/' : full;
+        const op = index.get(`${route.method} ${pathKey(relative)}`) ?? index.get(`${route.method} ${pathKey(full)}`);
+        instance[route.operationId] = mockHandler(route, op, options, `${route.method} ${full}`);
+      }
+      this.http.mount(descriptor, instance);
+    }
+  }
+
+  listen(port: number, host: string): Promise<ListeningAddress> {
+    return this.http.listen({ port, host });
+  }
+
+  close(): Promise<void> {
+    return this.http.close({ graceMs: 1000 });
+  }
+}
