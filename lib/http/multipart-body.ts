@@ -1,5 +1,6 @@
 /**
- * multipart/form-data through formidable: files go to temporary files (deleted when the response is over),
+ * multipart/form-data through formidable: files go to temporary files in a directory of the request's own,
+ * removed when the response is over, however it ended (upload-temp-files.ts),
  * fields come back in the same shape as ctx.query. go-doudou limits uploads to 32 MiB
  * (docs/go-doudou-differences.md#request-parameters); a bigger file is 413, a broken body 400. Fields and files are collected from formidable's events
  * into maps without a prototype: formidable's own result objects are plain `{}`, so a part named
@@ -7,11 +8,11 @@
  */
 import formidable from 'formidable';
 import type { Context } from 'koa';
-import { promises as fsp } from 'node:fs';
 import { HttpError } from '../errors';
 import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
+import type { UploadTempFiles } from './upload-temp-files';
 import { invalidUtf8Offset, malformedUtf8 } from './utf8';
 import { toUploadedFileInfo, type UploadedFileInfo } from '../decorators/uploaded-file';
 
@@ -58,11 +59,15 @@ interface CollectedParts {
 export class MultipartBodyReader {
   private partsBegun = 0;
 
-  constructor(private readonly limits: MultipartLimits) {}
+  constructor(
+    private readonly limits: MultipartLimits,
+    private readonly uploads: UploadTempFiles,
+  ) {}
 
   /** Runs formidable over the request body, collecting its events. */
   private async parse(ctx: Context): Promise<CollectedParts> {
     const form = formidable({
+      uploadDir: await this.uploads.directoryFor(ctx),
       maxFileSize: this.limits.fileSize,
       maxTotalFileSize: this.limits.fileSize,
       maxFieldsSize: this.limits.fieldsSize,
@@ -118,19 +123,10 @@ export class MultipartBodyReader {
       throw new HttpError(400, HttpErrorCodes.MALFORMED_MULTIPART, `multipart body could not be parsed: ${message}`);
     }
     const files = Object.create(null) as Record<string, UploadedFileInfo[]>;
-    const temporary: string[] = [];
     for (const [field, list] of Object.entries(parts.files)) {
-      files[field] = inRequestOrder(list).map((f) => {
-        temporary.push(f.filepath);
-        return toUploadedFileInfo(field, f);
-      });
+      files[field] = inRequestOrder(list).map((f) => toUploadedFileInfo(field, f));
     }
-    if (temporary.length > 0) {
-      ctx.res.once('close', () => {
-        for (const p of temporary) void fsp.rm(p, { force: true }).catch(() => undefined);
-      });
-    }
-    // refused once the files are scheduled for removal
+    // refused with the files on disk: their directory goes when the response is over
     if (parts.malformed !== undefined) throw parts.malformed;
     const forbidden = forbiddenFlatKeyIn(parts.fields, 'form') ?? forbiddenFlatKeyIn(files, 'file');
     if (forbidden !== undefined) throw forbiddenKeyError(forbidden);

@@ -45,6 +45,9 @@ export interface HttpServerOptions {
   trustProxy?: boolean;
   /** Jaeger tracing (`Tracing.fromConfig(config)`): a server span per request. Default: none. */
   tracing?: Tracing;
+  /** Where uploads wait while their request is handled: one `gdd-upload-*` directory per request, removed
+   *  when the response is over. Default os.tmpdir() (so TMPDIR). */
+  uploadDir?: string;
 }
 
 export interface ResolvedHttpServerOptions {
@@ -57,6 +60,7 @@ export interface ResolvedHttpServerOptions {
   cors: CorsOptions | false;
   gzip: boolean;
   trustProxy: boolean;
+  uploadDir: string | undefined;
 }
 
 export const HTTP_SERVER_DEFAULTS: ResolvedHttpServerOptions = Object.freeze({
@@ -69,6 +73,7 @@ export const HTTP_SERVER_DEFAULTS: ResolvedHttpServerOptions = Object.freeze({
   cors: {},
   gzip: true,
   trustProxy: true,
+  uploadDir: undefined,
 });
 
 function nonNegativeMs(value: number | undefined, fallback: number, name: string): number {
@@ -97,6 +102,7 @@ export function resolveHttpServerOptions(o: HttpServerOptions): ResolvedHttpServ
     cors: o.cors ?? d.cors,
     gzip: o.gzip ?? d.gzip,
     trustProxy: o.trustProxy ?? d.trustProxy,
+    uploadDir: o.uploadDir ?? d.uploadDir,
   };
 }
 

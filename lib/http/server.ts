@@ -34,6 +34,7 @@ import { OpenConnections } from './open-connections';
 import { ReadTimeoutResponder, readTimeoutCheckInterval } from './read-timeout';
 import { requestLifecycle } from './request-lifecycle';
 import { createAjv } from './request-validator';
+import { UploadTempFiles } from './upload-temp-files';
 import { inFlightResponse, markConnectionCut } from './response-outcome';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
 import {
@@ -82,6 +83,7 @@ export class HttpServer {
   private readonly businessRoutes: BuiltRoute[] = [];
   private readonly manageRoutes: BuiltRoute[] = [];
   private readonly connections = new OpenConnections();
+  private readonly uploads: UploadTempFiles;
   private readonly readTimeouts: ReadTimeoutResponder;
   private server?: http.Server;
   private closing?: Promise<void>;
@@ -92,6 +94,7 @@ export class HttpServer {
     this.logger = options.logger ?? winston.createLogger({ level: 'info', transports: [new winston.transports.Console()] });
     this.metrics = new HttpMetrics({ registry: options.metricsRegistry, serviceName: o.serviceName });
     this.accessLog = new AccessLog(this.logger, { logBodies: o.logRequestBodies });
+    this.uploads = new UploadTempFiles({ root: o.uploadDir });
     this.koa = new Koa({ proxy: o.trustProxy });
     installLateErrorHandler(this.koa, this.logger);
     this.readTimeouts = new ReadTimeoutResponder({
@@ -107,7 +110,7 @@ export class HttpServer {
       rootPath: o.rootPath,
       jsonLimit: o.bodyLimit.json,
       formLimit: o.bodyLimit.form,
-      multipart: new MultipartBodyReader({ fileSize: o.bodyLimit.multipartFileSize, fieldsSize: o.bodyLimit.form }),
+      multipart: new MultipartBodyReader({ fileSize: o.bodyLimit.multipartFileSize, fieldsSize: o.bodyLimit.form }, this.uploads),
       logBodies: o.logRequestBodies,
       afterMiddleware: this.after.asMiddleware(),
     };
@@ -209,7 +212,7 @@ export class HttpServer {
   /**
    * Lame-duck shutdown (connection-drain.ts): stops accepting, serves requests on open connections with
    * `Connection: close` for drainMs, lets in-flight requests finish for up to graceMs, then destroys what
-   * is left. Resolves once every connection is closed. Idempotent.
+   * is left. Resolves once every connection is closed and every upload's temporary files are removed. Idempotent.
    */
   close(options: CloseOptions = {}): Promise<void> {
     if (this.closing) return this.closing;
@@ -218,6 +221,7 @@ export class HttpServer {
     const drainMs = options.drainMs ?? 5_000;
     this.closing = (async () => {
       if (server) await drainConnections(server, this.connections, { drainMs, graceMs });
+      await this.uploads.removeAll(); // every response is over: no upload's temporary file may outlive the process
       this.accessLog.flush(); // the last requests' lines, before whoever awaits close() exits
     })();
     return this.closing;

@@ -5,6 +5,7 @@ import type * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { MultipartBodyReader } from '../../lib/http/multipart-body';
+import { UploadTempFiles } from '../../lib/http/upload-temp-files';
 import { waitFor } from '../support/wait-for';
 import { multipart, request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
@@ -115,7 +116,7 @@ describe('multipart-body MultipartBodyReader', () => {
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   it('lists the files of one field in the order the client sent them, even when later parts are flushed first', async () => {
-    const reader = new MultipartBodyReader({ fileSize: 64 * 1024 * 1024, fieldsSize: 1024 * 1024 });
+    const reader = new MultipartBodyReader({ fileSize: 64 * 1024 * 1024, fieldsSize: 1024 * 1024 }, new UploadTempFiles());
     const koa = new Koa();
     koa.use(async (ctx) => {
       const { files } = await reader.read(ctx);
