@@ -4,6 +4,8 @@
 # - serf: a real serf agent for the serf-cluster interop test
 # - nftables, iptables, iproute2: loss and partition tests in network namespaces
 # - redis-server: the Redis GCRA rate limiter tests
+# - prometheus: a real Prometheus discovering the services through /go-doudou/prometheus/sd
+# - chromium: the registry page tested in headless Chromium (playwright-core drives Debian's browser)
 set -euo pipefail
 need=()
 command -v go >/dev/null 2>&1 || need+=(golang-go)
@@ -13,6 +15,8 @@ command -v nft >/dev/null 2>&1 || need+=(nftables)
 command -v iptables >/dev/null 2>&1 || need+=(iptables)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"

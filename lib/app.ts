@@ -22,6 +22,7 @@ import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
+import { scrapeTargets } from './registry/scrape-targets';
 import { classOf, type Class } from './decorators/class-type';
 
 /** A provider the App's container should know about, NestJS style. */
@@ -148,6 +149,7 @@ export class App {
       timeouts: { readMs: config.http.readTimeoutMs, writeMs: config.http.writeTimeoutMs, idleMs: config.http.idleTimeoutMs },
       openApi: () => document,
       registry: this.micro ? () => (this.micro as MicroNode).registry.view() : undefined,
+      scrapeTargets: this.micro ? () => scrapeTargets((this.micro as MicroNode).registry.allInstances()) : undefined,
       logRequestBodies: config.log.reqEnable,
       gzip: config.http.enableResponseGzip,
     });

@@ -69,6 +69,8 @@ export class MicroNode {
       weightIntervalMs: mem.dynamicWeight ? mem.weightIntervalMs : 0,
       awarenessMax: mem.awarenessMaxMultiplier,
       version: this.config.service.version || undefined,
+      // GDD_SERVICE_GROUP, for Prometheus discovery's `group` label
+      ...(this.config.service.group ? { data: { group: this.config.service.group } } : {}),
       onError: (err) => this.logger.warn(`gossip: republishing metadata failed: ${err.message}`),
     });
     this.registration.start();

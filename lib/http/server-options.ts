@@ -9,6 +9,7 @@ import type { Logger } from 'winston';
 import type { Tracing } from '../observability/tracing';
 import { ConfigError } from '../errors';
 import { parseByteSize } from './byte-size';
+import type { ScrapeTargetProvider } from './manage/prometheus-sd';
 import type { RegistryProvider } from './manage/registry-page';
 
 export interface HttpServerOptions {
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   openApi?: () => object;
   /** Registry view for /go-doudou/registry; without it that endpoint answers 404. */
   registry?: RegistryProvider;
+  /** Scrape targets for /go-doudou/prometheus/sd (Prometheus HTTP SD); without it that endpoint answers 404. */
+  scrapeTargets?: ScrapeTargetProvider;
   /** prom-client registry for go_doudou_* and process metrics. Default: a new Registry per server. */
   metricsRegistry?: Registry;
   /** GDD_LOG_REQ_ENABLE: add the parsed request body to access-log lines. Default false. */

@@ -124,6 +124,7 @@ export class HttpServer {
           openApi,
           metrics: this.metrics,
           registry: options.registry,
+          scrapeTargets: options.scrapeTargets,
           serviceName: o.serviceName,
         }),
       );

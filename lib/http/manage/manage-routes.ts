@@ -9,6 +9,7 @@ import type { HttpMetrics } from '../../observability/metrics';
 import type { BuiltRoute } from '../route-builder';
 import { gddState } from '../request-state';
 import { basicAuth, type BasicAuthCredentials } from './basic-auth';
+import { serveScrapeTargets, type ScrapeTargetProvider } from './prometheus-sd';
 import { serveRegistry, type RegistryProvider } from './registry-page';
 import { SwaggerUi } from './swagger-ui';
 
@@ -20,6 +21,8 @@ export interface ManageRoutesOptions {
   openApi: () => object;
   metrics: HttpMetrics;
   registry?: RegistryProvider;
+  /** Micro mode: the members to scrape, for /go-doudou/prometheus/sd. */
+  scrapeTargets?: ScrapeTargetProvider;
   serviceName: string;
 }
 
@@ -55,6 +58,8 @@ export function mountManageRoutes(router: Router, o: ManageRoutesOptions): Built
   add('GetHealth', `${MANAGE_PREFIX}/health`, false, (ctx) => {
     ctx.body = { status: 'up' };
   });
+  const scrape = o.scrapeTargets;
+  if (scrape) add('GetPrometheusSd', `${MANAGE_PREFIX}/prometheus/sd`, true, (ctx) => serveScrapeTargets(ctx, scrape));
   const registry = o.registry;
   if (registry) add('GetRegistry', `${MANAGE_PREFIX}/registry`, true, (ctx) => serveRegistry(ctx, registry, o.serviceName));
   return built;
