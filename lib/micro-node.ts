@@ -7,6 +7,7 @@
 import type { Logger } from 'winston';
 import type { Config } from './config';
 import { GossipNode, optionsFromMemConfig } from './discovery';
+import { SeedJoin } from './discovery/seed-join';
 import { LocalRegistration, ServiceRegistry } from './registry';
 
 export interface ServedService {
@@ -22,6 +23,7 @@ const LEAVE_TIMEOUT_MS = 5000;
 
 export class MicroNode {
   private registration: LocalRegistration | undefined;
+  private seedJoin: SeedJoin | undefined;
   private stopped = false;
 
   private constructor(
@@ -31,7 +33,7 @@ export class MicroNode {
     private readonly logger: Logger,
   ) {}
 
-  /** Binds the gossip sockets and joins GDD_MEM_SEED (none: a new cluster). A failed join is retried by the rejoin loop. */
+  /** Binds the gossip sockets and joins GDD_MEM_SEED (none: a new cluster). A failed join is retried every GDD_MEM_REJOIN_INTERVAL (seed-join.ts). */
   static async start(config: Config, logger: Logger): Promise<MicroNode> {
     const log = logger.child({ module: 'gossip' });
     const node = await GossipNode.create(optionsFromMemConfig(config.mem));
@@ -48,14 +50,8 @@ export class MicroNode {
     if (config.mem.seeds.length === 0) {
       log.info('No seed found (GDD_MEM_SEED is empty): this node starts a new gossip cluster');
     } else {
-      try {
-        const contacted = await node.join(config.mem.seeds);
-        log.info(`joined the gossip cluster through ${contacted} of ${config.mem.seeds.length} seed(s)`);
-      } catch (err) {
-        log.warn(
-          `could not reach any seed (${config.mem.seeds.join(', ')}): ${err instanceof Error ? err.message : String(err)}; retrying every GDD_MEM_REJOIN_INTERVAL`,
-        );
-      }
+      micro.seedJoin = new SeedJoin(node, { seeds: config.mem.seeds, retryEveryMs: config.mem.rejoinIntervalMs, logger: log });
+      await micro.seedJoin.start();
     }
     return micro;
   }
@@ -80,6 +76,7 @@ export class MicroNode {
   /** Tells the cluster this node is going away; peers drop it from their instance lists at once. */
   async leave(): Promise<void> {
     if (this.stopped) return;
+    this.seedJoin?.close();
     this.registration?.close();
     try {
       await this.node.leave(LEAVE_TIMEOUT_MS);
@@ -92,6 +89,7 @@ export class MicroNode {
   async shutdown(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.seedJoin?.close();
     this.registration?.close();
     this.registry.close();
     await this.node.shutdown();
