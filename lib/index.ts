@@ -22,5 +22,6 @@ export * from './discovery';
 export * from './registry';
 export * from './client';
 export * from './resilience';
+export * from './data';
 /** Koa's types for `@Ctx()` parameters and `app.use()` middleware, so a project needs no import from koa itself. */
 export type { Context, Middleware, Next } from 'koa';

@@ -92,6 +92,19 @@ export function emptyDraft(): ConfigDraft {
       tcpPings: false,
       addrEncoding: 'ip-bytes',
     },
+    db: {
+      driver: '',
+      host: '',
+      port: 0,
+      user: '',
+      password: '',
+      schema: '',
+      database: '',
+      charset: '',
+      pool: { maxOpen: 0, maxIdleTimeMs: 0 },
+      connectTimeoutMs: 0,
+      slowThresholdMs: 0,
+    },
     sources: { files: [], unknownVariables: [], ignoredVariables: [] },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { parseGoDuration } from './duration';
-import type { DelegateVersion, LogLevel } from './types';
+import type { DbDriver, DelegateVersion, LogLevel } from './types';
 
 export interface ParseContext {
   /** Machine hostname (GDD_MEM_NAME default, GDD_MEM_HOST leading-dot expansion). */
@@ -281,5 +281,21 @@ export function optionalHost(): Parser<string> {
   return (raw) => {
     const v = raw.trim();
     return v === '' || isHost(v) ? ok(v) : bad('expected a host name or an IP address');
+  };
+}
+
+const DB_DRIVERS: Readonly<Record<string, DbDriver>> = {
+  '': '',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+  postgres: 'postgres',
+  postgresql: 'postgres',
+};
+
+/** '' (no database), mysql (also mariadb: one wire protocol, one driver) or postgres (also postgresql). */
+export function dbDriver(): Parser<DbDriver> {
+  return (raw) => {
+    const driver = DB_DRIVERS[raw.trim().toLowerCase()];
+    return driver !== undefined ? ok(driver) : bad('expected mysql, mariadb or postgres');
   };
 }

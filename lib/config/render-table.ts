@@ -8,6 +8,7 @@ const GROUP_TITLES: Readonly<Record<VariableGroup, string>> = {
   client: 'Clients',
   tracing: 'Tracing (Jaeger)',
   mem: 'Gossip (memberlist)',
+  db: 'Database (lib/data)',
 };
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -167,6 +167,37 @@ export interface MemConfig {
 
 export type MemAddrEncoding = 'ip-bytes' | 'text';
 
+/** GDD_DB_DRIVER: '' (no database), MySQL/MariaDB (`mysql`, also spelt `mariadb`) or PostgreSQL (`postgres`). */
+export type DbDriver = '' | 'mysql' | 'postgres';
+
+export interface DbPoolConfig {
+  /** GDD_DB_POOL_MAXOPENCONNS — most connections open at once; more queries wait for a free one. */
+  readonly maxOpen: number;
+  /** GDD_DB_POOL_CONNMAXIDLETIME — an idle connection is closed after this long. */
+  readonly maxIdleTimeMs: number;
+}
+
+/** The database of `Database.fromConfig()` (lib/data). */
+export interface DbConfig {
+  readonly driver: DbDriver;
+  readonly host: string;
+  /** GDD_DB_PORT — 0 means the driver's default (3306, 5432). */
+  readonly port: number;
+  readonly user: string;
+  /** GDD_DB_PASSWD — masked by redactConfig(). */
+  readonly password: string;
+  /** GDD_DB_SCHEMA — MySQL/MariaDB: the database; PostgreSQL: the schema ('' = public). */
+  readonly schema: string;
+  /** GDD_DB_NAME — PostgreSQL only: the database to connect to ('' = the user name, as libpq does). */
+  readonly database: string;
+  /** GDD_DB_CHARSET — MySQL/MariaDB connection and table character set. */
+  readonly charset: string;
+  readonly pool: DbPoolConfig;
+  readonly connectTimeoutMs: number;
+  /** GDD_DB_LOG_SLOWTHRESHOLD — queries slower than this are logged as warnings; 0 = off. */
+  readonly slowThresholdMs: number;
+}
+
 /** Where the values came from — for start-up logs and warnings. */
 export interface ConfigSources {
   /** .env files that exist and were read, in precedence order (absolute paths). */
@@ -189,6 +220,7 @@ export interface Config {
   readonly client: ClientConfig;
   readonly tracing: TracingConfig;
   readonly mem: MemConfig;
+  readonly db: DbConfig;
   readonly sources: ConfigSources;
 }
 

@@ -36,7 +36,8 @@ export function frameworkVersion(): string {
   return 'unknown';
 }
 
-function existing<T extends Metric>(registry: Registry, name: string): T | undefined {
+/** The metric already registered under `name` (several servers or pools may share one registry). */
+export function existing<T extends Metric>(registry: Registry, name: string): T | undefined {
   return registry.getSingleMetric(name) as T | undefined;
 }
 

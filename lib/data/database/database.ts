@@ -1,0 +1,149 @@
+/**
+ * `Database`: one connection pool (mysql2 or pg, from GDD_DB_*) behind Kysely, the typed query builder
+ * every DAO query, `ddl` statement and introspection goes through. Each query passes the instrumented
+ * dialect: typed errors, metrics, the slow-query log and (when tracing is on) a span.
+ */
+import { performance } from 'node:perf_hooks';
+import { Kysely, sql, type Dialect } from 'kysely';
+import type { Registry } from 'prom-client';
+import type { Logger } from 'winston';
+import { loadConfig } from '../../config/load';
+import type { Config, DbConfig } from '../../config/types';
+import { ConfigError } from '../../errors';
+import { mysqlDialect } from '../dialect/mysql-dialect';
+import { postgresDialect } from '../dialect/postgres-dialect';
+import type { DialectName, SqlDialect } from '../dialect/sql-dialect';
+import { toDatabaseError } from './database-errors';
+import { DatabaseMetrics } from './database-metrics';
+import { InstrumentedDialect, type QueryHooks } from './instrumented-dialect';
+import { createMysqlDialect } from './mysql-pool';
+import { createPostgresDialect } from './postgres-pool';
+import type { QueryKind } from './query-kind';
+
+/** Tables and columns are only known at run time (from entity descriptors), so Kysely sees them as strings. */
+export type DynamicSchema = Record<string, Record<string, unknown>>;
+
+/** A span around one query; `startSpan` returns undefined when tracing is off. */
+export interface QuerySpan {
+  finish(error: Error | undefined): void;
+}
+
+export interface DatabaseOptions {
+  /** Slow queries are logged here (warn). Default: no logging. */
+  logger?: Logger;
+  /** prom-client registry for the go_doudou_db_* metrics (the App's, so they are on /go-doudou/prometheus). */
+  metricsRegistry?: Registry;
+  /** Opens a span per query (the App wires its tracer here). */
+  startSpan?: (kind: QueryKind, sql: string) => QuerySpan | undefined;
+  /** Where the driver package (mysql2, pg) is resolved from. Default: the ts-doudou package. */
+  driverResolveFrom?: string;
+}
+
+export interface ServerInfo {
+  /** As the server reports it, e.g. `10.11.19-MariaDB-0+deb12u1` or `15.20`. */
+  readonly version: string;
+  readonly mariadb: boolean;
+}
+
+const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { mysql: mysqlDialect, postgres: postgresDialect };
+
+/** The one-line form of a statement for logs: whitespace collapsed, long statements cut. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}
+
+export class Database {
+  readonly config: DbConfig;
+  readonly dialect: SqlDialect;
+  /** The typed query builder over the pool, for queries the DAO does not cover. Values are always bound parameters. */
+  readonly kysely: Kysely<DynamicSchema>;
+  private readonly logger?: Logger;
+  private readonly metrics?: DatabaseMetrics;
+  private inUse = 0;
+  private server?: Promise<ServerInfo>;
+  private closing?: Promise<void>;
+
+  /** From GDD_DB_* (the given Config, or the environment and .env files of the current directory). */
+  static fromConfig(config?: Config | DbConfig, options: DatabaseOptions = {}): Database {
+    const db = config === undefined ? loadConfig().db : 'driver' in config ? config : config.db;
+    return new Database(db, options);
+  }
+
+  constructor(config: DbConfig, options: DatabaseOptions = {}) {
+    if (config.driver === '') {
+      throw new ConfigError('DB_NOT_CONFIGURED', 'GDD_DB_DRIVER is empty: set it to mysql (MySQL, MariaDB) or postgres');
+    }
+    this.config = config;
+    this.dialect = DIALECTS[config.driver];
+    this.logger = options.logger;
+    if (options.metricsRegistry !== undefined) {
+      this.metrics = new DatabaseMetrics(options.metricsRegistry, config.driver, config.schema || config.database, config.pool.maxOpen);
+    }
+    const inner: Dialect =
+      config.driver === 'mysql'
+        ? createMysqlDialect(config, options.driverResolveFrom)
+        : createPostgresDialect(config, options.driverResolveFrom);
+    this.kysely = new Kysely<DynamicSchema>({ dialect: new InstrumentedDialect(inner, this.hooks(options)) });
+  }
+
+  get driver(): DialectName {
+    return this.dialect.name;
+  }
+
+  /** Connections currently lent out of the pool. */
+  get connectionsInUse(): number {
+    return this.inUse;
+  }
+
+  /** The server's version (asked once). */
+  serverInfo(): Promise<ServerInfo> {
+    this.server ??= (async () => {
+      const query = this.driver === 'mysql' ? sql<{ v: string }>`select version() as v` : sql<{ v: string }>`show server_version`;
+      const { rows } = await query.execute(this.kysely);
+      const row = rows[0] as { v?: string; server_version?: string } | undefined;
+      const version = row?.v ?? row?.server_version ?? '';
+      return { version, mariadb: /mariadb/i.test(version) };
+    })();
+    const pending = this.server;
+    pending.catch(() => {
+      if (this.server === pending) this.server = undefined; // ask again next time
+    });
+    return pending;
+  }
+
+  /** Closes the pool once in-flight queries are done. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.kysely.destroy();
+    return this.closing;
+  }
+
+  private hooks(options: DatabaseOptions): QueryHooks {
+    const slowMs = this.config.slowThresholdMs;
+    const driver = this.config.driver;
+    return {
+      start: (kind, text) => {
+        const startedAt = performance.now();
+        const span = options.startSpan?.(kind, text);
+        return (error) => {
+          const ms = performance.now() - startedAt;
+          span?.finish(error);
+          const code = error === undefined ? undefined : ((error as { code?: string }).code ?? 'DB_ERROR');
+          this.metrics?.observe(kind, ms / 1000, code);
+          if (slowMs > 0 && ms >= slowMs && this.logger !== undefined) {
+            this.logger.warn(`slow query (${Math.round(ms)} ms ≥ ${slowMs} ms): ${oneLine(text)}`, { durationMs: Math.round(ms), kind });
+          }
+        };
+      },
+      mapError: (err) => toDatabaseError(err, driver as DialectName),
+      acquired: () => {
+        this.inUse++;
+        this.metrics?.connectionAcquired();
+      },
+      released: () => {
+        this.inUse--;
+        this.metrics?.connectionReleased();
+      },
+    };
+  }
+}

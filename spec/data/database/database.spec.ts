@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Database, loadConfig, sql } from '../../../lib';
+import { describeOnDatabases } from '../../support/databases';
+
+describe('data/database/database', () => {
+  const config = loadConfig({ env: {}, cwd: '/nonexistent-tsd-config-dir' });
+
+  it('refuses to start without GDD_DB_DRIVER', () => {
+    assert.throws(() => Database.fromConfig(config), { name: 'ConfigError', code: 'DB_NOT_CONFIGURED', message: /GDD_DB_DRIVER is empty/ });
+  });
+
+  it('names the driver package to install when it is missing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tsd-nodriver-'));
+    try {
+      const from = path.join(dir, 'app.js');
+      writeFileSync(from, '');
+      for (const [driver, pkg] of [
+        ['mysql', 'mysql2'],
+        ['postgres', 'pg'],
+      ] as const) {
+        assert.throws(() => new Database({ ...config.db, driver }, { driverResolveFrom: from }), {
+          name: 'ConfigError',
+          code: 'DB_DRIVER_MISSING',
+          message: new RegExp(`'${pkg}' is not installed: npm install ${pkg}`),
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes its settings from a Config (GDD_DB_*) or a DbConfig', async () => {
+    const loaded = loadConfig({
+      env: { GDD_DB_DRIVER: 'mariadb', GDD_DB_SCHEMA: 'shop', GDD_DB_POOL_MAXOPENCONNS: '3' },
+      cwd: '/nonexistent-tsd-config-dir',
+    });
+    const db = Database.fromConfig(loaded);
+    assert.equal(db.driver, 'mysql');
+    assert.equal(db.config.schema, 'shop');
+    assert.equal(db.config.pool.maxOpen, 3);
+    await db.close();
+  });
+
+  it('reports an unreachable server as DB_UNAVAILABLE (503)', async () => {
+    const db = new Database({ ...config.db, driver: 'postgres', host: '127.0.0.1', port: 1, connectTimeoutMs: 2000 });
+    await assert.rejects(sql`select 1`.execute(db.kysely), { name: 'DatabaseUnavailableError', code: 'DB_UNAVAILABLE', status: 503 });
+    await db.close();
+  });
+});
+
+describeOnDatabases('Database', (schema, target) => {
+  it('knows which server it talks to', async () => {
+    const info = await schema().database().serverInfo();
+    assert.ok(info.version.length > 0);
+    assert.equal(info.mariadb, target.label === 'MariaDB');
+  });
+
+  it('lends connections from the pool and takes them back', async () => {
+    const db = schema().database();
+    await Promise.all([1, 2, 3].map((n) => sql`select ${n} as n`.execute(db.kysely)));
+    assert.equal(db.connectionsInUse, 0);
+    await db.kysely.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      assert.equal(db.connectionsInUse, 1);
+    });
+    assert.equal(db.connectionsInUse, 0);
+  });
+
+  it('closes once, however often it is asked', async () => {
+    const db = schema().database();
+    await sql`select 1`.execute(db.kysely);
+    await Promise.all([db.close(), db.close()]);
+    await db.close();
+  });
+});
