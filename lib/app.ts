@@ -17,6 +17,7 @@ import { renderBanner } from './observability/banner';
 import { createLoggerFromConfig } from './observability/logger';
 import { stampRequestContext } from './observability/log-context';
 import { Tracing } from './observability/tracing';
+import { registerGossipMetrics } from './observability/gossip-metrics';
 import { Registry } from 'prom-client';
 import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
@@ -137,6 +138,7 @@ export class App {
     // One registry for the HTTP metrics and the tracer's own, both on /go-doudou/prometheus.
     const metricsRegistry = new Registry();
     this.tracing = Tracing.fromConfig(config, { registry: metricsRegistry, logger });
+    if (this.micro) registerGossipMetrics(metricsRegistry, this.micro.node);
     if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const server = new HttpServer({
       logger,
