@@ -5,11 +5,13 @@ import { registerSvcClient } from './svc-client';
 import { registerSvcK8s } from './svc-k8s';
 import { registerSvcMock } from './svc-mock';
 import { registerSvcDeploy, registerSvcPush, registerSvcShutdown } from './svc-push';
+import { registerSvcRun } from './svc-run';
 
 /** `svc` subcommands, in help order. */
 const SVC_COMMANDS: readonly CommandRegistration[] = [
   registerSvcClient,
   registerSvcMock,
+  registerSvcRun,
   registerSvcK8s,
   registerSvcPush,
   registerSvcDeploy,
