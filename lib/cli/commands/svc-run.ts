@@ -46,7 +46,7 @@ export function registerSvcRun(parent: Command): void {
       const project = readServiceProject(cwd);
       const entry = entryOf(cwd, flags.entry, project.packageJson?.main);
       const killAfterMs = project.config.http.graceTimeoutMs + 5000;
-      let watching: WatchSupervisor | undefined;
+      const watching = flags.watch === true;
       const service = new ServiceProcess(entry, cwd, killAfterMs, (code, signal) => {
         if (watching) log(`the service exited (${signal ?? `code ${code}`}); waiting for changes`);
         else process.exit(code ?? 1);
@@ -64,7 +64,6 @@ export function registerSvcRun(parent: Command): void {
         return;
       }
       const supervisor = new WatchSupervisor(service, { debounceMs: flags.debounce, log });
-      watching = supervisor;
       const closeWatch = watchBuild(cwd, flags.project, { onBuild: ({ errorCount }) => supervisor.onBuild(errorCount) });
       const stop = (): void => {
         closeWatch();
