@@ -2,9 +2,9 @@
  * Rows of the /go-doudou/registry page (docs/go-doudou-differences.md#management-endpoints): one row per (node, service), alive and suspect
  * nodes, with go-doudou's columns plus version, weight and lastChange.
  */
-import type { RegistryRow, RegistryView } from '../http/manage/registry-page';
+import type { RegistryPageInstance, RegistryPageState, RegistryRow, RegistryView } from '../http/manage/registry-page';
 import type { MetaValue } from './node-meta';
-import type { RegistryInstance } from './registry-instance';
+import { plainServiceName, type RegistryInstance } from './registry-instance';
 
 const UNITS: ReadonlyArray<readonly [string, number]> = [
   ['day', 86_400_000],
@@ -40,8 +40,46 @@ function dataCell(data: Readonly<Record<string, MetaValue>> | undefined): Readon
   return out;
 }
 
-/** Rows in the order given (the registry sorts them by service, then node name). */
-export function registryView(instances: readonly RegistryInstance[], now: number): RegistryView {
+/** An instance that left the membership, kept on the page for a while (departed-instances.ts). */
+export interface DepartedInstance {
+  readonly instance: RegistryInstance;
+  readonly state: Extract<RegistryPageState, 'dead' | 'left'>;
+  readonly at: Date;
+}
+
+/** `http://host:port` of the instance's HTTP server (the /go-doudou/* endpoints ignore the route root path). */
+function origin(inst: RegistryInstance): string {
+  const rawHost = inst.serviceInfo.host || inst.node.addr;
+  const host = rawHost.includes(':') && !rawHost.startsWith('[') ? `[${rawHost}]` : rawHost;
+  return `http://${host}:${inst.serviceInfo.port}`;
+}
+
+function pageInstance(inst: RegistryInstance, state: RegistryPageState, since: Date): RegistryPageInstance {
+  const base = origin(inst);
+  return {
+    service: plainServiceName(inst.service),
+    node: inst.node.name,
+    baseUrl: inst.baseUrl,
+    state,
+    since: since.toISOString(),
+    weight: inst.weight,
+    version: inst.meta.version ?? '',
+    runtime: inst.meta.goVer,
+    framework: inst.meta.gddVer,
+    docsUrl: `${base}/go-doudou/doc`,
+    metricsUrl: `${base}/go-doudou/prometheus`,
+  };
+}
+
+/**
+ * Rows in the order given (the registry sorts them by service, then node name); `instances` adds the
+ * departed ones, sorted the same way, for the page.
+ */
+export function registryView(
+  instances: readonly RegistryInstance[],
+  now: number,
+  departed: readonly DepartedInstance[] = [],
+): RegistryView {
   const rows: RegistryRow[] = instances.map((inst, i) => ({
     index: i + 1,
     svcName: inst.service,
@@ -61,5 +99,9 @@ export function registryView(instances: readonly RegistryInstance[], now: number
     weight: inst.weight,
     lastChange: inst.lastChange.toISOString(),
   }));
-  return { rows };
+  const page = [
+    ...instances.map((i) => pageInstance(i, i.state, i.lastChange)),
+    ...departed.map((d) => pageInstance(d.instance, d.state, d.at)),
+  ].sort((a, b) => (a.service === b.service ? (a.node < b.node ? -1 : a.node > b.node ? 1 : 0) : a.service < b.service ? -1 : 1));
+  return { rows, instances: page, now: new Date(now).toISOString() };
 }

@@ -14,7 +14,7 @@ import type { MemberInfo, MembershipEventType } from '../discovery/core/types';
 import type { RegistryView } from '../http/manage/registry-page';
 import { decodeNodeMeta, NodeMeta } from './node-meta';
 import { baseUrlOf, InstanceState, RegistryInstance, registeredName } from './registry-instance';
-import { registryView } from './registry-view';
+import { registryView, type DepartedInstance } from './registry-view';
 
 /** What the registry needs from a GossipNode (a GossipNode satisfies it). */
 export interface MembershipSource {
@@ -27,6 +27,8 @@ export interface MembershipSource {
 export interface ServiceRegistryOptions {
   /** Clock for lastChange and uptime (ms). Default Date.now. */
   now?: () => number;
+  /** How long instances that died or left stay on the registry page (as dead/left). Default 10 000 ms. */
+  departedRetentionMs?: number;
 }
 
 /** Emitted on 'change' whenever instances of some services appeared, changed or went away. */
@@ -70,6 +72,9 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
   private readonly now: () => number;
   private undecodableMeta = 0;
   private closed = false;
+  /** Node name → its instances that just died or left (page only: never handed to clients). */
+  private readonly departed = new Map<string, readonly DepartedInstance[]>();
+  private readonly departedRetentionMs: number;
 
   constructor(
     private readonly source: MembershipSource,
@@ -77,6 +82,7 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
   ) {
     super();
     this.now = options.now ?? Date.now;
+    this.departedRetentionMs = options.departedRetentionMs ?? 10_000;
     for (const member of source.members()) this.onMember('join', member);
     for (const type of EVENTS) {
       const listener = (member: MemberInfo): void => this.onMember(type, member);
@@ -114,7 +120,13 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
 
   /** /go-doudou/registry rows: one per (node, service), the local node included. */
   view(): RegistryView {
-    return registryView(this.collect(undefined), this.now());
+    const now = this.now();
+    const departed: DepartedInstance[] = [];
+    for (const [name, list] of this.departed) {
+      if (list.length === 0 || now - list[0]!.at.getTime() >= this.departedRetentionMs) this.departed.delete(name);
+      else departed.push(...list);
+    }
+    return registryView(this.collect(undefined), now, departed);
   }
 
   stats(): ServiceRegistryStats {
@@ -153,10 +165,19 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
     const old = this.nodes.get(name);
     if (!old) return;
     this.nodes.delete(name);
+    if (this.departedRetentionMs > 0) {
+      const at = new Date(this.now());
+      const state = cause === 'leave' ? 'left' : 'dead';
+      this.departed.set(
+        name,
+        old.instances.map((instance) => ({ instance, state, at })),
+      );
+    }
     this.changed(cause, name, old.instances, []);
   }
 
   private upsert(cause: MembershipEventType, member: MemberInfo, state: InstanceState): void {
+    this.departed.delete(member.name); // back again
     const old = this.nodes.get(member.name);
     const sameMeta = old !== undefined && bytesEqual(old.member.meta, member.meta);
     if (sameMeta && old.state === state && old.member.addr === member.addr && old.member.port === member.port) {

@@ -123,6 +123,43 @@ describe('registry/service-registry ServiceRegistry (real gossip nodes on loopba
     );
   });
 
+  it('keeps a node that left on the page as "left" for departedRetentionMs, never in instances() or rows', async () => {
+    let now = 1_000_000;
+    const a = await peer('a', {});
+    const b = await peer('b', {});
+    const watcher = new ServiceRegistry(a.node, { now: () => now, departedRetentionMs: 10_000 });
+    closers.push(() => watcher.close());
+    await b.node.join([seedOf(a.node)]);
+    await waitFor(() => watcher.instances('usersvc').length === 2, { message: 'a sees b' });
+    const left = new Promise<void>((resolve) => watcher.on('change', (c) => c.cause === 'leave' && resolve()));
+    now += 1000;
+    await b.node.leave(3000);
+    await left;
+    assert.deepEqual(
+      watcher.instances('usersvc').map((i) => i.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      watcher.view().rows.map((r) => r.hostname),
+      ['a'],
+    );
+    const page = watcher.view().instances!;
+    assert.deepEqual(
+      page.map((i) => [i.node, i.state]),
+      [
+        ['a', 'alive'],
+        ['b', 'left'],
+      ],
+    );
+    assert.equal(page[1]!.since, new Date(now).toISOString());
+    now += 10_000;
+    assert.deepEqual(
+      watcher.view().instances!.map((i) => i.node),
+      ['a'],
+      'gone once the retention passed',
+    );
+  });
+
   it('takes a silently stopped node out of instances() as soon as it is suspect, before it is dead', async () => {
     const a = await peer('a', {});
     const b = await peer('b', {});

@@ -49,16 +49,16 @@ describe('manage-routes', () => {
       }
     });
 
-    it('answers the registry as an HTML table by default and as JSON on request', async () => {
+    it('answers the registry as the live HTML page by default and as JSON on request', async () => {
       const html = await request(`${s.url}/go-doudou/registry`, { headers: { Accept: 'text/html' } });
       assert.match(String(html.headers['content-type']), /text\/html/);
-      assert.match(html.text, /<td>http:\/\/10\.0\.0\.1:6060<\/td>/);
-      assert.match(html.text, /&#123;|&#34;zone&#34;/, 'cell content is escaped');
-      assert.doesNotMatch(html.text, /<a>/);
+      assert.match(html.text, /<script type="application\/json" id="initial">/);
+      assert.equal(html.headers['cache-control'], 'no-store');
       const json = await request(`${s.url}/go-doudou/registry`, { headers: { Accept: 'application/json' } });
-      assert.deepEqual(json.json(), {
-        rows: [{ svcName: 'usersvc', baseUrl: 'http://10.0.0.1:6060', status: 'up', data: { zone: '<a>' } }],
-      });
+      const body = json.json<{ rows: unknown; instances: unknown; now: string }>();
+      assert.deepEqual(body.rows, [{ svcName: 'usersvc', baseUrl: 'http://10.0.0.1:6060', status: 'up', data: { zone: '<a>' } }]);
+      assert.deepEqual(body.instances, []);
+      assert.ok(!Number.isNaN(Date.parse(body.now)));
       const query = await request(`${s.url}/go-doudou/registry?format=json`);
       assert.match(String(query.headers['content-type']), /application\/json/);
     });
