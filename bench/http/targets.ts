@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import type { ServiceDescriptor } from '../../lib/decorators/descriptors';
 import { HttpServer } from '../../lib/http/server';
 import { createLogger } from '../../lib/observability/logger';
+import type { Tracing } from '../../lib/observability/tracing';
 
 export type TargetName = 'stack' | 'koa' | 'node';
 export const TARGET_NAMES: readonly TargetName[] = ['stack', 'koa', 'node'];
@@ -135,7 +136,8 @@ export function benchLogFormat(): 'text' | 'json' {
   return process.env.BENCH_LOG_FORMAT === 'json' ? 'json' : 'text';
 }
 
-async function startStack(): Promise<RunningTarget> {
+/** The `stack` target, optionally traced (bench/tracing). */
+export async function startStack(options: { tracing?: Tracing } = {}): Promise<RunningTarget> {
   const sink = nullSink();
   const logger = createLogger({
     level: 'info',
@@ -145,10 +147,17 @@ async function startStack(): Promise<RunningTarget> {
     stream: sink.stream,
     colors: false,
   });
-  const server = new HttpServer({ logger, serviceName: 'benchsvc' });
+  const server = new HttpServer({ logger, serviceName: 'benchsvc', tracing: options.tracing });
   server.mount(descriptor, new BenchService());
   const { port } = await server.listen({ port: 0, host: '127.0.0.1' });
-  return { port, logLines: sink.lines, close: () => server.close({ graceMs: 1000 }) };
+  return {
+    port,
+    logLines: sink.lines,
+    close: async () => {
+      await server.close({ graceMs: 1000 });
+      await options.tracing?.close();
+    },
+  };
 }
 
 function koaListener(): http.RequestListener {
