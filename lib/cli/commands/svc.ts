@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandRegistration } from '../command-registry';
 import { registerSvcClient } from './svc-client';
+import { registerSvcInit } from './svc-init';
 import { registerSvcK8s } from './svc-k8s';
 import { registerSvcMock } from './svc-mock';
 import { registerSvcDeploy, registerSvcPush, registerSvcShutdown } from './svc-push';
@@ -9,6 +10,7 @@ import { registerSvcRun } from './svc-run';
 
 /** `svc` subcommands, in help order. */
 const SVC_COMMANDS: readonly CommandRegistration[] = [
+  registerSvcInit,
   registerSvcClient,
   registerSvcMock,
   registerSvcRun,
