@@ -1,27 +1,126 @@
-/** The public surface: everything a user imports comes from 'ts-doudou' (this file), nothing from deep paths. */
+/**
+ * The public surface, `ts-doudou`: what a user imports to write, serve and call services. Every name is
+ * listed on purpose and documented in README.md ("API reference"); spec/index.spec.ts pins the list, so
+ * a new export is a decision, not a side effect of `export *`. The membership API on its own is
+ * `ts-doudou/discovery` (lib/discovery/standalone.ts), the gossip simulator `ts-doudou/testing`
+ * (lib/discovery/sim/index.ts). Everything else in lib/ is internal.
+ */
 import 'reflect-metadata';
 
-export * from './errors';
-export * from './decorators/descriptors';
-export * from './decorators';
-export * from './openapi';
-export * from './config';
-export * from './container';
+// The App and its container
 export { App, type AppOptions, type ProviderDefinition } from './app';
 export { CONFIG, LOGGER } from './app-tokens';
-export { HttpServer, type ListenOptions, type ListeningAddress, type CloseOptions, type RouteInfo } from './http/server';
-export type { HttpServerOptions, UserMiddlewarePosition } from './http/server-options';
-export type { RegistryView, RegistryRow, RegistryProvider } from './http/manage/registry-page';
+export { Inject, Injectable, InjectionToken, type Token } from './container';
+export type { ListeningAddress } from './http/server';
+export type { Config, DeepPartial } from './config';
+export type { Logger } from './observability/logger';
+
+// Declaring services
+export { Service, Contract, Get, Post, Put, Patch, Delete, Path, Query, Header, Body, Form, UploadedFile, Ctx, Prop } from './decorators';
+export { FileResult, describeService } from './decorators';
+export type {
+  UploadedFileInfo,
+  ServiceOptions,
+  RouteOptions,
+  ParamOptions,
+  PropOptions,
+  SchemaOptions,
+  UploadedFileOptions,
+  TypeSpec,
+  EnumSpec,
+} from './decorators';
+export type { ServiceDescriptor, RouteDescriptor, ParamDescriptor, ResponseDescriptor, JsonSchema } from './decorators/descriptors';
+
+// Errors
+export { HttpError, ValidationError, ConfigError, type FieldError } from './errors';
+export { InvalidConfigError, type ConfigIssue } from './config';
 export { HttpErrorCodes, type HttpErrorCode } from './http/error-codes';
-export { createLogger, createLoggerFromConfig, type Logger, type LoggerOptions } from './observability/logger';
-// Tracing: the active span for handler code, the request context for code outside a request, the tracer for HttpServer users.
+
+// Typed clients
+export { createClient, withContext, closeClient, StaticInstances, defaultClientPolicy, noPolicy } from './client';
+export {
+  RemoteHttpError,
+  RemoteUnavailableError,
+  NoInstanceError,
+  CircuitOpenError,
+  ClientTimeoutError,
+  BadResponseError,
+  InvalidArgumentError,
+  ClientErrorCodes,
+} from './client';
+export type {
+  Client,
+  ClientOptions,
+  ClientPolicy,
+  ClientPolicyOptions,
+  BreakerOptions,
+  ClientErrorCode,
+  InstanceSource,
+  ServiceInstance,
+  Balancer,
+  BalancerName,
+  Transport,
+  TransportOptions,
+  AttemptRequest,
+  CallTarget,
+  RawResponse,
+  FileArgument,
+  FileData,
+} from './client';
+
+// Request context and tracing: the active span in handler code, the same context outside a request
 export { activeSpan, currentRequestContext, runWithRequestContext, type RequestContext } from './observability/request-context';
-export { Tracing, type TracingOptions } from './observability/tracing';
-export { stampRequestContext } from './observability/log-context';
-export * from './discovery';
-export * from './registry';
-export * from './client';
-export * from './resilience';
-export * from './data';
+
+// Bulkhead and rate limiting
+export { bulkhead, rateLimit, MemoryRateLimiter, RedisRateLimiter, parseLimit, perSecond, perMinute, perHour, perDay } from './resilience';
+export {
+  TooManyRequestsError,
+  RateLimiterUnavailableError,
+  InvalidRateLimitError,
+  InvalidRateCostError,
+  ResilienceErrorCodes,
+} from './resilience';
+export type {
+  BulkheadOptions,
+  BulkheadMiddleware,
+  BulkheadStats,
+  RateLimitOptions,
+  Limit,
+  RateLimiter,
+  RateDecision,
+  MemoryRateLimiterOptions,
+  MemoryRateLimiterStats,
+  RedisRateLimiterOptions,
+  RedisRateLimiterStats,
+} from './resilience';
+
+// Data: entities, the schema, the database
+export { Table, Column, Index, ForeignKey, Database, syncSchema, reverseSchema, sql } from './data';
+export {
+  DataErrorCodes,
+  DataError,
+  DatabaseError,
+  DatabaseUnavailableError,
+  DuplicateKeyError,
+  ForeignKeyViolationError,
+  MissingValueError,
+  TransactionConflictError,
+} from './data';
+export type {
+  ColumnOptions,
+  TableOptions,
+  IndexOptions,
+  ForeignKeyOptions,
+  ForeignKeyRule,
+  DatabaseOptions,
+  DynamicSchema,
+  SyncOptions,
+  SyncResult,
+  DdlStatement,
+  SchemaChange,
+  ReverseOptions,
+  DataErrorCode,
+} from './data';
+
 /** Koa's types for `@Ctx()` parameters and `app.use()` middleware, so a project needs no import from koa itself. */
 export type { Context, Middleware, Next } from 'koa';

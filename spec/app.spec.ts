@@ -16,10 +16,10 @@ import {
   Post,
   Prop,
   Service,
-  unregisterService,
   type AppOptions,
   type Config,
 } from '../lib';
+import { unregisterService } from '../lib/decorators/service';
 
 const quiet = winston.createLogger({ silent: true });
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-app-'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_VARIABLES, renderConfigTable } from '../lib';
+import { CONFIG_VARIABLES, renderConfigTable } from '../lib/config';
 import { AppProcess } from './support/app-process';
 
 const readme = readFileSync(path.resolve(process.cwd(), 'README.md'), 'utf8');

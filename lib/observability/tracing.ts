@@ -90,7 +90,8 @@ export class Tracing {
 
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly jaeger: JaegerTracer | undefined) {}
+  // private: the declaration then names no jaeger-client type, which has no bundled types (@types/jaeger-client is dev-only)
+  private constructor(private readonly jaeger: JaegerTracer | undefined) {}
 
   get enabled(): boolean {
     return this.jaeger !== undefined;

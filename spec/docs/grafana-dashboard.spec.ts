@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Get, Service, unregisterService, type App } from '../../lib';
+import { Get, Service, type App } from '../../lib';
+import { unregisterService } from '../../lib/decorators/service';
 import { request } from '../http/support/http-client';
 import { JaegerAgentStandIn } from '../support/jaeger-agent';
 import { startMicroApp } from '../support/micro-app';

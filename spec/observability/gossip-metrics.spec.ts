@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import winston from 'winston';
-import { App, Get, Service, unregisterService } from '../../lib';
+import { App, Get, Service } from '../../lib';
+import { unregisterService } from '../../lib/decorators/service';
 import { request } from '../http/support/http-client';
 import { startMicroApp } from '../support/micro-app';
 

@@ -13,11 +13,11 @@ import {
   StaticInstances,
   activeSpan,
   createClient,
-  unregisterService,
   type AppOptions,
   type Client,
   type ListeningAddress,
 } from '../../lib';
+import { unregisterService } from '../../lib/decorators/service';
 import { JaegerAgentStandIn } from '../support/jaeger-agent';
 import { request } from '../http/support/http-client';
 import { waitFor } from '../support/wait-for';

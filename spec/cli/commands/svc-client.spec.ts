@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { App, createClient, closeClient, describeService, FileResult, RemoteHttpError, unregisterService } from '../../../lib';
+import { App, createClient, closeClient, describeService, FileResult, RemoteHttpError } from '../../../lib';
+import { unregisterService } from '../../../lib/decorators/service';
 import type { Class } from '../../../lib/decorators/class-type';
 import { AppProcess } from '../../support/app-process';
 import { runDoudou } from '../../support/cli-process';

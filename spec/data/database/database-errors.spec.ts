@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sql, type Database } from '../../../lib';
+import { sql, type Database } from '../../../lib/data';
 import { describeOnDatabases } from '../../support/databases';
 
 describeOnDatabases('database errors', (schema) => {

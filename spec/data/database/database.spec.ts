@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Database, loadConfig, sql } from '../../../lib';
+import { Database, sql } from '../../../lib/data';
+import { loadConfig } from '../../../lib/config';
 import { describeOnDatabases } from '../../support/databases';
 
 describe('data/database/database', () => {

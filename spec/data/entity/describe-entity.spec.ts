@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Column, ForeignKey, Index, Table, describeEntity } from '../../../lib';
+import { Column, ForeignKey, Index, Table, describeEntity } from '../../../lib/data';
 
 function rejects(make: () => unknown, code: string, message: RegExp): void {
   assert.throws(make, (err: Error & { code?: string }) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { reverseSchema, syncSchema } from '../../../lib';
+import { reverseSchema, syncSchema } from '../../../lib/data';
 import type { Class } from '../../../lib/decorators/class-type';
 import { compileTs, tsProjectDir } from '../../support/compile-ts';
 import { describeOnDatabases } from '../../support/databases';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Column, ForeignKey, Index, Table, introspectSchema, sql, syncSchema, type Database, type TableModel } from '../../../lib';
+import { Column, ForeignKey, Index, Table, introspectSchema, sql, syncSchema, type Database, type TableModel } from '../../../lib/data';
 import { POSTGRES, describeOnDatabase, describeOnDatabases } from '../../support/databases';
 
 // ── version 1 of a small schema ──
