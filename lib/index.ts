@@ -95,7 +95,7 @@ export type {
 } from './resilience';
 
 // Data: entities, the schema, the database
-export { Table, Column, Index, ForeignKey, Database, syncSchema, reverseSchema, sql } from './data';
+export { Table, Column, Index, ForeignKey, Database, Dao, TransactionContext, syncSchema, reverseSchema, sql } from './data';
 export {
   DataErrorCodes,
   DataError,
@@ -120,6 +120,22 @@ export type {
   SchemaChange,
   ReverseOptions,
   DataErrorCode,
+  DataContext,
+  TransactionOptions,
+  IsolationLevel,
+  Row,
+  InsertRow,
+  Changes,
+  Where,
+  Condition,
+  OrderBy,
+  FindOptions,
+  PageRequest,
+  Page,
+  Key,
+  UpsertOptions,
+  RowLock,
+  FieldName,
 } from './data';
 
 /** Koa's types for `@Ctx()` parameters and `app.use()` middleware, so a project needs no import from koa itself. */

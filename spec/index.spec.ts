@@ -51,7 +51,8 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       Table Column Index ForeignKey Database syncSchema reverseSchema sql DataErrorCodes DataError DatabaseError
       DatabaseUnavailableError DuplicateKeyError ForeignKeyViolationError MissingValueError TransactionConflictError
       ColumnOptions TableOptions IndexOptions ForeignKeyOptions ForeignKeyRule DatabaseOptions DynamicSchema SyncOptions
-      SyncResult DdlStatement SchemaChange ReverseOptions DataErrorCode
+      SyncResult DdlStatement SchemaChange ReverseOptions DataErrorCode Dao TransactionContext DataContext TransactionOptions
+      IsolationLevel Row InsertRow Changes Where Condition OrderBy FindOptions PageRequest Page Key UpsertOptions RowLock FieldName
     `),
   },
   'ts-doudou/discovery': {

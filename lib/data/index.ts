@@ -14,6 +14,23 @@ export type { JsKind, SqlType } from './entity/sql-type';
 export { describeEntity } from './entity/describe-entity';
 export type { ColumnDefault, ColumnModel, ForeignKeyModel, IndexColumn, IndexModel, TableModel } from './schema/table-model';
 export { Database, type DatabaseOptions, type DynamicSchema, type QuerySpan, type ServerInfo } from './database/database';
+export { TransactionContext, type DataContext, type IsolationLevel, type TransactionOptions } from './database/data-context';
+export { Dao, MAX_PAGE_SIZE } from './dao/dao';
+export type {
+  Condition,
+  FieldName,
+  FindOptions,
+  InsertRow,
+  Key,
+  OrderBy,
+  Page,
+  PageRequest,
+  Changes,
+  Row,
+  RowLock,
+  UpsertOptions,
+  Where,
+} from './dao/dao-types';
 export {
   DataErrorCodes,
   DataError,

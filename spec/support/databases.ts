@@ -21,6 +21,11 @@ export interface ThrowawaySchema {
   database(options?: DatabaseOptions): Database;
   /** Runs SQL as the administrator, inside the schema. */
   admin(sqlText: string): Promise<void>;
+  /**
+   * How many sessions on this schema wait for a row or table lock right now (asked of the server). Poll it
+   * slower than every 100 ms: InnoDB refreshes information_schema.innodb_trx only when its cache is older.
+   */
+  lockWaits(): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ function schemaHandle(
   name: string,
   env: Record<string, string>,
   admin: (s: string) => Promise<void>,
+  lockWaits: () => Promise<number>,
   dropIt: () => Promise<void>,
 ): ThrowawaySchema {
   const opened: Database[] = [];
@@ -74,6 +80,7 @@ function schemaHandle(
       return db;
     },
     admin,
+    lockWaits,
     async drop() {
       await Promise.all(opened.map((db) => db.close()));
       await dropIt();
@@ -98,6 +105,15 @@ export const MARIADB: DatabaseTarget = {
       env,
       async (text) => {
         await inSchema.query(text);
+      },
+      async () => {
+        const [rows] = await root.query(
+          `select count(*) as n from information_schema.innodb_trx t
+           join information_schema.processlist p on p.id = t.trx_mysql_thread_id
+           where t.trx_state = 'LOCK WAIT' and p.db = ?`,
+          [name],
+        );
+        return Number((rows as Array<{ n: number }>)[0].n);
       },
       async () => {
         await inSchema.end();
@@ -133,6 +149,17 @@ export const POSTGRES: DatabaseTarget = {
       env,
       async (text) => {
         await admin.query(text);
+      },
+      async () => {
+        // a waiting session holds locks on this schema's tables and waits for one it was not granted
+        const { rows } = await admin.query<{ n: string }>(
+          `select count(distinct w.pid) as n from pg_locks w
+           where not w.granted and w.pid in (
+             select l.pid from pg_locks l join pg_class c on c.oid = l.relation
+             join pg_namespace ns on ns.oid = c.relnamespace where ns.nspname = $1)`,
+          [name],
+        );
+        return Number(rows[0].n);
       },
       async () => {
         await admin.query(`drop schema if exists ${name} cascade`);

@@ -24,6 +24,8 @@ export const DataErrorCodes = {
   UNKNOWN_FIELD: 'UNKNOWN_FIELD',
   /** updateMany/deleteMany without a filter (use a filter that matches everything on purpose). */
   EMPTY_FILTER: 'EMPTY_FILTER',
+  /** A filter, sort or page the DAO cannot turn into SQL (unknown operator, a json column in a filter, page 0). */
+  BAD_QUERY: 'BAD_QUERY',
   /** get/update/delete by key on an entity without a primary key, or with a key of the wrong shape. */
   BAD_KEY: 'BAD_KEY',
 } as const;

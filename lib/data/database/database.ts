@@ -13,6 +13,9 @@ import { ConfigError } from '../../errors';
 import { mysqlDialect } from '../dialect/mysql-dialect';
 import { postgresDialect } from '../dialect/postgres-dialect';
 import type { DialectName, SqlDialect } from '../dialect/sql-dialect';
+import type { Class } from '../../decorators/class-type';
+import type { Dao } from '../dao/dao';
+import { DaoCache, TransactionContext, type DataContext, type TransactionOptions } from './data-context';
 import { toDatabaseError } from './database-errors';
 import { DatabaseMetrics } from './database-metrics';
 import { InstrumentedDialect, type QueryHooks } from './instrumented-dialect';
@@ -53,7 +56,7 @@ function oneLine(text: string): string {
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
-export class Database {
+export class Database implements DataContext {
   readonly config: DbConfig;
   readonly dialect: SqlDialect;
   /** The typed query builder over the pool, for queries the DAO does not cover. Values are always bound parameters. */
@@ -63,6 +66,7 @@ export class Database {
   private inUse = 0;
   private server?: Promise<ServerInfo>;
   private closing?: Promise<void>;
+  private readonly daos: DaoCache;
 
   /** From GDD_DB_* (the given Config, or the environment and .env files of the current directory). */
   static fromConfig(config?: Config | DbConfig, options: DatabaseOptions = {}): Database {
@@ -85,6 +89,24 @@ export class Database {
         ? createMysqlDialect(config, options.driverResolveFrom)
         : createPostgresDialect(config, options.driverResolveFrom);
     this.kysely = new Kysely<DynamicSchema>({ dialect: new InstrumentedDialect(inner, this.hooks(options)) });
+    this.daos = new DaoCache(this.kysely, this.dialect.name);
+  }
+
+  /** The DAO of an entity class (one per class): typed insert, upsert, get, find, count, page, update, delete. */
+  dao<E>(entity: Class<E>): Dao<E> {
+    return this.daos.get(entity);
+  }
+
+  /**
+   * Runs `fn` in a transaction on one connection: committed when it resolves, rolled back when it throws
+   * (the error is rethrown as it was). DAOs from `tx.dao(Entity)` take part; `db.dao()` ones do not.
+   */
+  transaction<T>(fn: (tx: TransactionContext) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const builder =
+      options.isolationLevel === undefined
+        ? this.kysely.transaction()
+        : this.kysely.transaction().setIsolationLevel(options.isolationLevel);
+    return builder.execute((trx) => fn(new TransactionContext(trx, this.dialect.name)));
   }
 
   get driver(): DialectName {
