@@ -18,9 +18,6 @@ export interface ServedService {
   routeRootPath: string;
 }
 
-/** How long a leave may wait for its broadcast to go out before the node stops anyway. */
-const LEAVE_TIMEOUT_MS = 5000;
-
 export class MicroNode {
   private registration: LocalRegistration | undefined;
   private seedJoin: SeedJoin | undefined;
@@ -63,7 +60,7 @@ export class MicroNode {
       services: services.map((s) => ({ name: s.name, port: s.port, routeRootPath: s.routeRootPath, host: this.node.localNode.addr })),
       weight: mem.weight,
       weightIntervalMs: mem.dynamicWeight ? mem.weightIntervalMs : 0,
-      awarenessMax: mem.awarenessMaxMultiplier,
+      awarenessMaxMultiplier: mem.awarenessMaxMultiplier,
       version: this.config.service.version || undefined,
       // GDD_SERVICE_GROUP, for Prometheus discovery's `group` label
       ...(this.config.service.group ? { data: { group: this.config.service.group } } : {}),
@@ -79,7 +76,7 @@ export class MicroNode {
     this.seedJoin?.close();
     this.registration?.close();
     try {
-      await this.node.leave(LEAVE_TIMEOUT_MS);
+      await this.node.leave();
       this.logger.info('left the gossip cluster');
     } catch (err) {
       this.logger.warn(`gossip leave did not complete: ${err instanceof Error ? err.message : String(err)}`);

@@ -37,7 +37,7 @@ export function measureJoin(spec: ClusterSpec): JoinResult {
   sim.join('newcomer', ['n0']);
   const at = sim.runUntilTrue(() => knowing >= target, start + 120_000, 10);
   const ms = at === undefined ? Number.NaN : at - start;
-  const interval = sim.node('n0').core.options.gossipInterval;
+  const interval = sim.node('n0').core.options.gossipIntervalMs;
   return { ms, rounds: ms / interval };
 }
 
@@ -65,7 +65,7 @@ export function measureCrash(spec: ClusterSpec): CrashResult {
   return {
     firstSuspectMs: firstSuspect - start,
     allDeadMs: at === undefined ? Number.NaN : at - start,
-    probeInterval: sim.node('n0').core.options.probeInterval,
+    probeInterval: sim.node('n0').core.options.probeIntervalMs,
   };
 }
 

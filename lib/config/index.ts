@@ -16,12 +16,19 @@ export type {
   LogFormat,
   LogLevel,
   ManageConfig,
-  MemAddrEncoding,
   MemConfig,
   ServiceConfig,
   TracingConfig,
 } from './types';
 export { loadConfig, type LoadConfigOptions } from './load';
+export {
+  GOSSIP_PROFILES,
+  GOSSIP_DEFAULTS,
+  META_MAX_SIZE,
+  type AddrEncoding,
+  type GossipProfile,
+  type GossipTimings,
+} from './gossip-options';
 export { applyDotenv, dotenvFileNames } from './dotenv-files';
 export { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 export { configWarnings } from './warnings';

@@ -7,6 +7,7 @@ import { hostname as osHostname } from 'node:os';
 import { nonEmpty, readDotenvFiles } from './dotenv-files';
 import { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 import { overrideTexts, type OverrideText } from './overrides';
+import { DEFAULT_GOSSIP_PROFILE } from './gossip-options';
 import { ENV_NAME, type ParseContext } from './parsers';
 import type { Config, ConfigDraft, ConfigOverrides } from './types';
 import { CONFIG_VARIABLES, IGNORED_VARIABLE_PATTERNS, findVariable } from './variables';
@@ -59,13 +60,14 @@ export function emptyDraft(): ConfigDraft {
       metricsRoot: '',
     },
     mem: {
+      profile: DEFAULT_GOSSIP_PROFILE,
       seeds: [],
       name: '',
-      host: '',
-      port: 0,
+      advertiseAddr: '',
+      bindPort: 0,
       bindAddr: '',
       deadTimeoutMs: 0,
-      syncIntervalMs: 0,
+      pushPullIntervalMs: 0,
       reclaimTimeoutMs: 0,
       probeIntervalMs: 0,
       probeTimeoutMs: 0,
@@ -91,6 +93,8 @@ export function emptyDraft(): ConfigDraft {
       udpBufferSize: 0,
       tcpPings: false,
       addrEncoding: 'ip-bytes',
+      meta: '',
+      leaveTimeoutMs: 0,
     },
     db: {
       driver: '',
@@ -139,11 +143,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       raw = dotenv.values.get(variable.name)?.value;
       source = dotenv.values.get(variable.name)?.file ?? 'default';
     }
-    if (!override && (raw === undefined || raw.trim() === '')) raw = variable.default;
-    const expected = variable.apply(raw ?? variable.default, draft, ctx);
-    if (expected !== undefined) {
-      issues.push({ variable: override ? `overrides.${variable.field}` : variable.name, value: raw ?? '', expected, source });
-    }
+    if (!override && (raw === undefined || raw.trim() === '')) raw = variable.defaultIn(draft);
+    const label = override ? `overrides.${variable.field}` : variable.name;
+    const expected = variable.apply(raw ?? variable.defaultIn(draft), draft, ctx);
+    if (expected !== undefined) issues.push({ variable: label, value: raw ?? '', expected, source });
   }
 
   draft.mem.dynamicWeight = draft.mem.weight <= 0 && draft.mem.weightIntervalMs > 0;

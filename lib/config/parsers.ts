@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { parseGoDuration } from './duration';
+import { expandAdvertiseHost } from './gossip-options';
 import type { DbDriver, DelegateVersion, LogLevel } from './types';
 
 export interface ParseContext {
@@ -169,16 +170,11 @@ export function seedList(defaultPort: number): Parser<string[]> {
 /** Advertise host; a leading '.' (k8s StatefulSet headless DNS) is prefixed with the hostname. */
 export function advertiseHost(): Parser<string> {
   return (raw, ctx) => {
-    const v = raw.trim();
-    const host = v.startsWith('.') ? `${ctx.hostname}${v}` : v;
+    const host = expandAdvertiseHost(raw.trim(), ctx.hostname);
     return host === '' || isHost(host)
       ? ok(host)
       : bad('expected an IP address or host name (a leading "." is prefixed with the hostname)');
   };
-}
-
-export function bindAddress(): Parser<string> {
-  return (raw) => (isIP(raw.trim()) !== 0 ? ok(raw.trim()) : bad('expected an IP address such as 0.0.0.0 or ::'));
 }
 
 /** Node name; empty means the hostname. */
@@ -200,33 +196,11 @@ export function cidrList(): Parser<string[]> {
   };
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** AES keys for memberlist encryption (docs/gossip-wire-format.md#encryption): 16, 24 or 32 bytes, base64. */
-export function keyList(): Parser<string[]> {
-  const expected = 'expected comma-separated base64 keys of 16, 24 or 32 bytes (AES-128/192/256)';
-  return (raw) => {
-    const keys = splitList(raw);
-    for (const key of keys) {
-      if (!BASE64.test(key) || ![16, 24, 32].includes(Buffer.from(key, 'base64').length)) return bad(expected);
-    }
-    return ok(keys);
-  };
-}
-
-/** Cluster label: carried in a one-byte length header (docs/gossip-wire-format.md#labels). */
-export function label(): Parser<string> {
-  return (raw) => (Buffer.byteLength(raw, 'utf8') <= 255 ? ok(raw) : bad('expected a label of at most 255 bytes'));
-}
-
+/** `min:max:cur`; the ranges are the gossip options' rule (gossip-options.ts). */
 export function delegateVersion(): Parser<DelegateVersion> {
-  const expected = 'expected min:max:cur with 0–255 each and min ≤ cur ≤ max, such as 2:5:5';
   return (raw) => {
     const m = /^(\d{1,3}):(\d{1,3}):(\d{1,3})$/.exec(raw.trim());
-    if (!m) return bad(expected);
-    const [min, max, cur] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (max > 255 || min > cur || cur > max) return bad(expected);
-    return ok({ min, max, cur });
+    return m ? ok({ min: Number(m[1]), max: Number(m[2]), cur: Number(m[3]) }) : bad('expected min:max:cur such as 2:5:5');
   };
 }
 

@@ -3,6 +3,7 @@
  * then .env files) and `new App()` options; deeply frozen. Every field comes from exactly one row of
  * the variable table in `variables.ts` (durations end in `Ms`, sizes in `Bytes`).
  */
+import type { AddrEncoding, GossipProfile } from './gossip-options';
 
 /** winston level names; go-doudou's logrus names (panic, fatal, warning, trace) are mapped onto these. */
 export type LogLevel = 'error' | 'warn' | 'info' | 'http' | 'verbose' | 'debug' | 'silly';
@@ -108,22 +109,28 @@ export interface DelegateVersion {
   readonly cur: number;
 }
 
-/** Gossip (memberlist) settings; base is memberlist's DefaultWANConfig as in go-doudou (docs/go-doudou-differences.md#gossip-configuration). */
+/**
+ * Gossip (memberlist) settings. The gossip fields are named exactly as the GossipNode options they become
+ * (lib/discovery/node-options.ts) and take their defaults and rules from the one gossip options table
+ * (lib/config/gossip-options.ts); the timings default from `profile` (docs/go-doudou-differences.md#gossip-configuration).
+ */
 export interface MemConfig {
+  /** GDD_MEM_PROFILE — where the timings default from. */
+  readonly profile: GossipProfile;
   /** GDD_MEM_SEED as `host:port` (port 7946 added when missing; IPv6 as `[addr]:port`). Empty: new cluster. */
   readonly seeds: readonly string[];
   /** GDD_MEM_NAME, default the hostname. */
   readonly name: string;
   /** GDD_MEM_HOST advertise address ('' = let the gossip driver pick a private IP). A leading '.' is already expanded. */
-  readonly host: string;
+  readonly advertiseAddr: string;
   /** GDD_MEM_PORT — UDP and TCP, bind and advertise. */
-  readonly port: number;
+  readonly bindPort: number;
   /** GDD_MEM_BIND_ADDR */
   readonly bindAddr: string;
   /** GDD_MEM_DEAD_TIMEOUT → GossipToTheDeadTime */
   readonly deadTimeoutMs: number;
   /** GDD_MEM_SYNC_INTERVAL → PushPullInterval */
-  readonly syncIntervalMs: number;
+  readonly pushPullIntervalMs: number;
   /** GDD_MEM_RECLAIM_TIMEOUT → DeadNodeReclaimTime */
   readonly reclaimTimeoutMs: number;
   readonly probeIntervalMs: number;
@@ -162,10 +169,12 @@ export interface MemConfig {
   /** GDD_MEM_TCP_PINGS — TCP fallback ping when UDP probes fail (memberlist's !DisableTcpPings). */
   readonly tcpPings: boolean;
   /** GDD_MEM_ADDR_ENCODING — how node addresses go on the wire: hashicorp's raw IP bytes or go-doudou's fork's text. */
-  readonly addrEncoding: MemAddrEncoding;
+  readonly addrEncoding: AddrEncoding;
+  /** GDD_MEM_META — node metadata as text (the standalone node; an App publishes its services instead). */
+  readonly meta: string;
+  /** GDD_MEM_LEAVE_TIMEOUT — how long a leave waits for its broadcast to spread. */
+  readonly leaveTimeoutMs: number;
 }
-
-export type MemAddrEncoding = 'ip-bytes' | 'text';
 
 /** GDD_DB_DRIVER: '' (no database), MySQL/MariaDB (`mysql`, also spelt `mariadb`) or PostgreSQL (`postgres`). */
 export type DbDriver = '' | 'mysql' | 'postgres';

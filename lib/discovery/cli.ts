@@ -1,5 +1,5 @@
 /**
- * Standalone gossip node (`npm run gossip-node`): configured from GDD_MEM_* (see node-env.ts), joins
+ * Standalone gossip node (`npm run gossip-node`): configured from GDD_MEM_* through the config table (node-env.ts), joins
  * GDD_MEM_SEED, prints one JSON line per membership event on stdout
  * (`{"event":"join","name":…,"addr":…,"port":…,"meta":…}`; also update, leave, dead, suspect, alive, user),
  * and on SIGTERM/SIGINT leaves the cluster, shuts down and exits 0. Errors go to stderr as JSON too.
@@ -48,7 +48,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     if (stopping) return;
     stopping = true;
     node
-      .leave(Number(env.GDD_MEM_LEAVE_TIMEOUT_MS ?? 3000))
+      .leave()
       .catch((err: unknown) => print({ event: 'leave-error', error: String(err) }))
       .then(() => node.shutdown())
       .then(

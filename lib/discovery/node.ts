@@ -95,31 +95,13 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
     });
     try {
       const seeds = resolved.seeds.length ? (await resolveSeeds(resolved.seeds)).addresses : [];
+      // Same option names on both sides: the core takes the resolved options as they are.
       node.core = new SwimNode({
-        name: resolved.name,
+        ...resolved,
         advertiseAddr,
         advertisePort: resolved.advertisePort ?? node.transport.port,
-        meta: resolved.meta,
-        profile: 'wan',
-        protocolVersion: resolved.protocolVersion,
-        delegateVersions: resolved.delegateVersion,
-        probeInterval: resolved.probeIntervalMs,
-        probeTimeout: resolved.probeTimeoutMs,
-        indirectChecks: resolved.indirectChecks,
-        suspicionMult: resolved.suspicionMult,
-        suspicionMaxTimeoutMult: resolved.suspicionMaxTimeoutMult,
-        retransmitMult: resolved.retransmitMult,
-        gossipNodes: resolved.gossipNodes,
-        gossipInterval: resolved.gossipIntervalMs,
-        gossipToTheDead: resolved.deadTimeoutMs,
-        pushPullInterval: resolved.pushPullIntervalMs,
-        deadNodeReclaim: resolved.reclaimTimeoutMs,
-        awarenessMax: resolved.awarenessMaxMultiplier,
-        udpBufferSize: resolved.udpBufferSize,
-        packetOverhead: codec.packetOverhead,
-        tcpPings: resolved.tcpPings,
-        rejoinInterval: resolved.rejoinIntervalMs,
         seeds,
+        packetOverhead: codec.packetOverhead,
         sizeOf: (m) => codec.sizeOf(m),
       });
     } catch (err) {
@@ -176,7 +158,7 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
   }
 
   /** Broadcast our leave and wait until it has been gossiped (docs/gossip-wire-format.md#leave-and-reaping). Does not stop the node: call shutdown(). */
-  async leave(timeoutMs = 5000): Promise<void> {
+  async leave(timeoutMs = this.options.leaveTimeoutMs): Promise<void> {
     this.assertRunning();
     this.core.leave(Date.now());
     const done = new Promise<void>((resolve) => this.leaveWaiters.push(resolve));

@@ -40,7 +40,7 @@ export interface LocalRegistrationOptions {
   /** config.mem.weightIntervalMs (GDD_MEM_WEIGHT_INTERVAL). Default 0. */
   weightIntervalMs?: number;
   /** config.mem.awarenessMaxMultiplier. Default 8. */
-  awarenessMax?: number;
+  awarenessMaxMultiplier?: number;
   /** GDD_SERVICE_VERSION. */
   version?: string;
   /** Extras published with every service (go-doudou's registry data). Keep the whole meta under 512 bytes. */
@@ -74,7 +74,7 @@ export class LocalRegistration {
     this.weigher = new NodeWeigher({
       weight: options.weight ?? 1,
       intervalMs: options.weightIntervalMs ?? 0,
-      awarenessMax: options.awarenessMax,
+      awarenessMaxMultiplier: options.awarenessMaxMultiplier,
       healthScore: () => node.stats().healthScore,
       cpuIdle: options.cpuIdle,
       onChange: () => this.republish(),

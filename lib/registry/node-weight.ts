@@ -2,17 +2,17 @@
  * Node weight for weighted balancing (docs/go-doudou-differences.md#node-weight, docs/go-doudou-differences.md#node-weight).
  * - Static: GDD_WEIGHT, else GDD_MEM_WEIGHT, default 1.
  * - Dynamic, only when weight ≤ 0 and the interval (GDD_MEM_WEIGHT_INTERVAL) > 0: every interval
- *   weight = round((awarenessMax − healthScore) × 0.6 + awarenessMax × cpuIdle × 0.4), at least 1 — go-doudou's
- *   formula (its comment says 0.5/0.5, the code uses 0.6/0.4). Healthy and idle = awarenessMax (8).
+ *   weight = round((awarenessMaxMultiplier − healthScore) × 0.6 + awarenessMaxMultiplier × cpuIdle × 0.4), at least 1 — go-doudou's
+ *   formula (its comment says 0.5/0.5, the code uses 0.6/0.4). Healthy and idle = awarenessMaxMultiplier (8).
  *   go-doudou allows 0 here; we clamp to 1 so a loaded node still gets some traffic instead of none.
  */
 import * as os from 'node:os';
 
 /** go-doudou's dynamic weight (see file comment); inputs are clamped to their ranges. */
-export function dynamicWeight(awarenessMax: number, healthScore: number, cpuIdle: number): number {
-  const score = Math.min(Math.max(healthScore, 0), awarenessMax - 1);
+export function dynamicWeight(awarenessMaxMultiplier: number, healthScore: number, cpuIdle: number): number {
+  const score = Math.min(Math.max(healthScore, 0), awarenessMaxMultiplier - 1);
   const idle = Math.min(Math.max(Number.isFinite(cpuIdle) ? cpuIdle : 0, 0), 1);
-  return Math.max(1, Math.round((awarenessMax - score) * 0.6 + awarenessMax * idle * 0.4));
+  return Math.max(1, Math.round((awarenessMaxMultiplier - score) * 0.6 + awarenessMaxMultiplier * idle * 0.4));
 }
 
 /**
@@ -49,7 +49,7 @@ export interface NodeWeigherOptions {
   /** Dynamic weight period (config.mem.weightIntervalMs); 0 = off. */
   intervalMs: number;
   /** Lifeguard AwarenessMaxMultiplier (GDD_MEM_AWARENESS_MAX). Default 8. */
-  awarenessMax?: number;
+  awarenessMaxMultiplier?: number;
   /** Local health score (GossipNode.stats().healthScore). */
   healthScore: () => number;
   /** CPU idle fraction 0…1 since the last call. Default osCpuIdleSampler(). */
@@ -68,11 +68,11 @@ export class NodeWeigher {
   private timer?: NodeJS.Timeout;
   private readonly cpuIdle: () => number;
   private readonly now: () => number;
-  private readonly awarenessMax: number;
+  private readonly awarenessMaxMultiplier: number;
 
   constructor(private readonly options: NodeWeigherOptions) {
     this.dynamic = options.weight <= 0 && options.intervalMs > 0;
-    this.awarenessMax = options.awarenessMax ?? 8;
+    this.awarenessMaxMultiplier = options.awarenessMaxMultiplier ?? 8;
     this.cpuIdle = options.cpuIdle ?? osCpuIdleSampler();
     this.now = options.now ?? Date.now;
     this.current = options.weight;
@@ -119,7 +119,7 @@ export class NodeWeigher {
   }
 
   private compute(): void {
-    this.current = dynamicWeight(this.awarenessMax, this.options.healthScore(), this.cpuIdle());
+    this.current = dynamicWeight(this.awarenessMaxMultiplier, this.options.healthScore(), this.cpuIdle());
     this.at = this.now();
   }
 }

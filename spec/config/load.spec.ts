@@ -66,13 +66,14 @@ describe('config/load', () => {
       assert.deepEqual(
         { ...m, delegateVersion: { ...m.delegateVersion } },
         {
+          profile: 'go-doudou',
           seeds: [],
           name: 'pod-7',
-          host: '',
-          port: 7946,
+          advertiseAddr: '',
+          bindPort: 7946,
           bindAddr: '0.0.0.0',
           deadTimeoutMs: 60_000,
-          syncIntervalMs: 60_000,
+          pushPullIntervalMs: 60_000,
           reclaimTimeoutMs: 3000,
           probeIntervalMs: 5000,
           probeTimeoutMs: 3000,
@@ -98,8 +99,21 @@ describe('config/load', () => {
           udpBufferSize: 1400,
           tcpPings: true,
           addrEncoding: 'ip-bytes',
+          meta: '',
+          leaveTimeoutMs: 5000,
         },
       );
+    });
+
+    it('takes the timings of GDD_MEM_PROFILE as defaults, and a variable set next to it still wins', () => {
+      const m = load({ GDD_MEM_PROFILE: 'local', GDD_MEM_PROBE_INTERVAL: '2s' }).mem;
+      assert.equal(m.profile, 'local');
+      assert.deepEqual(
+        [m.probeIntervalMs, m.probeTimeoutMs, m.gossipIntervalMs, m.suspicionMult, m.retransmitMult, m.indirectChecks, m.tcpTimeoutMs],
+        [2000, 200, 100, 3, 2, 1, 1000],
+      );
+      assert.equal(m.reclaimTimeoutMs, 0, "memberlist's profiles never reclaim");
+      assert.equal(load({}, { overrides: { mem: { profile: 'lan' } } }).mem.probeTimeoutMs, 500);
     });
 
     it('treats an empty value as unset', () => {
@@ -154,7 +168,15 @@ describe('config/load', () => {
         GDD_MEM_WEIGHT_INTERVAL: '750',
       }).mem;
       assert.deepEqual(
-        [m.deadTimeoutMs, m.syncIntervalMs, m.reclaimTimeoutMs, m.probeIntervalMs, m.probeTimeoutMs, m.tcpTimeoutMs, m.rejoinIntervalMs],
+        [
+          m.deadTimeoutMs,
+          m.pushPullIntervalMs,
+          m.reclaimTimeoutMs,
+          m.probeIntervalMs,
+          m.probeTimeoutMs,
+          m.tcpTimeoutMs,
+          m.rejoinIntervalMs,
+        ],
         [90_000, 30_000, 4000, 2000, 1000, 10_000, 20_000],
       );
       assert.equal(m.gossipIntervalMs, 200);
@@ -170,8 +192,8 @@ describe('config/load', () => {
 
     it('prefixes a GDD_MEM_HOST that starts with a dot with the hostname (k8s headless service)', () => {
       const c = load({ GDD_MEM_HOST: '.seed-svc-headless.default.svc.cluster.local' });
-      assert.equal(c.mem.host, 'pod-7.seed-svc-headless.default.svc.cluster.local');
-      assert.equal(load({ GDD_MEM_HOST: '10.1.2.3' }).mem.host, '10.1.2.3');
+      assert.equal(c.mem.advertiseAddr, 'pod-7.seed-svc-headless.default.svc.cluster.local');
+      assert.equal(load({ GDD_MEM_HOST: '10.1.2.3' }).mem.advertiseAddr, '10.1.2.3');
     });
 
     it('appends port 7946 to seeds without one and keeps explicit ports', () => {
@@ -210,7 +232,7 @@ describe('config/load', () => {
       ['GDD_PORT', '70000', /GDD_PORT="70000" is not valid: expected an integer port/],
       ['GDD_GRACE_TIMEOUT', 'soon', /GDD_GRACE_TIMEOUT="soon" is not valid: expected a duration such as 15s, 500ms, 1m/],
       ['GDD_GRACE_TIMEOUT', '15', /GDD_GRACE_TIMEOUT="15" is not valid: expected a duration/],
-      ['GDD_MEM_PROBE_INTERVAL', '0', /GDD_MEM_PROBE_INTERVAL="0" is not valid: expected a positive duration/],
+      ['GDD_MEM_PROBE_INTERVAL', '0', /GDD_MEM_PROBE_INTERVAL="0" is not valid: expected a duration > 0/],
       ['GDD_BANNER', 'maybe', /GDD_BANNER="maybe" is not valid: expected a boolean/],
       ['GDD_MODE', 'cluster', /GDD_MODE="cluster" is not valid: expected one of mono, micro/],
       ['GDD_LOG_LEVEL', 'loud', /GDD_LOG_LEVEL="loud" is not valid: expected one of panic, fatal, error, warn, info, debug, trace/],
@@ -219,7 +241,7 @@ describe('config/load', () => {
       ['GDD_MEM_SEED', 'host:0', /GDD_MEM_SEED/],
       ['GDD_MEM_CIDRS_ALLOWED', '10.0.0.0/8,10.0.0.0/33', /GDD_MEM_CIDRS_ALLOWED=.* expected comma-separated CIDRs/],
       ['GDD_MEM_CIDRS_ALLOWED', 'nonsense', /GDD_MEM_CIDRS_ALLOWED/],
-      ['GDD_MEM_KEYS', Buffer.alloc(15).toString('base64'), /GDD_MEM_KEYS=.* expected comma-separated base64 keys of 16, 24 or 32 bytes/],
+      ['GDD_MEM_KEYS', Buffer.alloc(15).toString('base64'), /GDD_MEM_KEYS=.* expected base64 of a 16, 24 or 32-byte key/],
       ['GDD_MEM_KEYS', 'not base64!', /GDD_MEM_KEYS/],
       ['GDD_MEM_LABEL', 'x'.repeat(256), /GDD_MEM_LABEL=.* expected a label of at most 255 bytes/],
       ['GDD_MEM_PROTOCOL_VERSION', '6', /GDD_MEM_PROTOCOL_VERSION="6" is not valid: expected an integer 1–5/],

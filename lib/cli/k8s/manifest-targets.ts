@@ -32,7 +32,7 @@ export function manifestOptions(project: ServiceProject, flags: ManifestFlags): 
     replicas: flags.replicas ?? MANIFEST_DEFAULTS.replicas,
     namespace: flags.namespace ?? MANIFEST_DEFAULTS.namespace,
     httpPort: config.http.port === 0 ? 6060 : config.http.port,
-    gossipPort: config.mem.port === 0 ? 7946 : config.mem.port,
+    gossipPort: config.mem.bindPort === 0 ? 7946 : config.mem.bindPort,
     graceTimeoutMs: config.http.graceTimeoutMs,
     serviceType: flags.serviceType ?? MANIFEST_DEFAULTS.serviceType,
     cpuRequest: MANIFEST_DEFAULTS.cpuRequest,

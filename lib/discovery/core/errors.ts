@@ -29,14 +29,23 @@ export class IncompatibleVersionError extends GossipError {
   }
 }
 
-/** An option value outside its allowed range. */
+/** A gossip option whose value its rule refuses (lib/config/gossip-options.ts); names the option and the accepted form. */
 export class InvalidGossipOptionError extends GossipError {
   readonly option: string;
-  constructor(option: string, message: string) {
-    super('GOSSIP_INVALID_OPTION', `${option}: ${message}`);
+  /** The accepted form, "expected …". */
+  readonly expected: string;
+  constructor(option: string, expected: string, value?: unknown) {
+    super('GOSSIP_INVALID_OPTION', `gossip option ${option}${value === undefined ? '' : `=${describe(value)}`} is not valid: ${expected}`);
     this.name = 'InvalidGossipOptionError';
     this.option = option;
+    this.expected = expected;
   }
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Uint8Array) return `<${value.length} bytes>`;
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** No seed could be contacted during join (Go's Join returns an error when 0 nodes were contacted). */

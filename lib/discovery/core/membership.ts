@@ -83,7 +83,7 @@ export class Membership {
       list.add(state);
     } else if (state.addr !== a.addr || state.port !== a.port) {
       // Address conflict: only a left node, or one dead for longer than deadNodeReclaim, may move.
-      const canReclaim = opts.deadNodeReclaim > 0 && now - state.stateChange > opts.deadNodeReclaim;
+      const canReclaim = opts.reclaimTimeoutMs > 0 && now - state.stateChange > opts.reclaimTimeoutMs;
       if (state.state === 'left' || (state.state === 'dead' && canReclaim)) updatesNode = true;
       else {
         this.ctx.counters.messagesDropped++;
@@ -147,7 +147,7 @@ export class Membership {
     state.stateChange = now;
     this.event('suspect', state);
     const n = list.size;
-    const min = suspicionTimeout(opts.suspicionMult, n, opts.probeInterval);
+    const min = suspicionTimeout(opts.suspicionMult, n, opts.probeIntervalMs);
     // Without Lifeguard: the classic fixed timeout, no confirmations.
     const k = opts.lifeguard ? expectedConfirmations(opts.suspicionMult, n) : 0;
     const max = opts.suspicionMaxTimeoutMult * min;

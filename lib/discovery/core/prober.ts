@@ -117,14 +117,14 @@ export class Prober {
   onReaped: (removed: NodeRecord[], now: number) => void = () => undefined;
 
   private reset(now: number): void {
-    const removed = this.ctx.list.reset(now, this.ctx.opts.gossipToTheDead, this.ctx.opts.name);
+    const removed = this.ctx.list.reset(now, this.ctx.opts.deadTimeoutMs, this.ctx.opts.name);
     if (removed.length > 0) this.onReaped(removed, now);
   }
 
   private probeNode(node: NodeRecord, now: number): void {
     const { opts, awareness, timers } = this.ctx;
     this.ctx.counters.probes++;
-    const pi = opts.lifeguard ? awareness.scale(opts.probeInterval) : opts.probeInterval;
+    const pi = opts.lifeguard ? awareness.scale(opts.probeIntervalMs) : opts.probeIntervalMs;
     const target: ProbeSnapshot = { ...node };
     const probe: Probe = {
       target,
@@ -152,7 +152,7 @@ export class Prober {
       const suspect: PacketMessage = { type: 'suspect', incarnation: target.incarnation, node: target.name, from: opts.name };
       this.sender.sendRaw(to, target.name, [ping, suspect], target.vsn[1] >= 5);
     }
-    probe.timers.push(timers.set(now + opts.probeTimeout, (t) => this.indirect(probe, t)));
+    probe.timers.push(timers.set(now + opts.probeTimeoutMs, (t) => this.indirect(probe, t)));
   }
 
   /** No direct ack within probeTimeout: indirect pings through k alive peers, TCP fallback (docs/gossip-wire-format.md#one-probe steps 4–5). */
@@ -199,7 +199,7 @@ export class Prober {
     if (probe.tcp === 'pending') {
       // Go waits for the fallback goroutine; give the driver until its deadline plus a grace period.
       probe.awaitingTcp = true;
-      probe.timers.push(this.ctx.timers.set(now + this.ctx.opts.probeTimeout, (t) => this.finish(probe, false, t)));
+      probe.timers.push(this.ctx.timers.set(now + this.ctx.opts.probeTimeoutMs, (t) => this.finish(probe, false, t)));
       return;
     }
     this.finish(probe, probe.tcp === 'ok', now);
@@ -269,7 +269,7 @@ export class Prober {
     const requester = replyAddress(from, ind);
     const localSeq = this.nextSeqNo();
     let nackTimer: TimerHandle | undefined;
-    this.setAckHandler(localSeq, opts.probeTimeout, now, {
+    this.setAckHandler(localSeq, opts.probeTimeoutMs, now, {
       onAck: () => {
         timers.cancel(nackTimer);
         this.sender.sendMsg(requester, ind.sourceNode, { type: 'ack', seqNo: ind.seqNo });
@@ -278,7 +278,7 @@ export class Prober {
     const ping: PingMessage = { type: 'ping', seqNo: localSeq, node: ind.node, ...this.self() };
     this.sender.sendMsg({ addr: ind.target, port: ind.port === 0 ? opts.advertisePort : ind.port }, ind.node, ping);
     if (ind.nack) {
-      nackTimer = timers.set(now + opts.probeTimeout, () => {
+      nackTimer = timers.set(now + opts.probeTimeoutMs, () => {
         this.ctx.counters.nacksSent++;
         const nack: NackMessage = { type: 'nack', seqNo: ind.seqNo };
         this.sender.sendMsg(requester, ind.sourceNode, nack);

@@ -40,7 +40,7 @@ export class RejoinLoop {
     const { opts, list } = this.host;
     if (opts.rejoinMaxPeers === 0) return;
     for (const [name, d] of this.reapedDead) {
-      if (now - d.diedAt > opts.rejoinWindow || list.get(name)) this.reapedDead.delete(name);
+      if (now - d.diedAt > opts.rejoinWindowMs || list.get(name)) this.reapedDead.delete(name);
     }
     const live = new Set<string>([key({ addr: opts.advertiseAddr, port: opts.advertisePort })]);
     for (const n of list.nodes) if (!isDeadOrLeft(n)) live.add(key(n));
@@ -50,7 +50,7 @@ export class RejoinLoop {
       if (!live.has(k) && !candidates.has(k)) candidates.set(k, { to, name });
     };
     for (const n of list.nodes) {
-      if (n.state === 'dead' && now - n.stateChange <= opts.rejoinWindow) add({ addr: n.addr, port: n.port }, n.name);
+      if (n.state === 'dead' && now - n.stateChange <= opts.rejoinWindowMs) add({ addr: n.addr, port: n.port }, n.name);
     }
     for (const [name, d] of this.reapedDead) add({ addr: d.addr, port: d.port }, name);
     for (const s of opts.seeds) add(s);

@@ -60,7 +60,7 @@ export class SwimNode implements MembershipCore {
     this.opts = resolveOptions(options);
     this.name = this.opts.name;
     this.list = new MemberList(this.opts.random);
-    this.awareness = new Awareness(this.opts.awarenessMax);
+    this.awareness = new Awareness(this.opts.awarenessMaxMultiplier);
     this.broadcasts = new TransmitLimitedQueue(this.opts.retransmitMult, () => this.list.size);
     this.userBroadcasts = new TransmitLimitedQueue(this.opts.retransmitMult, () => this.list.size);
     const ctx: CoreContext = {
@@ -135,20 +135,20 @@ export class SwimNode implements MembershipCore {
     // Bootstrap: an alive about ourselves with incarnation 1 (docs/gossip-wire-format.md#start-and-join).
     this.membership.alive(this.selfAlive(this.membership.nextIncarnation(), o.meta), now, true);
     const stagger = (interval: number): number => Math.floor(o.random() * interval);
-    if (o.probeInterval > 0) this.every(now + stagger(o.probeInterval), o.probeInterval, (t) => this.prober.onTick(t));
-    if (o.gossipInterval > 0 && o.gossipNodes > 0) {
-      this.every(now + stagger(o.gossipInterval), o.gossipInterval, (t) => this.gossip(t));
+    if (o.probeIntervalMs > 0) this.every(now + stagger(o.probeIntervalMs), o.probeIntervalMs, (t) => this.prober.onTick(t));
+    if (o.gossipIntervalMs > 0 && o.gossipNodes > 0) {
+      this.every(now + stagger(o.gossipIntervalMs), o.gossipIntervalMs, (t) => this.gossip(t));
     }
-    if (o.pushPullInterval > 0) {
+    if (o.pushPullIntervalMs > 0) {
       const loop = (t: number): void => {
         this.periodicPushPull(t);
-        this.timers.set(t + pushPullScale(o.pushPullInterval, this.list.size), loop);
+        this.timers.set(t + pushPullScale(o.pushPullIntervalMs, this.list.size), loop);
       };
-      const first = now + stagger(o.pushPullInterval);
-      this.timers.set(first + pushPullScale(o.pushPullInterval, this.list.size), loop);
+      const first = now + stagger(o.pushPullIntervalMs);
+      this.timers.set(first + pushPullScale(o.pushPullIntervalMs, this.list.size), loop);
     }
-    if (o.rejoinInterval > 0) {
-      this.every(now + stagger(o.rejoinInterval), o.rejoinInterval, (t) => {
+    if (o.rejoinIntervalMs > 0) {
+      this.every(now + stagger(o.rejoinIntervalMs), o.rejoinIntervalMs, (t) => {
         if (!this.membership.leaving) this.rejoinLoop.run(t);
       });
     }
@@ -370,7 +370,7 @@ export class SwimNode implements MembershipCore {
     const targets = kRandom(o.random, o.gossipNodes, this.list.nodes, (n) => {
       if (n.name === o.name) return false;
       if (n.state === 'alive' || n.state === 'suspect') return true;
-      return n.state === 'dead' && now - n.stateChange <= o.gossipToTheDead;
+      return n.state === 'dead' && now - n.stateChange <= o.deadTimeoutMs;
     });
     const avail = o.udpBufferSize - COMPOUND_HEADER - o.packetOverhead;
     for (const n of targets) {

@@ -27,13 +27,19 @@
  * After every input call (start, receive, tick, join, leave, updateMeta, merge, results) drain `takeOutputs()`
  * and re-arm the timer from `nextWakeup()`.
  */
+import type { DelegateVersion } from '../../config/types';
+import type { GossipProfile, GossipTimings } from '../../config/gossip-options';
 import type { NodeAddress, NodeState, PacketMessage, PingMessage, PushNodeState, VersionVector } from '../wire/messages';
 
-/** Base defaults: memberlist DefaultLANConfig / DefaultWANConfig / DefaultLocalConfig (docs/gossip-wire-format.md#default-profiles). */
-export type SwimProfile = 'lan' | 'wan' | 'local';
+/** Which base configuration unset options come from; the table is lib/config/gossip-options.ts. */
+export type SwimProfile = GossipProfile;
 
-/** All durations in milliseconds. Unset fields come from `profile` (default 'lan'), see docs/gossip-wire-format.md#default-profiles. */
-export interface SwimOptions {
+/**
+ * The core's options, named as GossipNodeOptions and MemConfig name them (one scheme, durations end in Ms).
+ * Unset fields come from `profile` (default 'go-doudou') and the common defaults of the one options table
+ * (docs/gossip-wire-format.md#default-profiles).
+ */
+export interface SwimOptions extends Partial<GossipTimings> {
   /** Unique node name (memberlist Config.Name). */
   name: string;
   /** IP text other nodes use to reach us ('10.0.0.1'); the codec turns it into bytes. */
@@ -41,27 +47,13 @@ export interface SwimOptions {
   advertisePort: number;
   /** Delegate metadata, at most 512 bytes (docs/gossip-wire-format.md#versions-and-metadata) — larger throws MetaTooLargeError. */
   meta?: Uint8Array;
-  profile?: SwimProfile;
+  profile?: GossipProfile;
   /** pCur in Vsn = [1, 5, pCur, dMin, dMax, dCur]; 2 by default (docs/gossip-wire-format.md#versions-and-metadata). Range 1…5. */
   protocolVersion?: number;
   /** Delegate versions [dMin, dMax, dCur]; 0,0,0 by default (go-doudou), serf uses 2,5,5. */
-  delegateVersions?: { min: number; max: number; cur: number };
-  probeInterval?: number;
-  probeTimeout?: number;
-  indirectChecks?: number;
-  suspicionMult?: number;
-  suspicionMaxTimeoutMult?: number;
-  retransmitMult?: number;
-  gossipNodes?: number;
-  /** 0 disables gossip rounds. */
-  gossipInterval?: number;
-  gossipToTheDead?: number;
-  /** 0 disables periodic push/pull. */
-  pushPullInterval?: number;
-  /** 0 = a dead node's address can never be taken over (memberlist default); go-doudou uses 3000. */
-  deadNodeReclaim?: number;
-  /** Lifeguard AwarenessMaxMultiplier: health score is clamped to [0, awarenessMax − 1]. */
-  awarenessMax?: number;
+  delegateVersion?: DelegateVersion;
+  /** Lifeguard AwarenessMaxMultiplier: health score is clamped to [0, awarenessMaxMultiplier − 1]. */
+  awarenessMaxMultiplier?: number;
   /** Byte budget for a UDP packet's piggybacked content (docs/gossip-wire-format.md#sizes-and-limits). */
   udpBufferSize?: number;
   /** Bytes every packet loses to label + encryption framing (docs/gossip-wire-format.md#sizes-and-limits: label 2+len, encryption 29 or 45). */
@@ -69,15 +61,15 @@ export interface SwimOptions {
   /** TCP fallback ping to peers with PMax ≥ 3 (memberlist !DisableTcpPings). Default true. */
   tcpPings?: boolean;
   /**
-   * Healing loop memberlist lacks (after a 25 s partition plain memberlist stays split, docs/gossip-wire-format.md#start-and-join): every rejoinInterval,
-   * push/pull with a few recently dead (not left) members and with seeds that are not alive members.
-   * 0 disables. Default 10 000.
+   * Healing loop memberlist lacks (after a 25 s partition plain memberlist stays split,
+   * docs/gossip-wire-format.md#start-and-join): every rejoinIntervalMs, push/pull with a few recently dead
+   * (not left) members and with seeds that are not alive members. 0 disables. Default 10 000.
    */
-  rejoinInterval?: number;
+  rejoinIntervalMs?: number;
   /** How many peers one rejoin round contacts at most. Default 3. */
   rejoinMaxPeers?: number;
-  /** How long a dead member stays a rejoin candidate. Default 10 × gossipToTheDead. */
-  rejoinWindow?: number;
+  /** How long a dead member stays a rejoin candidate. Default 10 × deadTimeoutMs. */
+  rejoinWindowMs?: number;
   /** Addresses to retry in the rejoin loop when they are not alive members (usually the join seeds). */
   seeds?: readonly NodeAddress[];
   /**

@@ -18,7 +18,7 @@ export interface SimulationOptions {
   latency?: LatencyModel;
   /** UDP loss probability, default 0. */
   loss?: number;
-  /** Options every node gets (name/address/random are set by the simulation). */
+  /** Options every node gets (name/address/random are set by the simulation). Simulated clusters use the `lan` profile unless these say otherwise. */
   node?: Partial<SwimOptions>;
   /** Round-trip each message through encodeMessage/decodeMessage (slower; catches codec mismatches). */
   codec?: boolean;
@@ -98,6 +98,7 @@ export class Simulation {
     const nodeSeed = Math.floor(this.random() * 2 ** 32);
     return new SwimNode({
       sizeOf: estimateSize,
+      profile: 'lan',
       ...this.options.node,
       ...overrides,
       name,

@@ -30,7 +30,7 @@ describe('discovery/core/swim-node: rejoin loop (healing memberlist lacks)', () 
     );
     const perRound = rejoins(pump(a, 10_000, new Set(['b'])));
     assert.equal(perRound.length, 1);
-    const off = withPeers(makeNode({ rejoinInterval: 0, seeds: [{ addr: '10.0.5.5', port: 7946 }] }), ['b']);
+    const off = withPeers(makeNode({ rejoinIntervalMs: 0, seeds: [{ addr: '10.0.5.5', port: 7946 }] }), ['b']);
     assert.equal(rejoins(pump(off, 60_000, new Set(['b']))).length, 0);
   });
 

@@ -93,7 +93,7 @@ describe('discovery/core/swim-node: incarnation rules and suspicion', () => {
   });
 
   it('lets a dead node come back at a new address only after deadNodeReclaim; a left node at once', () => {
-    const a = withPeers(makeNode({ deadNodeReclaim: 3000 }), ['b', 'c', 'd']);
+    const a = withPeers(makeNode({ reclaimTimeoutMs: 3000 }), ['b', 'c', 'd']);
     a.receive(B, { type: 'dead', incarnation: 1, node: 'b', from: 'c' }, 1000);
     const moved = { ...aliveOf('b', 1, 99) };
     a.receive(B, moved, 3999);
@@ -150,7 +150,7 @@ describe('discovery/core/swim-node: incarnation rules and suspicion', () => {
     assert.ok(!r.ok && r.error instanceof IncompatibleVersionError);
     assert.equal(!r.ok && (r.error as IncompatibleVersionError).code, 'GOSSIP_VERSION_INCOMPATIBLE');
     assert.equal(a.member('s1'), undefined, 'nothing was merged');
-    const compatible = withPeers(makeNode({ delegateVersions: { min: 2, max: 5, cur: 5 } }), []);
+    const compatible = withPeers(makeNode({ delegateVersion: { min: 2, max: 5, cur: 5 } }), []);
     assert.deepEqual(compatible.mergeRemoteState([serf], true, 10), { ok: true });
   });
 

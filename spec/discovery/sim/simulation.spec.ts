@@ -42,7 +42,7 @@ describe('discovery/sim: simulated clusters', () => {
         ? 'heals a 25 s partition within 30 s after it ends, through the rejoin loop'
         : 'stays split after a 25 s partition without the rejoin loop (plain memberlist behaviour)',
       () => {
-        const { sim, names } = cluster(10, { seed: 2, node: { profile: 'local', rejoinInterval: rejoin ? 10_000 : 0 } });
+        const { sim, names } = cluster(10, { seed: 2, node: { profile: 'local', rejoinIntervalMs: rejoin ? 10_000 : 0 } });
         assert.ok(sim.runUntilTrue(everyoneSees(sim, 10), 30_000) !== undefined);
         const start = sim.now + 1000;
         const end = start + 25_000;
@@ -76,7 +76,7 @@ describe('discovery/sim: simulated clusters', () => {
   });
 
   it('accepts a restarted node at a new address after deadNodeReclaim', () => {
-    const { sim } = cluster(6, { seed: 15, node: { deadNodeReclaim: 3000 } });
+    const { sim } = cluster(6, { seed: 15, node: { reclaimTimeoutMs: 3000 } });
     assert.ok(sim.runUntilTrue(everyoneSees(sim, 6), 30_000) !== undefined);
     sim.crash('n4');
     assert.ok(sim.runUntilTrue(() => sim.node('n0').core.member('n4')?.state === 'dead', sim.now + 60_000) !== undefined);
