@@ -19,6 +19,8 @@ export const CliErrorCodes = {
   BAD_DOCUMENT: 'CLI_BAD_DOCUMENT',
   /** The TypeScript build failed (svc run without --watch). */
   BUILD_FAILED: 'CLI_BUILD_FAILED',
+  /** ddl / svc crud: the database is not configured or unreachable, refused a statement, or an entity is wrong. */
+  DATA_FAILED: 'CLI_DATA_FAILED',
 } as const;
 
 export type CliErrorCode = (typeof CliErrorCodes)[keyof typeof CliErrorCodes];

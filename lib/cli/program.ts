@@ -6,19 +6,22 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-errors';
 import type { CommandRegistration } from './command-registry';
+import { registerDdl } from './commands/ddl';
 import { registerGossipNode } from './commands/gossip-node';
 import { registerSvc } from './commands/svc';
 import { packageInfo } from './package-info';
 
 /** Root commands, in help order. */
-const ROOT_COMMANDS: readonly CommandRegistration[] = [registerSvc, registerGossipNode];
+const ROOT_COMMANDS: readonly CommandRegistration[] = [registerSvc, registerDdl, registerGossipNode];
 
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 export function buildProgram(): Command {
   const program = new Command('doudou')
-    .description('ts-doudou toolchain: scaffold a service, generate clients, mock, run with live reload, deploy to Kubernetes')
+    .description(
+      'ts-doudou toolchain: scaffold a service, generate clients, mock, run with live reload, sync database schemas, deploy to Kubernetes',
+    )
     .version(packageInfo().version, '-v, --version', 'print the ts-doudou version')
     .option('--verbose', 'print stack traces of failures')
     .showSuggestionAfterError()
