@@ -153,6 +153,7 @@ export class App {
       registry: this.micro ? () => (this.micro as MicroNode).registry.view() : undefined,
       scrapeTargets: this.micro ? () => scrapeTargets((this.micro as MicroNode).registry.allInstances()) : undefined,
       logRequestBodies: config.log.reqEnable,
+      contractChecks: config.env === 'dev',
       gzip: config.http.enableResponseGzip,
     });
     this.server = server;

@@ -1,17 +1,20 @@
 /**
- * Handler result → response. The contract is JSON, so every JSON-able value is sent as JSON, strings
- * included (`"hello"`, application/json) — the typed client parses every answer the same way. Other cases:
- *  - undefined → 204 No Content
- *  - FileResult → download: Content-Disposition attachment (RFC 6266 / RFC 5987 `filename*` for non-ASCII),
- *    its Content-Type, Content-Length when known, streams piped
- *  - Buffer / Readable (not wrapped in a FileResult) → application/octet-stream, inline
+ * Handler result → response, by the route's descriptor — one rule, the one the document states:
+ *  - `returns` → 200 application/json, the result serialized by the response schema (response-serializer.ts:
+ *    undeclared properties are dropped, a result that does not fit is a 500);
+ *  - no `returns` → 204 No Content, whatever the handler returned (a value is a contract breach, reported
+ *    in development);
+ *  - `{ file: true }` → the FileResult as a download: Content-Disposition attachment (RFC 6266 / RFC 5987
+ *    `filename*` for non-ASCII), its Content-Type, Content-Length when known, streams piped.
  */
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
-import type { RouteDescriptor } from '../decorators/descriptors';
+import type { JsonSchema, RouteDescriptor } from '../decorators/descriptors';
 import { FileResult } from '../decorators/file-result';
 import { HttpError } from '../errors';
+import type { ContractBreaches } from './contract-breaches';
 import { HttpErrorCodes } from './error-codes';
+import { compileSerializer, type Serializer } from './response-serializer';
 
 /** `attachment; filename="report.csv"` plus `filename*=UTF-8''…` when the name is not plain ASCII. */
 export function contentDisposition(fileName: string): string {
@@ -55,41 +58,49 @@ function firstByte(stream: Readable): Promise<void> {
   });
 }
 
-/** Puts a handler result on ctx; returns a promise only when it has to wait (a stream's first byte). */
-export function writeResult(ctx: Context, route: RouteDescriptor, result: unknown): Promise<void> | undefined {
-  if (typeof result === 'object' && result !== null && !(result instanceof FileResult) && !Buffer.isBuffer(result) && !isReadable(result)) {
-    if (route.response.file) throw noFile(route);
-    ctx.body = result; // Koa stringifies objects and arrays as JSON
+function isFileLike(value: unknown): boolean {
+  return value instanceof FileResult || Buffer.isBuffer(value) || isReadable(value);
+}
+
+/** The response side of one route, built once at mount. */
+export class ResponseWriter {
+  private readonly serialize: Serializer | undefined;
+
+  constructor(
+    private readonly route: RouteDescriptor,
+    components: Readonly<Record<string, JsonSchema>>,
+    private readonly breaches: ContractBreaches,
+  ) {
+    const schema = route.response.schema;
+    this.serialize =
+      schema !== undefined && route.response.file !== true ? compileSerializer(schema, components, route.operationId) : undefined;
+  }
+
+  /** Puts a handler result on ctx; returns a promise only when it has to wait (a stream's first byte). */
+  write(ctx: Context, result: unknown): Promise<void> | undefined {
+    if (this.route.response.file === true) return this.download(ctx, result);
+    if (this.serialize === undefined) {
+      if (result !== undefined)
+        this.breaches.report(this.route.operationId, 'returned a value but declares no `returns`: answered 204 without it');
+      ctx.status = 204;
+      return undefined;
+    }
+    if (result === undefined || isFileLike(result)) {
+      const what = result === undefined ? 'returned nothing' : 'returned a file or stream';
+      throw new Error(`${this.route.operationId} ${what} but declares a JSON response (returns)`);
+    }
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.body = this.serialize(result);
     return undefined;
   }
-  return writeOtherResult(ctx, route, result);
-}
 
-function noFile(route: RouteDescriptor): HttpError {
-  // go-doudou answers a nil *os.File with 500 "No file returned" (docs/go-doudou-differences.md#responses-and-errors)
-  return new HttpError(500, HttpErrorCodes.INTERNAL, `${route.operationId} returned no file`);
-}
-
-async function writeOtherResult(ctx: Context, route: RouteDescriptor, result: unknown): Promise<void> {
-  if (result instanceof FileResult) {
+  private async download(ctx: Context, result: unknown): Promise<void> {
+    // go-doudou answers a nil *os.File with 500 "No file returned"
+    if (!(result instanceof FileResult)) throw new HttpError(500, HttpErrorCodes.INTERNAL, `${this.route.operationId} returned no file`);
     if (!Buffer.isBuffer(result.data)) await firstByte(result.data);
     ctx.set('Content-Disposition', contentDisposition(result.fileName));
     ctx.type = result.contentType;
-    ctx.body = result.data as Buffer | Readable;
+    ctx.body = result.data;
     if (result.size !== undefined) ctx.length = result.size;
-    return;
   }
-  if (route.response.file) throw noFile(route);
-  if (result === undefined) {
-    ctx.status = 204;
-    return;
-  }
-  if (Buffer.isBuffer(result) || isReadable(result)) {
-    if (!Buffer.isBuffer(result)) await firstByte(result);
-    ctx.type = 'application/octet-stream';
-    ctx.body = result;
-    return;
-  }
-  ctx.type = 'application/json; charset=utf-8';
-  ctx.body = JSON.stringify(result) ?? 'null';
 }

@@ -10,13 +10,14 @@ import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
+import type { ContractBreaches } from './contract-breaches';
 import { LOGGED_RESPONSE } from './request-dump';
 import { HttpErrorCodes } from './error-codes';
 import type { MultipartBodyReader } from './multipart-body';
 import { ParamBinder, type ParsedBody } from './param-binder';
 import { hasBody, readFormBody, readJsonBody } from './request-body';
 import { gddState } from './request-state';
-import { writeResult } from './response-writer';
+import { ResponseWriter } from './response-writer';
 
 export interface RouteBuildContext {
   ajv: Ajv;
@@ -27,6 +28,8 @@ export interface RouteBuildContext {
   logBodies: boolean;
   /** User middleware that runs for matched business routes only, just before the body is read. */
   afterMiddleware: Middleware;
+  /** Where handlers that stray from their descriptor are reported (development only). */
+  breaches: ContractBreaches;
 }
 
 export interface BuiltRoute {
@@ -87,6 +90,7 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
     const pattern = joinPaths(b.rootPath, descriptor.rootPath, route.path);
     const handler = handlerOf(instance, route, descriptor.name);
     const binder = new ParamBinder(b.ajv, route, descriptor.schemas);
+    const writer = new ResponseWriter(route, descriptor.schemas, b.breaches);
     const kind = bodyKindOf(route);
     // Per request: read body → bind params → call → serialize, awaiting only what really is asynchronous
     // (a route without a body and a synchronous handler costs no extra promise turns).
@@ -97,7 +101,7 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
       const args = binder.bind(ctx, body);
       let result: unknown = handler.apply(instance, args);
       if (isPromiseLike(result)) result = await result;
-      const written = writeResult(ctx, route, result);
+      const written = writer.write(ctx, result);
       if (written !== undefined) await written;
       if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_RESPONSE] = ctx.body;
     };

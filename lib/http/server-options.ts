@@ -38,6 +38,10 @@ export interface HttpServerOptions {
   metricsRegistry?: Registry;
   /** GDD_LOG_REQ_ENABLE: add the parsed request body to access-log lines. Default false. */
   logRequestBodies?: boolean;
+  /** Warn (once per route and kind) when a handler strays from its descriptor: a value from a route without
+   *  `returns`, an error status it does not declare, a download of an undeclared media type. The App turns
+   *  this on when GDD_ENV=dev. Default false. */
+  contractChecks?: boolean;
   /** CORS for business routes (@koa/cors options); false switches it off. Default {} (@koa/cors defaults:
    *  any origin `*`, no credentials).
    *  /go-doudou/openapi.json is always open to any origin; other /go-doudou/* get no CORS headers. */
@@ -60,6 +64,7 @@ export interface ResolvedHttpServerOptions {
   bodyLimit: { json: number; form: number; multipartFileSize: number };
   timeouts: { readMs: number; writeMs: number; idleMs: number };
   logRequestBodies: boolean;
+  contractChecks: boolean;
   cors: CorsOptions | false;
   gzip: boolean;
   trustProxy: boolean;
@@ -73,6 +78,7 @@ export const HTTP_SERVER_DEFAULTS: ResolvedHttpServerOptions = Object.freeze({
   bodyLimit: { json: 1024 * 1024, form: 1024 * 1024, multipartFileSize: 32 * 1024 * 1024 },
   timeouts: { readMs: 15_000, writeMs: 15_000, idleMs: 60_000 },
   logRequestBodies: false,
+  contractChecks: false,
   cors: {},
   gzip: true,
   trustProxy: true,
@@ -102,6 +108,7 @@ export function resolveHttpServerOptions(o: HttpServerOptions): ResolvedHttpServ
       idleMs: nonNegativeMs(o.timeouts?.idleMs, d.timeouts.idleMs, 'timeouts.idleMs'),
     },
     logRequestBodies: o.logRequestBodies ?? d.logRequestBodies,
+    contractChecks: o.contractChecks ?? d.contractChecks,
     cors: o.cors ?? d.cors,
     gzip: o.gzip ?? d.gzip,
     trustProxy: o.trustProxy ?? d.trustProxy,

@@ -25,6 +25,7 @@ import { answerClientError } from './client-error';
 import { ResponseCompression } from './compression';
 import { CountingServerResponse } from './counting-response';
 import { drainConnections } from './connection-drain';
+import { ContractBreaches } from './contract-breaches';
 import { CorsPolicy } from './cors';
 import { installLateErrorHandler } from './error-mapper';
 import { MANAGE_PREFIX, OPENAPI_PATH, mountManageRoutes } from './manage/manage-routes';
@@ -113,6 +114,7 @@ export class HttpServer {
       multipart: new MultipartBodyReader({ fileSize: o.bodyLimit.multipartFileSize, fieldsSize: o.bodyLimit.form }, this.uploads),
       logBodies: o.logRequestBodies,
       afterMiddleware: this.after.asMiddleware(),
+      breaches: new ContractBreaches(o.contractChecks ? this.logger : undefined),
     };
 
     if (o.manage.enable) {

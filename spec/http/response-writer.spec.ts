@@ -1,7 +1,61 @@
 import { strict as assert } from 'node:assert';
+import type { RouteDescriptor, ServiceDescriptor } from '../../lib/decorators/descriptors';
 import { contentDisposition } from '../../lib/http/response-writer';
+import { HttpServer } from '../../lib/http/server';
+import { captureLogger, type LogLine } from './support/capture-logger';
 import { request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
+
+/** Routes whose handlers return more (or other) than their descriptors declare. */
+const account: ServiceDescriptor = {
+  name: 'accounts',
+  rootPath: '',
+  target: Object,
+  schemas: {
+    Account: {
+      type: 'object',
+      properties: {
+        id: { type: 'integer' },
+        name: { type: 'string' },
+        since: { type: 'string', format: 'date-time' },
+        labels: { type: 'object' },
+        owner: { $ref: '#/components/schemas/Owner' },
+      },
+      required: ['id', 'name'],
+    },
+    Owner: { type: 'object', properties: { email: { type: 'string' } } },
+  },
+  routes: (
+    [
+      ['getAccount', '/account', { schema: { $ref: '#/components/schemas/Account' } }],
+      ['listAccounts', '/accounts', { schema: { type: 'array', items: { $ref: '#/components/schemas/Account' } } }],
+      ['brokenAccount', '/broken', { schema: { $ref: '#/components/schemas/Account' } }],
+      ['touch', '/touch', {}],
+    ] as const
+  ).map(([operationId, path, response]): RouteDescriptor => ({ operationId, method: 'GET', path, params: [], response, tags: [] })),
+};
+
+class AccountService {
+  getAccount() {
+    return {
+      id: 7,
+      name: 'Ada',
+      passwordHash: 'secret-hash',
+      since: new Date('2024-01-02T03:04:05Z'),
+      labels: { tier: 'gold' },
+      owner: { email: 'ada@example.com', internalNote: 'vip' },
+    };
+  }
+  listAccounts() {
+    return [this.getAccount(), { id: 8, name: 'Alan', version: 3 }];
+  }
+  brokenAccount() {
+    return { name: 'no id' };
+  }
+  touch() {
+    return { touched: true };
+  }
+}
 
 describe('response-writer', () => {
   describe('contentDisposition', () => {
@@ -16,6 +70,56 @@ describe('response-writer', () => {
     });
     it('drops directories and keeps quotes only percent-encoded in filename*', () => {
       assert.equal(contentDisposition('../etc/"pass"'), `attachment; filename="_pass_"; filename*=UTF-8''%22pass%22`);
+    });
+  });
+
+  describe('JSON results, by the descriptor', () => {
+    let server: HttpServer;
+    let url: string;
+    let lines: LogLine[];
+    before(async () => {
+      const captured = captureLogger();
+      lines = captured.lines;
+      server = new HttpServer({ logger: captured.logger, contractChecks: true }).mount(account, new AccountService());
+      url = (await server.listen({ port: 0, host: '127.0.0.1' })).url;
+    });
+    after(() => server.close({ graceMs: 1000 }));
+
+    it('sends only the properties the response schema declares, at every depth, free-form objects whole', async () => {
+      const res = await request(`${url}/account`);
+      assert.equal(res.status, 200);
+      assert.match(String(res.headers['content-type']), /^application\/json/);
+      assert.deepEqual(res.json(), {
+        id: 7,
+        name: 'Ada',
+        since: '2024-01-02T03:04:05.000Z',
+        labels: { tier: 'gold' },
+        owner: { email: 'ada@example.com' },
+      });
+      const list = await request(`${url}/accounts`);
+      assert.deepEqual(list.json(), [res.json(), { id: 8, name: 'Alan' }]);
+    });
+
+    it('answers 500 and logs the route when a result lacks a required property', async () => {
+      const res = await request(`${url}/broken`, { headers: { 'X-Request-Id': 'broken-account' } });
+      assert.equal(res.status, 500);
+      assert.equal(res.json<{ error: { code: string } }>().error.code, 'INTERNAL');
+      assert.ok(
+        lines.some(
+          (l) => l.requestId === 'broken-account' && /brokenAccount: the result does not match its response schema/.test(l.message),
+        ),
+      );
+    });
+
+    it('answers 204 without a body for a route without returns, whatever the handler returned, and warns once', async () => {
+      const first = await request(`${url}/touch`);
+      assert.equal(first.status, 204);
+      assert.equal(first.body.length, 0);
+      await request(`${url}/touch`);
+      const warnings = lines.filter(
+        (l) => l.level === 'warn' && /contract breach: touch returned a value but declares no `returns`/.test(l.message),
+      );
+      assert.equal(warnings.length, 1);
     });
   });
 

@@ -15,7 +15,7 @@ import { waitFor } from '../support/wait-for';
 class LogService {
   constructor(@Inject(LOGGER) private readonly logger: Logger) {}
 
-  @Get('/work/:id')
+  @Get('/work/:id', { returns: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } })
   async work(@Path('id', { integer: true }) id: number): Promise<{ id: number }> {
     this.logger.info('before the await');
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -27,7 +27,9 @@ const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-tracing-'));
 
 @Service('backsvc')
 class BackService {
-  @Get('/items/:id')
+  @Get('/items/:id', {
+    returns: { type: 'object', properties: { id: { type: 'integer' }, traced: { type: 'boolean' } }, required: ['id', 'traced'] },
+  })
   async getItem(@Path('id', { integer: true }) id: number): Promise<{ id: number; traced: boolean }> {
     activeSpan()?.setTag('item.id', id);
     if (id === 500) throw new Error('the database is on fire');
@@ -42,7 +44,7 @@ class BackService {
 class FrontService {
   back: Client<BackService> | undefined;
 
-  @Get('/front/:id')
+  @Get('/front/:id', { returns: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } })
   async getFront(@Path('id', { integer: true }) id: number): Promise<{ id: number }> {
     await Promise.resolve(); // the context must survive awaits before the call
     const item = await this.back!.getItem(id);

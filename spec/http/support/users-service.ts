@@ -28,6 +28,9 @@ function p(
   return { index, name, in: where, schema, required: true, ...extra };
 }
 
+/** A free-form JSON object response: every property the handler returns is sent. */
+const json = { schema: { type: 'object' } } as const;
+
 export const usersDescriptor: ServiceDescriptor = {
   name: 'usersvc',
   rootPath: '',
@@ -47,6 +50,7 @@ export const usersDescriptor: ServiceDescriptor = {
   routes: [
     route({
       operationId: 'getUser',
+      response: json,
       method: 'GET',
       path: '/users/:id',
       params: [
@@ -56,6 +60,7 @@ export const usersDescriptor: ServiceDescriptor = {
     }),
     route({
       operationId: 'listUsers',
+      response: json,
       method: 'GET',
       path: '/users',
       params: [
@@ -69,6 +74,7 @@ export const usersDescriptor: ServiceDescriptor = {
     }),
     route({
       operationId: 'pageUsers',
+      response: json,
       method: 'POST',
       path: '/page/users',
       bodyType: 'application/json',
@@ -76,6 +82,7 @@ export const usersDescriptor: ServiceDescriptor = {
     }),
     route({
       operationId: 'postForm',
+      response: json,
       method: 'POST',
       path: '/users/form',
       bodyType: 'application/x-www-form-urlencoded',
@@ -86,6 +93,7 @@ export const usersDescriptor: ServiceDescriptor = {
     }),
     route({
       operationId: 'upload',
+      response: json,
       method: 'POST',
       path: '/upload',
       bodyType: 'multipart/form-data',
@@ -112,10 +120,15 @@ export const usersDescriptor: ServiceDescriptor = {
       path: '/users/:id',
       params: [p(0, 'id', 'path', { type: 'integer' }, { coerce: 'integer' })],
     }),
-    route({ operationId: 'slow', method: 'GET', path: '/slow' }),
-    route({ operationId: 'whoami', method: 'GET', path: '/whoami', params: [p(0, '', 'context', {})] }),
-    route({ operationId: 'text', method: 'GET', path: '/text' }),
-    route({ operationId: 'big', method: 'GET', path: '/big' }),
+    route({ operationId: 'slow', response: json, method: 'GET', path: '/slow' }),
+    route({ operationId: 'whoami', response: json, method: 'GET', path: '/whoami', params: [p(0, '', 'context', {})] }),
+    route({ operationId: 'text', method: 'GET', path: '/text', response: { schema: { type: 'string' } } }),
+    route({
+      operationId: 'big',
+      method: 'GET',
+      path: '/big',
+      response: { schema: { type: 'array', items: { type: 'object', properties: { i: { type: 'integer' }, name: { type: 'string' } } } } },
+    }),
   ],
 };
 
