@@ -7,6 +7,7 @@ export { describeService } from './describe';
 export { routeFromMethodName, type ConventionalRoute } from './route-convention';
 export { joinRoutePath, pathVariables } from './route-path';
 export { FileResult } from './file-result';
+export { RawAnswer } from './raw-answer';
 export { toUploadedFileInfo, type UploadedFileInfo, type FormidableFileLike } from './uploaded-file';
 export type {
   TypeSpec,

@@ -14,30 +14,38 @@ import type { JsonSchema } from '../decorators/descriptors';
 
 export type Serializer = (value: unknown) => string;
 
+const REF_PREFIX = '#/components/schemas/';
+
 /**
  * The schema as fast-json-stringify needs it: a free-form object (`{ type: 'object' }` without properties,
- * from `{ type: Object }`) keeps whatever it holds, where fast-json-stringify would write `{}`.
+ * from `{ type: Object }`) keeps whatever it holds, where fast-json-stringify would write `{}`. A `$ref` to a
+ * component the descriptor does not hold (a ready JSON Schema naming a class that nothing else references)
+ * is written as plain JSON, as it was before serializers were compiled, instead of failing at mount.
  */
-function forSerializer(schema: JsonSchema): JsonSchema {
+function forSerializer(schema: JsonSchema, known: ReadonlySet<string>): JsonSchema {
+  if (schema.$ref !== undefined && schema.$ref.startsWith(REF_PREFIX) && !known.has(schema.$ref.slice(REF_PREFIX.length))) return {};
   const out: Record<string, unknown> = { ...schema };
   if (schema.type === 'object' && schema.properties === undefined && schema.additionalProperties === undefined) {
     out.additionalProperties = true;
   }
-  if (schema.items !== undefined) out.items = forSerializer(schema.items);
-  if (schema.properties !== undefined) {
-    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, forSerializer(v)]));
+  const nested = (s: unknown): unknown => (s !== null && typeof s === 'object' ? forSerializer(s as JsonSchema, known) : s);
+  if (schema.items !== undefined) out.items = nested(schema.items);
+  if (schema.properties !== undefined)
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, nested(v)]));
+  if (typeof schema.additionalProperties === 'object') out.additionalProperties = nested(schema.additionalProperties);
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = (schema as Record<string, unknown>)[key];
+    if (Array.isArray(list)) out[key] = list.map(nested);
   }
-  if (typeof schema.additionalProperties === 'object') out.additionalProperties = forSerializer(schema.additionalProperties);
-  if (schema.allOf !== undefined) out.allOf = schema.allOf.map(forSerializer);
-  if (schema.anyOf !== undefined) out.anyOf = schema.anyOf.map(forSerializer);
   return out as JsonSchema;
 }
 
 /** Compiles the serializer of one response schema; `$ref`s point into `components` (`#/components/schemas/X`). */
 export function compileSerializer(schema: JsonSchema, components: Readonly<Record<string, JsonSchema>>, where: string): Serializer {
+  const known = new Set(Object.keys(components));
   const root = {
-    ...forSerializer(schema),
-    components: { schemas: Object.fromEntries(Object.entries(components).map(([name, s]) => [name, forSerializer(s)])) },
+    ...forSerializer(schema, known),
+    components: { schemas: Object.fromEntries(Object.entries(components).map(([name, s]) => [name, forSerializer(s, known)])) },
   };
   const stringify = fastJson(root as Parameters<typeof fastJson>[0]);
   return (value) => {

@@ -5,12 +5,14 @@
  *  - no `returns` → 204 No Content, whatever the handler returned (a value is a contract breach, reported
  *    in development);
  *  - `{ file: true }` → the FileResult as a download: Content-Disposition attachment (RFC 6266 / RFC 5987
- *    `filename*` for non-ASCII), its Content-Type, Content-Length when known, streams piped.
+ *    `filename*` for non-ASCII), its Content-Type, Content-Length when known, streams piped;
+ *  - a RawAnswer, from any route, as it is (mocks and proxies replaying a document's answers).
  */
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
 import type { JsonSchema, RouteDescriptor } from '../decorators/descriptors';
 import { FileResult } from '../decorators/file-result';
+import { RawAnswer } from '../decorators/raw-answer';
 import { HttpError } from '../errors';
 import type { ContractBreaches } from './contract-breaches';
 import { HttpErrorCodes } from './error-codes';
@@ -62,6 +64,14 @@ function isFileLike(value: unknown): boolean {
   return value instanceof FileResult || Buffer.isBuffer(value) || isReadable(value);
 }
 
+function writeRaw(ctx: Context, answer: RawAnswer): undefined {
+  ctx.status = answer.status;
+  if (answer.body !== undefined) ctx.type = answer.contentType;
+  // an empty body keeps the status (Koa would otherwise write the status text)
+  ctx.body = answer.body ?? Buffer.alloc(0);
+  return undefined;
+}
+
 /** The response side of one route, built once at mount. */
 export class ResponseWriter {
   private readonly serialize: Serializer | undefined;
@@ -78,6 +88,7 @@ export class ResponseWriter {
 
   /** Puts a handler result on ctx; returns a promise only when it has to wait (a stream's first byte). */
   write(ctx: Context, result: unknown): Promise<void> | undefined {
+    if (result instanceof RawAnswer) return writeRaw(ctx, result);
     if (this.route.response.file === true) return this.download(ctx, result);
     if (this.serialize === undefined) {
       if (result !== undefined)

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { RouteDescriptor, ServiceDescriptor } from '../../lib/decorators/descriptors';
+import { RawAnswer } from '../../lib/decorators/raw-answer';
 import { contentDisposition } from '../../lib/http/response-writer';
 import { HttpServer } from '../../lib/http/server';
 import { captureLogger, type LogLine } from './support/capture-logger';
@@ -31,6 +32,7 @@ const account: ServiceDescriptor = {
       ['listAccounts', '/accounts', { schema: { type: 'array', items: { $ref: '#/components/schemas/Account' } } }],
       ['brokenAccount', '/broken', { schema: { $ref: '#/components/schemas/Account' } }],
       ['touch', '/touch', {}],
+      ['replay', '/replay', { schema: { $ref: '#/components/schemas/Account' } }],
     ] as const
   ).map(([operationId, path, response]): RouteDescriptor => ({ operationId, method: 'GET', path, params: [], response, tags: [] })),
 };
@@ -54,6 +56,9 @@ class AccountService {
   }
   touch() {
     return { touched: true };
+  }
+  replay() {
+    return new RawAnswer(409, '{"problem":"taken"}', 'application/problem+json');
   }
 }
 
@@ -120,6 +125,13 @@ describe('response-writer', () => {
         (l) => l.level === 'warn' && /contract breach: touch returned a value but declares no `returns`/.test(l.message),
       );
       assert.equal(warnings.length, 1);
+    });
+
+    it('sends a RawAnswer as it is, whatever the route declares', async () => {
+      const res = await request(`${url}/replay`);
+      assert.equal(res.status, 409);
+      assert.equal(res.headers['content-type'], 'application/problem+json');
+      assert.equal(res.text, '{"problem":"taken"}');
     });
   });
 

@@ -8,6 +8,7 @@ import type { oas30 } from 'openapi3-ts';
 import type { Logger } from 'winston';
 import type { ParamDescriptor, RouteDescriptor, ServiceDescriptor } from '../../decorators/descriptors';
 import { FileResult } from '../../decorators/file-result';
+import { RawAnswer } from '../../decorators/raw-answer';
 import { HttpError } from '../../errors';
 import { HttpServer, type ListeningAddress } from '../../http/server';
 import { toOpenApiPath } from '../../openapi';
@@ -78,15 +79,17 @@ function mockHandler(
       );
     }
     ctx.set('X-Mock', 'ts-doudou');
-    if (answer.status === 204) return undefined;
-    ctx.status = answer.status; // kept by the response writer, which only fills in the body
-    // no content declared: an empty body with the status (undefined would become 204)
-    if (answer.body === undefined) return route.response.file ? new FileResult(Buffer.alloc(0), 'empty') : Buffer.alloc(0);
-    if (Buffer.isBuffer(answer.body))
-      return route.response.file ? new FileResult(answer.body, 'mock.bin', answer.contentType) : answer.body;
-    // a download route answering JSON (an error response): the writer expects a file there
-    if (route.response.file) return new FileResult(Buffer.from(JSON.stringify(answer.body)), 'answer.json', answer.contentType);
-    return answer.body;
+    const { status, contentType } = answer;
+    // a download answering 2xx keeps its Content-Disposition; everything else goes out as the document has it
+    if (route.response.file && status < 300 && status !== 204) {
+      ctx.status = status;
+      const bytes =
+        answer.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(answer.body) ? answer.body : Buffer.from(JSON.stringify(answer.body));
+      return new FileResult(bytes, 'mock.bin', contentType);
+    }
+    if (answer.body === undefined) return new RawAnswer(status);
+    if (Buffer.isBuffer(answer.body)) return new RawAnswer(status, answer.body, contentType);
+    return new RawAnswer(status, JSON.stringify(answer.body), contentType ?? 'application/json; charset=utf-8');
   };
 }
 
