@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +72,7 @@ describe('the npm package', function () {
   let work: string;
   let packed: PackResult;
   let consumer: string;
+  let installLog: string;
 
   before(async () => {
     work = mkdtempSync(path.join(tmpdir(), 'tsd-package-'));
@@ -90,10 +91,11 @@ describe('the npm package', function () {
       JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
     );
     writeFileSync(path.join(consumer, 'src', 'main.ts'), CONSUMER_MAIN);
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], {
+    const install = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], {
       cwd: consumer,
       maxBuffer: 64 * 1024 * 1024,
     });
+    installLog = install.stdout + install.stderr;
     // Exactly what `tsc --init` writes today, with the two flags the README asks for.
     await run(
       process.execPath,
@@ -122,6 +124,15 @@ describe('the npm package', function () {
     }
     const stray = files.filter((f) => /^(dist\/)?(spec|bench|sample)\//.test(f) || f.startsWith('scripts/') || f.endsWith('.tsbuildinfo'));
     assert.deepEqual(stray, []);
+  });
+
+  it('installs without any install script: neither its own nor one of a dependency (no @scarf/scarf telemetry)', () => {
+    assert.doesNotMatch(installLog, /install.scripts?|postinstall|prepare/i, installLog);
+    assert.equal(existsSync(path.join(consumer, 'node_modules', '@scarf')), false);
+    const manifest = JSON.parse(readFileSync(path.join(consumer, 'node_modules', 'ts-doudou', 'package.json'), 'utf8')) as {
+      scripts: object;
+    };
+    assert.equal('prepare' in manifest.scripts, false, 'the packed package.json has no prepare script');
   });
 
   it('type-checks a project under a default `tsc --init` config with the decorator flags', async () => {

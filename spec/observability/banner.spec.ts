@@ -20,9 +20,11 @@ describe('observability/banner', () => {
     assert.notEqual(renderBanner('usersvc'), banner);
   });
 
-  it('uses another font when asked and falls back to plain text for an unknown one', () => {
-    assert.notEqual(renderBanner('abc', { font: 'Standard' }), renderBanner('abc'));
-    assert.equal(renderBanner('abc', { font: 'No Such Font' }), 'abc');
+  it('draws each line of a multi-line text, and prints text it cannot draw as it is', () => {
+    const two = renderBanner('a\nb');
+    assert.ok(two.startsWith(renderBanner('a')), two);
+    assert.ok(two.endsWith(renderBanner('b').split('\n').slice(-1)[0]), two);
+    assert.equal(renderBanner('€'), '€');
   });
 
   it('colours the banner green only when asked', () => {

@@ -1,5 +1,7 @@
 /**
- * /go-doudou/doc: Swagger UI from the installed swagger-ui-dist package (no CDN). The page lives at
+ * /go-doudou/doc: Swagger UI from the installed swagger-ui-dist package (no CDN). package.json pins
+ * 5.17.14, the last release without the @scarf/scarf dependency, whose install script reports every
+ * install of a project to a telemetry service. The page lives at
  * /go-doudou/doc and loads its assets from doc/<file> and the document from ./openapi.json — all relative,
  * so it keeps working behind a proxy that mounts the service under a prefix.
  */
@@ -21,7 +23,6 @@ const ASSETS: Readonly<Record<string, string>> = {
   'favicon-32x32.png': 'image/png',
   'favicon-16x16.png': 'image/png',
   'oauth2-redirect.html': 'text/html; charset=utf-8',
-  'oauth2-redirect.js': 'application/javascript; charset=utf-8',
 };
 
 function escapeHtml(s: string): string {
