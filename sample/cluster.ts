@@ -7,23 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { LAN_TIMINGS } from './lan-timings';
 
 interface Member {
   label: string;
   script: string;
   env: Record<string, string>;
 }
-
-/** Loopback-friendly gossip timings (memberlist's LAN profile) so failures show within seconds. */
-const LAN_TIMINGS: Record<string, string> = {
-  GDD_MEM_PROBE_INTERVAL: '1s',
-  GDD_MEM_PROBE_TIMEOUT: '500ms',
-  GDD_MEM_SUSPICION_MULT: '4',
-  GDD_MEM_GOSSIP_INTERVAL: '200ms',
-  GDD_MEM_GOSSIP_NODES: '3',
-  GDD_MEM_SYNC_INTERVAL: '30s',
-  GDD_MEM_TCP_TIMEOUT: '10s',
-};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

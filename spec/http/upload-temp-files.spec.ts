@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UPLOAD_DIR_PREFIX } from '../../lib/http/upload-temp-files';
+import { partialRequest } from '../support/slow-client';
 import { waitFor } from '../support/wait-for';
 import { multipart, request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
@@ -29,21 +30,8 @@ const upload = (size: number) =>
     { name: 'file', fileName: 'big.bin', contentType: 'application/octet-stream', data: Buffer.alloc(size, 3) },
   ]);
 
-/** Sends the head and the first `sendBytes` of a multipart upload, then holds the connection open. */
-function partialUpload(port: number, body: Buffer, contentType: string, sendBytes: number, extraHeaders = ''): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write(
-        `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n${extraHeaders}\r\n`,
-      );
-      socket.write(body.subarray(0, sendBytes));
-      resolve(socket);
-    });
-    socket.on('error', () => undefined);
-    socket.once('connect', () => socket.off('error', reject));
-    socket.once('error', reject);
-  });
-}
+const partialUpload = (port: number, body: Buffer, contentType: string, sendBytes: number): Promise<net.Socket> =>
+  partialRequest({ port, path: '/upload', body, contentType, sendBytes });
 
 describe('upload-temp-files', () => {
   let root: string;

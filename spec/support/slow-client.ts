@@ -96,3 +96,34 @@ export function slowRequest(options: SlowRequestOptions): Promise<SlowRequestRes
     });
   });
 }
+
+/**
+ * Opens a connection and sends a request head plus the first `sendBytes` of `body` (with the whole
+ * body's Content-Length), then holds the connection open: an upload in progress, as long as the test likes.
+ */
+export function partialRequest(options: {
+  port: number;
+  method?: string;
+  path: string;
+  contentType: string;
+  body: Buffer;
+  sendBytes: number;
+  headers?: Record<string, string>;
+}): Promise<net.Socket> {
+  const extra = Object.entries(options.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(options.port, '127.0.0.1', () => {
+      socket.off('error', reject);
+      socket.on('error', () => undefined); // a reset once the server cuts it is expected
+      socket.write(
+        `${options.method ?? 'POST'} ${options.path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${options.contentType}\r\n` +
+          `Content-Length: ${options.body.length}\r\n${extra}\r\n`,
+      );
+      socket.write(options.body.subarray(0, options.sendBytes));
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
