@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as net from 'node:net';
 import { KeepAliveLoad } from '../support/keep-alive-load';
+import { connectOutcome } from '../support/connect-outcome';
 import { waitFor } from '../support/wait-for';
 import { startUsersServer, type Started } from './support/start-server';
 
@@ -38,17 +39,6 @@ class RawConnection {
       { timeoutMs: 5000, message: `answer to GET ${path}` },
     );
   }
-}
-
-function connectOutcome(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const sock = net.connect(port, '127.0.0.1');
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve('connected');
-    });
-    sock.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-  });
 }
 
 describe('connection-drain', () => {

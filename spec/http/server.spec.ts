@@ -1,25 +1,14 @@
 import { strict as assert } from 'node:assert';
-import * as net from 'node:net';
 import * as zlib from 'node:zlib';
 import { HttpError } from '../../lib/errors';
 import { HttpServer } from '../../lib/http/server';
 import { gddState } from '../../lib/http/request-state';
+import { connectOutcome } from '../support/connect-outcome';
 import { waitFor } from '../support/wait-for';
 import { captureLogger } from './support/capture-logger';
 import { request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
 import { UsersService, usersDescriptor } from './support/users-service';
-
-function connectOutcome(port: number): Promise<'connected' | string> {
-  return new Promise((resolve) => {
-    const sock = net.connect(port, '127.0.0.1');
-    sock.once('connect', () => {
-      sock.destroy();
-      resolve('connected');
-    });
-    sock.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-  });
-}
 
 describe('server', () => {
   describe('middleware', () => {
