@@ -1,26 +1,73 @@
 /**
  * node:http 'clientError's that are not read timeouts (read-timeout.ts answers those): the client sent
- * something that is not HTTP, or its connection failed outside a request handler. Answered the way
- * node:http does without a listener — 400 (431 for oversized headers, 413 for oversized chunk
- * extensions) when nothing was sent yet, then the connection is closed — and logged at debug: it is
- * the client's doing.
+ * something node:http's parser refuses — conflicting Transfer-Encoding and Content-Length, bytes a header
+ * cannot hold, headers over the size limit. Without a listener node:http answers a bare text 400; here
+ * the answer has the documented shape (`{ error: { code, message, requestId } }`, X-Request-Id), the
+ * connection is closed (the parser cannot resync on it), and the request is counted in the metrics and
+ * the access log like any other (route `unmatched`). Logged at debug: it is the client's doing.
  */
 import type { Socket } from 'node:net';
 import type { Logger } from 'winston';
+import { HttpError } from '../errors';
+import type { HttpMetrics } from '../observability/metrics';
+import type { AccessLog } from './access-log';
 import { briefError } from './client-caused';
-import { inFlightResponse } from './response-outcome';
+import { HttpErrorCodes } from './error-codes';
+import type { OpenConnections } from './open-connections';
+import { answerOnSocket } from './raw-response';
+import { requestIdFrom } from './request-id';
+import { UNMATCHED_ROUTE } from './request-state';
+import { inFlightResponse, markConnectionCut } from './response-outcome';
 
-const STATUS_LINES: Readonly<Record<string, string>> = {
-  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
-};
+export interface ClientErrorResponderOptions {
+  metrics: HttpMetrics;
+  accessLog: AccessLog;
+  logger: Logger;
+  connections: OpenConnections;
+}
 
-export function answerClientError(err: unknown, socket: Socket, logger: Logger): void {
-  const code = (err as { code?: unknown } | null)?.code;
-  logger.debug(`client error from ${socket.remoteAddress ?? '?'}: ${briefError(err)}`);
-  if (socket.writable && inFlightResponse(socket)?.headersSent !== true) {
-    const status = (typeof code === 'string' && STATUS_LINES[code]) || '400 Bad Request';
-    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+/** The answer to one parser error (llhttp's HPE_* codes, as node:http reports them; llhttp's reason says what was wrong). */
+export function parserErrorAnswer(err: unknown): HttpError {
+  const { code, reason } = (err ?? {}) as { code?: unknown; reason?: unknown };
+  const why = typeof reason === 'string' && reason !== '' ? reason : err instanceof Error ? err.message : String(err);
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new HttpError(431, HttpErrorCodes.HEADERS_TOO_LARGE, 'request headers are larger than the server accepts');
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, 'chunk extensions are larger than the server accepts');
+    default:
+      return new HttpError(400, HttpErrorCodes.MALFORMED_REQUEST, `the request is not valid HTTP/1.1: ${why}`);
   }
-  socket.destroy();
+}
+
+export class ClientErrorResponder {
+  constructor(private readonly o: ClientErrorResponderOptions) {}
+
+  answer(err: unknown, socket: Socket): void {
+    const code = (err as { code?: unknown } | null)?.code;
+    const requestId = requestIdFrom(undefined);
+    this.o.logger.debug(`client error from ${socket.remoteAddress ?? '?'}: ${briefError(err)}`, { requestId });
+    const res = inFlightResponse(socket);
+    // a reset connection cannot be answered; an answer already started cannot be replaced
+    if (code === 'ECONNRESET' || !socket.writable || res?.headersSent === true) {
+      socket.destroy();
+      return;
+    }
+    const answer = parserErrorAnswer(err);
+    const ms = this.o.connections.msSinceActivity(socket);
+    const bytes = answerOnSocket(socket, answer, requestId);
+    markConnectionCut(socket, 'malformed', { status: answer.status, bytes });
+    // A request that reached Koa is recorded by its own lifecycle; one node:http could not parse is recorded here.
+    if (res === undefined) {
+      this.o.metrics.observe(UNMATCHED_ROUTE, '', answer.status, ms / 1000);
+      this.o.accessLog.writeUnparsed({
+        status: answer.status,
+        outcome: 'malformed',
+        ms,
+        bytes,
+        requestId,
+        remoteAddr: socket.remoteAddress,
+      });
+    }
+  }
 }

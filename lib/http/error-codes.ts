@@ -7,6 +7,10 @@ export const HttpErrorCodes = {
   NOT_FOUND: 'NOT_FOUND',
   /** The path exists but not for this method; the answer carries `Allow`. */
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** node:http cannot parse the request (bad header bytes, Transfer-Encoding with Content-Length, …); the connection is closed. */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  /** 431: the request headers are over node:http's limit (`--max-http-header-size`, 16 KiB); the connection is closed. */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   /** Request body is not valid JSON. */
   MALFORMED_JSON: 'MALFORMED_JSON',
   /** A multipart body that cannot be parsed. */

@@ -9,6 +9,7 @@
 import formidable from 'formidable';
 import type { Context } from 'koa';
 import { HttpError } from '../errors';
+import { discardBody } from './body-discard';
 import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
@@ -115,8 +116,7 @@ export class MultipartBodyReader {
       parts = await this.parse(ctx);
     } catch (err) {
       ctx.set('Connection', 'close');
-      ctx.req.unpipe();
-      ctx.req.resume();
+      await discardBody(ctx.req);
       const httpCode = (err as { httpCode?: unknown }).httpCode;
       const message = err instanceof Error ? err.message : String(err);
       if (httpCode === 413) throw new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `multipart body too large: ${message}`);

@@ -8,6 +8,7 @@ import type { Context } from 'koa';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { HttpError } from '../errors';
+import { discardBody } from './body-discard';
 import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError, forbiddenKeyIn, mayHoldForbiddenKeys } from './forbidden-keys';
 import { parseUrlencoded, type FormFields } from './urlencoded';
@@ -23,15 +24,14 @@ export function hasBody(ctx: Context): boolean {
   return Number.isFinite(length) && length > 0;
 }
 
-/** Stops reading: the rest of the body is discarded and the connection closed after the answer. */
-function abandonBody(ctx: Context): void {
+/** Stops reading: the rest of the body is read and dropped (body-discard.ts), the connection closed after the answer. */
+async function refuseBody(ctx: Context, err: HttpError): Promise<never> {
   ctx.set('Connection', 'close');
-  ctx.req.unpipe();
-  ctx.req.resume();
+  await discardBody(ctx.req);
+  throw err;
 }
 
-function tooLarge(ctx: Context, limit: number): HttpError {
-  abandonBody(ctx);
+function tooLarge(limit: number): HttpError {
   return new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `request body is larger than ${limit} bytes`);
 }
 
@@ -55,13 +55,11 @@ export function decodedBodyStream(ctx: Context): Readable {
 export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
   const declared = Number(ctx.get('Content-Length'));
   const identity = !ctx.get('Content-Encoding') || ctx.get('Content-Encoding').toLowerCase() === 'identity';
-  if (identity && Number.isFinite(declared) && declared > limit) {
-    throw tooLarge(ctx, limit);
-  }
+  if (identity && Number.isFinite(declared) && declared > limit) return refuseBody(ctx, tooLarge(limit));
   const stream = decodedBodyStream(ctx);
   // Listeners rather than for-await: leaving a for-await loop destroys the stream, and destroying the
   // IncomingMessage destroys the socket before the 413 can be sent.
-  return new Promise<Buffer>((resolve, reject) => {
+  const read = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
     const cleanup = (): void => {
@@ -77,7 +75,7 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
     };
     const onData = (chunk: Buffer): void => {
       total += chunk.length;
-      if (total > limit) fail(tooLarge(ctx, limit));
+      if (total > limit) fail(tooLarge(limit));
       else chunks.push(chunk);
     };
     const onEnd = (): void => {
@@ -86,7 +84,6 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
     };
     const onError = (err: Error & { code?: unknown }): void => {
       if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
-        abandonBody(ctx);
         fail(
           new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`),
         );
@@ -100,6 +97,7 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
     stream.once('error', onError);
     ctx.req.once('aborted', onAborted);
   });
+  return read.catch((err: HttpError) => (err.code === HttpErrorCodes.REQUEST_ABORTED ? Promise.reject(err) : refuseBody(ctx, err)));
 }
 
 /** JSON body; empty body → undefined; not UTF-8 → 400 MALFORMED_ENCODING, invalid JSON → 400 MALFORMED_JSON, naming `body`. */

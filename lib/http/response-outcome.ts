@@ -6,6 +6,7 @@
  *   completed      the whole response was written
  *   aborted        the client closed the connection first
  *   read-timeout   GDD_READ_TIMEOUT passed before the request was received: 408 sent, connection closed
+ *   malformed      node:http could not parse the request: 400/413/431 JSON sent, connection closed
  *   write-timeout  the connection was idle for GDD_WRITE_TIMEOUT while the request was open: closed
  *   shutdown       still open at GDD_GRACE_TIMEOUT during shutdown: closed
  *
@@ -15,7 +16,7 @@
 import type * as http from 'node:http';
 import type { Socket } from 'node:net';
 
-export type ResponseOutcome = 'completed' | 'aborted' | 'read-timeout' | 'write-timeout' | 'shutdown';
+export type ResponseOutcome = 'completed' | 'aborted' | 'read-timeout' | 'malformed' | 'write-timeout' | 'shutdown';
 
 /** Why the server itself closed a connection. */
 export type ConnectionCut = Exclude<ResponseOutcome, 'completed' | 'aborted'>;

@@ -21,7 +21,7 @@ import winston, { type Logger } from 'winston';
 import type { ServiceDescriptor } from '../decorators/descriptors';
 import { HttpMetrics } from '../observability/metrics';
 import { AccessLog } from './access-log';
-import { answerClientError } from './client-error';
+import { ClientErrorResponder } from './client-error';
 import { ResponseCompression } from './compression';
 import { CountingServerResponse } from './counting-response';
 import { drainConnections } from './connection-drain';
@@ -86,6 +86,7 @@ export class HttpServer {
   private readonly connections = new OpenConnections();
   private readonly uploads: UploadTempFiles;
   private readonly readTimeouts: ReadTimeoutResponder;
+  private readonly clientErrors: ClientErrorResponder;
   private server?: http.Server;
   private closing?: Promise<void>;
 
@@ -100,6 +101,12 @@ export class HttpServer {
     installLateErrorHandler(this.koa, this.logger);
     this.readTimeouts = new ReadTimeoutResponder({
       readMs: o.timeouts.readMs,
+      metrics: this.metrics,
+      accessLog: this.accessLog,
+      logger: this.logger,
+      connections: this.connections,
+    });
+    this.clientErrors = new ClientErrorResponder({
       metrics: this.metrics,
       accessLog: this.accessLog,
       logger: this.logger,
@@ -233,7 +240,7 @@ export class HttpServer {
   /** One listener for node:http's client errors: read timeouts answered with 408, everything else as node:http would. */
   private onClientError(err: Error, socket: Socket): void {
     if (this.readTimeouts.answer(err, socket)) return;
-    answerClientError(err, socket, this.logger);
+    this.clientErrors.answer(err, socket);
   }
 
   /**
