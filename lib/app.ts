@@ -23,6 +23,7 @@ import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
+import { exitIfUnhandled } from './startup-failure';
 import { scrapeTargets } from './registry/scrape-targets';
 import { classOf, type Class } from './decorators/class-type';
 
@@ -76,7 +77,12 @@ export class App {
 
   constructor(options: AppOptions = {}) {
     this.options = options;
-    this.config = loadConfig({ cwd: options.cwd, env: options.env, overrides: options.config });
+    try {
+      this.config = loadConfig({ cwd: options.cwd, env: options.env, overrides: options.config });
+    } catch (err) {
+      exitIfUnhandled(err);
+      throw err;
+    }
     // Lines written while a request is handled carry its request id and trace id (log-context.ts).
     this.logger = stampRequestContext(options.logger ?? createLoggerFromConfig(this.config));
     this.container.register(CONFIG, { useValue: this.config });
@@ -110,12 +116,15 @@ export class App {
     try {
       return await this.start(startedAt);
     } catch (err) {
+      // Peers must not keep routing to an instance that did not start: leave first (when it had joined).
       // Whatever was started (gossip sockets, client agents) must not keep the process alive.
+      await this.micro?.leave();
       await this.server?.close({ graceMs: 0 });
       this.contractClients?.close();
       await this.micro?.shutdown();
       await this.tracing.close();
       this.state = 'closed';
+      exitIfUnhandled(err, { httpPort: this.config.http.port, gossipPort: this.config.mem.bindPort });
       throw err;
     }
   }
@@ -125,7 +134,7 @@ export class App {
     if (config.banner.enable) process.stdout.write(`${renderBanner(config.banner.text)}\n`);
     for (const warning of configWarnings(config)) logger.warn(warning);
 
-    if (config.mode === 'micro') this.micro = await MicroNode.start(config, logger);
+    if (config.mode === 'micro') this.micro = await MicroNode.bind(config, logger);
     const instances = this.instantiateServices();
     this.descriptors = instances.map(({ descriptor }) => descriptor);
     const document = buildOpenApiDocument(this.descriptors, {
@@ -164,7 +173,11 @@ export class App {
 
     const address = await server.listen({ port: config.http.port, host: config.http.host || '0.0.0.0' });
     this.state = 'listening';
-    this.micro?.register(this.descriptors.map((d) => ({ name: d.name, port: address.port, routeRootPath: config.http.routeRootPath })));
+    // Only now that the port is open: register (the metadata goes out with the join) and join.
+    if (this.micro) {
+      this.micro.register(this.descriptors.map((d) => ({ name: d.name, port: address.port, routeRootPath: config.http.routeRootPath })));
+      await this.micro.join();
+    }
     if (this.options.handleSignals ?? true) {
       // `on`, not `once`: Ctrl-C under a launcher delivers SIGINT and then the launcher's SIGTERM; a
       // second signal during the drain must not fall through to the default action and kill the process.

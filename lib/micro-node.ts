@@ -1,8 +1,10 @@
 /**
  * Micro mode's membership: the gossip node, the registry built on it and this process's registration.
- * App starts it before building services (so injected clients have instances to pick from), registers
- * the served services once HTTP listens, and on shutdown leaves the cluster before draining HTTP, so
- * peers stop routing here at once (go-doudou only shut down, and peers had to detect a failure).
+ * App binds the node before building services (so injected clients have a registry to pick from), and
+ * only once HTTP listens registers the served services and joins the cluster: peers never see an
+ * instance whose port is not open. On shutdown — or a start-up failure after the join — it leaves
+ * before anything else, so peers stop routing here at once (go-doudou only shut down, and peers had to
+ * detect a failure).
  */
 import type { Logger } from 'winston';
 import type { Config } from './config';
@@ -22,6 +24,7 @@ export class MicroNode {
   private registration: LocalRegistration | undefined;
   private seedJoin: SeedJoin | undefined;
   private stopped = false;
+  private joined = false;
 
   private constructor(
     readonly node: GossipNode,
@@ -30,8 +33,8 @@ export class MicroNode {
     private readonly logger: Logger,
   ) {}
 
-  /** Binds the gossip sockets and joins GDD_MEM_SEED (none: a new cluster). A failed join is retried every GDD_MEM_REJOIN_INTERVAL (seed-join.ts). */
-  static async start(config: Config, logger: Logger): Promise<MicroNode> {
+  /** Binds the gossip sockets; nobody knows this node until join(). */
+  static async bind(config: Config, logger: Logger): Promise<MicroNode> {
     const log = logger.child({ module: 'gossip' });
     const node = await GossipNode.create(optionsFromMemConfig(config.mem));
     const micro = new MicroNode(node, new ServiceRegistry(node), config, log);
@@ -44,13 +47,19 @@ export class MicroNode {
     }
     const { addr, port } = node.localNode;
     log.info(`gossip node ${config.mem.name} listening on ${addr}:${port}`);
-    if (config.mem.seeds.length === 0) {
-      log.info('No seed found (GDD_MEM_SEED is empty): this node starts a new gossip cluster');
-    } else {
-      micro.seedJoin = new SeedJoin(node, { seeds: config.mem.seeds, retryEveryMs: config.mem.rejoinIntervalMs, logger: log });
-      await micro.seedJoin.start();
-    }
     return micro;
+  }
+
+  /** Joins GDD_MEM_SEED (none: a new cluster). A failed join is retried every GDD_MEM_REJOIN_INTERVAL (seed-join.ts). */
+  async join(): Promise<void> {
+    const { config, logger } = this;
+    this.joined = true;
+    if (config.mem.seeds.length === 0) {
+      logger.info('No seed found (GDD_MEM_SEED is empty): this node starts a new gossip cluster');
+      return;
+    }
+    this.seedJoin = new SeedJoin(this.node, { seeds: config.mem.seeds, retryEveryMs: config.mem.rejoinIntervalMs, logger });
+    await this.seedJoin.start();
   }
 
   /** Publishes the served services in this node's metadata (META_TOO_LARGE above 512 bytes). */
@@ -72,7 +81,7 @@ export class MicroNode {
 
   /** Tells the cluster this node is going away; peers drop it from their instance lists at once. */
   async leave(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || !this.joined) return;
     this.seedJoin?.close();
     this.registration?.close();
     try {

@@ -100,7 +100,7 @@ export class Container {
     throw new ConfigError(
       'MISSING_DEPENDENCY',
       `no provider for ${tokenName(token)}${describePath(path)}. ` +
-        `Register it: container.register(${tokenName(token)}, { useValue | useClass | useFactory })`,
+        `Provide it: new App({ providers: [{ provide: ${tokenName(token)}, useValue | useClass | useFactory }] })`,
     );
   }
 
