@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Middleware } from 'koa';
 import type { Logger } from 'winston';
-import { CONFIG, LOGGER } from './app-tokens';
+import { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
+import { hasOnShutdown, healthReport, isHealthIndicator } from './lifecycle';
 import { configWarnings, loadConfig, type Config, type DeepPartial } from './config';
 import { Container, type Provider, type Token } from './container';
 import { describeService, registeredServices } from './decorators';
@@ -121,6 +122,7 @@ export class App {
       await this.micro?.leave();
       await this.server?.close({ graceMs: 0 });
       this.contractClients?.close();
+      await this.shutdownInstances();
       await this.micro?.shutdown();
       await this.tracing.close();
       this.state = 'closed';
@@ -135,6 +137,13 @@ export class App {
     for (const warning of configWarnings(config)) logger.warn(warning);
 
     if (config.mode === 'micro') this.micro = await MicroNode.bind(config, logger);
+    // One registry for the HTTP metrics, the tracer's and whatever services inject (a Database's), all on
+    // /go-doudou/prometheus; made before the services so their constructors can have it.
+    const metricsRegistry = new Registry();
+    this.container.register(METRICS_REGISTRY, { useValue: metricsRegistry });
+    this.tracing = Tracing.fromConfig(config, { registry: metricsRegistry, logger });
+    if (this.micro) registerGossipMetrics(metricsRegistry, this.micro.node);
+    if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const instances = this.instantiateServices();
     this.descriptors = instances.map(({ descriptor }) => descriptor);
     const document = buildOpenApiDocument(this.descriptors, {
@@ -144,11 +153,6 @@ export class App {
       rootPath: config.http.routeRootPath,
     });
 
-    // One registry for the HTTP metrics and the tracer's own, both on /go-doudou/prometheus.
-    const metricsRegistry = new Registry();
-    this.tracing = Tracing.fromConfig(config, { registry: metricsRegistry, logger });
-    if (this.micro) registerGossipMetrics(metricsRegistry, this.micro.node);
-    if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const server = new HttpServer({
       logger,
       metricsRegistry,
@@ -164,6 +168,7 @@ export class App {
       logRequestBodies: config.log.reqEnable,
       contractChecks: config.env === 'dev',
       gzip: config.http.enableResponseGzip,
+      health: () => healthReport(this.container.instances().filter(isHealthIndicator)),
     });
     this.server = server;
     for (const { middleware, position } of this.userMiddleware) server.use(middleware, { position });
@@ -209,6 +214,7 @@ export class App {
     );
     await this.server?.close({ graceMs, drainMs });
     this.contractClients?.close();
+    await this.shutdownInstances();
     await this.micro?.shutdown();
     // After the drain: the spans of the last requests are finished, send them before exiting.
     await this.tracing.close();
@@ -216,6 +222,18 @@ export class App {
     process.removeListener('SIGTERM', this.onSignal);
     process.removeListener('SIGINT', this.onSignal);
     this.logger.info('Http server stopped');
+  }
+
+  /** onShutdown() of what the container built (a Database closes its pool), newest first; a failure is logged, not fatal. */
+  private async shutdownInstances(): Promise<void> {
+    for (const instance of [...this.container.instances()].reverse()) {
+      if (!hasOnShutdown(instance)) continue;
+      try {
+        await instance.onShutdown();
+      } catch (err) {
+        this.logger.error(`onShutdown of ${classOf(instance as object).name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 
   private stopOnSignal(signal: NodeJS.Signals): void {

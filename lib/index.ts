@@ -9,7 +9,8 @@ import 'reflect-metadata';
 
 // The App and its container
 export { App, type AppOptions, type ProviderDefinition } from './app';
-export { CONFIG, LOGGER } from './app-tokens';
+export { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
+export type { HealthIndicator, HealthCheck, HealthReport, OnShutdown } from './lifecycle';
 export { Inject, Injectable, InjectionToken, type Token } from './container';
 export type { ListeningAddress } from './http/server';
 export type { Config, DeepPartial } from './config';

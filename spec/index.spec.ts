@@ -24,7 +24,8 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
     file: 'lib/index.ts',
     names: words(`
       // the App and its container
-      App AppOptions ProviderDefinition CONFIG LOGGER Inject Injectable InjectionToken Token
+      App AppOptions ProviderDefinition CONFIG LOGGER METRICS_REGISTRY HealthIndicator HealthCheck HealthReport OnShutdown
+      Inject Injectable InjectionToken Token
       ListeningAddress Config DeepPartial Logger
       // declaring services
       Service Contract Get Post Put Patch Delete Path Query Header Body Form UploadedFile

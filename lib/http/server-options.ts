@@ -6,6 +6,7 @@ import type { CorsOptions } from './cors-options';
 import type { Middleware } from 'koa';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'winston';
+import type { HealthReport } from '../lifecycle';
 import type { Tracing } from '../observability/tracing';
 import { ConfigError } from '../errors';
 import { parseByteSize } from './byte-size';
@@ -34,6 +35,8 @@ export interface HttpServerOptions {
   registry?: RegistryProvider;
   /** Scrape targets for /go-doudou/prometheus/sd (Prometheus HTTP SD); without it that endpoint answers 404. */
   scrapeTargets?: ScrapeTargetProvider;
+  /** GET /go-doudou/health's answer (503 when down). Default: always `{ status: 'up' }`. */
+  health?: () => Promise<HealthReport>;
   /** prom-client registry for go_doudou_* and process metrics. Default: a new Registry per server. */
   metricsRegistry?: Registry;
   /** GDD_LOG_REQ_ENABLE: add the parsed request body to access-log lines. Default false. */

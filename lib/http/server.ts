@@ -134,6 +134,7 @@ export class HttpServer {
           metrics: this.metrics,
           registry: options.registry,
           scrapeTargets: options.scrapeTargets,
+          health: options.health,
           serviceName: o.serviceName,
         }),
       );

@@ -13,7 +13,10 @@ import { ConfigError } from '../../errors';
 import { mysqlDialect } from '../dialect/mysql-dialect';
 import { postgresDialect } from '../dialect/postgres-dialect';
 import type { DialectName, SqlDialect } from '../dialect/sql-dialect';
+import type { ProviderDefinition } from '../../app';
+import { CONFIG, LOGGER, METRICS_REGISTRY } from '../../app-tokens';
 import type { Class } from '../../decorators/class-type';
+import type { HealthCheck, HealthIndicator, OnShutdown } from '../../lifecycle';
 import type { Dao } from '../dao/dao';
 import { DaoCache, TransactionContext, type DataContext, type TransactionOptions } from './data-context';
 import { toDatabaseError } from './database-errors';
@@ -21,6 +24,7 @@ import { DatabaseMetrics } from './database-metrics';
 import { InstrumentedDialect, type QueryHooks } from './instrumented-dialect';
 import { createMysqlDialect } from './mysql-pool';
 import { createPostgresDialect } from './postgres-pool';
+import { startQuerySpan } from './query-span';
 import type { QueryKind } from './query-kind';
 
 /** Tables and columns are only known at run time (from entity descriptors), so Kysely sees them as strings. */
@@ -36,7 +40,10 @@ export interface DatabaseOptions {
   logger?: Logger;
   /** prom-client registry for the go_doudou_db_* metrics (the App's, so they are on /go-doudou/prometheus). */
   metricsRegistry?: Registry;
-  /** Opens a span per query (the App wires its tracer here). */
+  /**
+   * Called before each statement with its kind and SQL (never its parameters); what it returns is finished
+   * with the outcome. Default: a tracing span, child of the request's span when there is one.
+   */
   startSpan?: (kind: QueryKind, sql: string) => QuerySpan | undefined;
   /** Where the driver package (mysql2, pg) is resolved from. Default: the ts-doudou package. */
   driverResolveFrom?: string;
@@ -56,7 +63,8 @@ function oneLine(text: string): string {
   return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }
 
-export class Database implements DataContext {
+export class Database implements DataContext, HealthIndicator, OnShutdown {
+  readonly healthName = 'database';
   readonly config: DbConfig;
   readonly dialect: SqlDialect;
   /** The typed query builder over the pool, for queries the DAO does not cover. Values are always bound parameters. */
@@ -140,13 +148,57 @@ export class Database implements DataContext {
     return this.closing;
   }
 
+  /** App shutdown (after the HTTP server drained): the pool is closed. */
+  onShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  /** One `select 1` within GDD_DB_CONNECT_TIMEOUT: what /go-doudou/health reports as `database`. */
+  async checkHealth(): Promise<HealthCheck> {
+    const base = {
+      driver: this.driver,
+      database: this.config.schema || this.config.database,
+      connectionsInUse: this.inUse,
+      maxConnections: this.config.pool.maxOpen,
+    };
+    const startedAt = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.config.connectTimeoutMs} ms`)), this.config.connectTimeoutMs);
+    });
+    try {
+      await Promise.race([sql`select 1`.execute(this.kysely), deadline]);
+      return { status: 'up', ...base, latencyMs: Math.round((performance.now() - startedAt) * 10) / 10 };
+    } catch (err) {
+      return { status: 'down', ...base, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * The provider that lets services take a `Database` constructor parameter: one pool from the App's
+   * GDD_DB_*, with its logger and metrics registry, closed when the App stops and reported on its health.
+   * `new App({ providers: [Database.provider()] })`.
+   */
+  static provider(options: Omit<DatabaseOptions, 'logger' | 'metricsRegistry'> = {}): ProviderDefinition<Database> {
+    return {
+      provide: Database,
+      useFactory: ((config: Config, logger: Logger, registry: Registry) =>
+        Database.fromConfig(config, { ...options, logger, metricsRegistry: registry })) as (...deps: never[]) => Database,
+      inject: [CONFIG, LOGGER, METRICS_REGISTRY],
+    };
+  }
+
   private hooks(options: DatabaseOptions): QueryHooks {
     const slowMs = this.config.slowThresholdMs;
     const driver = this.config.driver;
+    const database = this.config.schema || this.config.database;
+    const startSpan = options.startSpan ?? ((kind: QueryKind, text: string) => startQuerySpan(driver, database, kind, text));
     return {
       start: (kind, text) => {
         const startedAt = performance.now();
-        const span = options.startSpan?.(kind, text);
+        const span = startSpan(kind, text);
         return (error) => {
           const ms = performance.now() - startedAt;
           span?.finish(error);

@@ -5,6 +5,7 @@
  */
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
+import type { HealthReport } from '../../lifecycle';
 import type { HttpMetrics } from '../../observability/metrics';
 import type { BuiltRoute } from '../route-builder';
 import { gddState } from '../request-state';
@@ -23,6 +24,8 @@ export interface ManageRoutesOptions {
   registry?: RegistryProvider;
   /** Micro mode: the members to scrape, for /go-doudou/prometheus/sd. */
   scrapeTargets?: ScrapeTargetProvider;
+  /** The App's health checks (a Database, …); without it /go-doudou/health is always up. */
+  health?: () => Promise<HealthReport>;
   serviceName: string;
 }
 
@@ -55,8 +58,11 @@ export function mountManageRoutes(router: Router, o: ManageRoutesOptions): Built
     ctx.type = contentType;
     ctx.body = text;
   });
-  add('GetHealth', `${MANAGE_PREFIX}/health`, false, (ctx) => {
-    ctx.body = { status: 'up' };
+  const health = o.health;
+  add('GetHealth', `${MANAGE_PREFIX}/health`, false, async (ctx) => {
+    const report = health === undefined ? { status: 'up' as const } : await health();
+    ctx.status = report.status === 'up' ? 200 : 503;
+    ctx.body = report;
   });
   const scrape = o.scrapeTargets;
   if (scrape) add('GetPrometheusSd', `${MANAGE_PREFIX}/prometheus/sd`, true, (ctx) => serveScrapeTargets(ctx, scrape));

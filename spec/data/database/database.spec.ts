@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Database, sql } from '../../../lib/data';
 import { loadConfig } from '../../../lib/config';
+import { captureLogger } from '../../http/support/capture-logger';
 import { describeOnDatabases } from '../../support/databases';
 
 describe('data/database/database', () => {
@@ -68,6 +69,23 @@ describeOnDatabases('Database', (schema, target) => {
       assert.equal(db.connectionsInUse, 1);
     });
     assert.equal(db.connectionsInUse, 0);
+  });
+
+  it('logs queries slower than GDD_DB_LOG_SLOWTHRESHOLD as warnings, with the SQL but never its values', async () => {
+    const { logger, lines } = captureLogger();
+    const db = new Database({ ...schema().config, slowThresholdMs: 30 }, { logger });
+    const sleep =
+      target.driver === 'mysql'
+        ? sql`select sleep(${0.06}) as s, ${'secret-value'} as p`
+        : sql`select pg_sleep(${0.06}), ${'secret-value'}::text as p`;
+    await sleep.execute(db.kysely);
+    await sql`select ${1} as fast`.execute(db.kysely);
+    await db.close();
+    const slow = lines.filter((l) => l.level === 'warn');
+    assert.equal(slow.length, 1, JSON.stringify(lines));
+    assert.match(slow[0].message, /^slow query \(\d+ ms ≥ 30 ms\): select (sleep|pg_sleep)\(/);
+    assert.equal(slow[0].kind, 'select');
+    assert.ok(!JSON.stringify(lines).includes('secret-value'));
   });
 
   it('closes once, however often it is asked', async () => {
