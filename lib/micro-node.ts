@@ -37,7 +37,8 @@ export class MicroNode {
   static async bind(config: Config, logger: Logger): Promise<MicroNode> {
     const log = logger.child({ module: 'gossip' });
     const node = await GossipNode.create(optionsFromMemConfig(config.mem));
-    const micro = new MicroNode(node, new ServiceRegistry(node), config, log);
+    const registry = new ServiceRegistry(node, { warn: (message) => log.warn(message) });
+    const micro = new MicroNode(node, registry, config, log);
     if (!config.mem.logDisable) {
       node.on('join', (m) => log.info(`gossip: ${m.name} joined (${m.addr}:${m.port})`));
       node.on('suspect', (m) => log.warn(`gossip: ${m.name} is suspect`));
@@ -70,6 +71,7 @@ export class MicroNode {
       weight: mem.weight,
       weightIntervalMs: mem.dynamicWeight ? mem.weightIntervalMs : 0,
       awarenessMaxMultiplier: mem.awarenessMaxMultiplier,
+      metaFormat: mem.metaFormat,
       version: this.config.service.version || undefined,
       // GDD_SERVICE_GROUP, for Prometheus discovery's `group` label
       ...(this.config.service.group ? { data: { group: this.config.service.group } } : {}),

@@ -20,7 +20,7 @@ import {
 } from './gossip-options';
 import * as p from './parsers';
 import type { Parser } from './parsers';
-import type { ConfigDraft } from './types';
+import type { ConfigDraft, MetaFormat } from './types';
 import { v, type ConfigVariable, type VariableSpec } from './variable';
 
 type MemDraft = ConfigDraft['mem'];
@@ -322,6 +322,14 @@ export const GOSSIP_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     parse: p.oneOf<AddrEncoding>(['ip-bytes', 'text']),
     description:
       "`ip-bytes`: addresses as 4/16 raw bytes, like hashicorp/memberlist and serf. `text`: addresses as strings, like go-doudou's memberlist fork (join a go-doudou cluster). New in ts-doudou.",
+  }),
+  mem('metaFormat', {
+    name: 'GDD_MEM_META_FORMAT',
+    default: 'v2',
+    example: 'v1-msgpack',
+    parse: p.oneOf<MetaFormat>(['v2', 'v1-msgpack', 'v1-json']),
+    description:
+      'Which go-doudou generation\'s node meta this node writes: `v2` (go-doudou 2.x NodeMeta), `v1-msgpack` (go-doudou v1.0.5–v1.3.7) or `v1-json` (v0.5.6–v1.0.0, the go-doudou README\'s era); the v1 formats carry one REST service. Every generation is always read. See README "Joining a go-doudou cluster". New in ts-doudou.',
   }),
   mem('meta', {
     name: 'GDD_MEM_META',

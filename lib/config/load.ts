@@ -93,6 +93,7 @@ export function emptyDraft(): ConfigDraft {
       udpBufferSize: 0,
       tcpPings: false,
       addrEncoding: 'ip-bytes',
+      metaFormat: 'v2',
       meta: '',
       leaveTimeoutMs: 0,
     },

@@ -170,6 +170,8 @@ export interface MemConfig {
   readonly tcpPings: boolean;
   /** GDD_MEM_ADDR_ENCODING — how node addresses go on the wire: hashicorp's raw IP bytes or go-doudou's fork's text. */
   readonly addrEncoding: AddrEncoding;
+  /** GDD_MEM_META_FORMAT — which go-doudou generation's registry meta this node writes (every one is read). */
+  readonly metaFormat: MetaFormat;
   /** GDD_MEM_META — node metadata as text (the standalone node; an App publishes its services instead). */
   readonly meta: string;
   /** GDD_MEM_LEAVE_TIMEOUT — how long a leave waits for its broadcast to spread. */
@@ -206,6 +208,9 @@ export interface DbConfig {
   /** GDD_DB_LOG_SLOWTHRESHOLD — queries slower than this are logged as warnings; 0 = off. */
   readonly slowThresholdMs: number;
 }
+
+/** go-doudou's node meta generations: v2 NodeMeta, v1.0.5–v1.3.7 msgpack `_meta`, v0.5.6–v1.0.0 JSON `_meta`. */
+export type MetaFormat = 'v2' | 'v1-msgpack' | 'v1-json';
 
 /** Where the values came from — for start-up logs and warnings. */
 export interface ConfigSources {

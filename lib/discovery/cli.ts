@@ -1,7 +1,7 @@
 /**
  * Standalone gossip node (`npm run gossip-node`): configured from GDD_MEM_* through the config table (node-env.ts), joins
  * GDD_MEM_SEED, prints one JSON line per membership event on stdout
- * (`{"event":"join","name":…,"addr":…,"port":…,"meta":…}`; also update, leave, dead, suspect, alive, user),
+ * (`{"event":"join","name":…,"addr":…,"port":…,"meta":…}`; also update, leave, dead, suspect, alive, weight, user),
  * and on SIGTERM/SIGINT leaves the cluster, shuts down and exits 0. Errors go to stderr as JSON too.
  */
 import type { MemberInfo } from './core/types';
@@ -30,13 +30,14 @@ export function memberEvent(event: string, node: MemberInfo): Record<string, unk
     ...describeMeta(node.meta),
     incarnation: node.incarnation,
     vsn: [...node.vsn],
+    ...(node.gossipedWeightAt !== undefined ? { weight: node.gossipedWeight, weightAt: node.gossipedWeightAt } : {}),
   };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const options = optionsFromConfig(env);
   const node = await GossipNode.create(options);
-  for (const type of ['join', 'update', 'leave', 'dead', 'suspect', 'alive'] as const) {
+  for (const type of ['join', 'update', 'leave', 'dead', 'suspect', 'alive', 'weight'] as const) {
     node.on(type, (m) => print(memberEvent(type, m)));
   }
   node.on('user', (u) => print({ event: 'user', len: u.payload.length, from: u.from ?? null, reliable: u.reliable }));

@@ -23,6 +23,7 @@ export interface GossipNodeEventMap {
   dead: [MemberInfo];
   suspect: [MemberInfo];
   alive: [MemberInfo];
+  weight: [MemberInfo];
   user: [UserMessageEvent];
 }
 

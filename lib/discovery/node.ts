@@ -328,6 +328,7 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
         return;
       }
       if (decoded.truncated > 0 || decoded.dropped.length > 0) this.transport.counters.dropPacket('partial');
+      for (const part of decoded.dropped) this.transport.counters.dropMessage(dropReason(part));
     } catch (err) {
       this.transport.counters.dropPacket(dropReason(err));
       return;

@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MemberInfo } from '../discovery/core/types';
-import { encodeNodeMeta, MetaValue, NodeMeta, ServiceInfo, ServiceType } from './node-meta';
+import { encodeMeta, type MetaFormat } from './meta-generations';
+import { MetaValue, NodeMeta, ServiceInfo, ServiceType } from './node-meta';
 import { NodeWeigher } from './node-weight';
 import { registeredName } from './registry-instance';
 
@@ -43,6 +44,11 @@ export interface LocalRegistrationOptions {
   awarenessMaxMultiplier?: number;
   /** GDD_SERVICE_VERSION. */
   version?: string;
+  /**
+   * GDD_MEM_META_FORMAT: which go-doudou generation's meta to write — 'v2' (default), 'v1-msgpack' (go-doudou
+   * v1.0.5–v1.3.7) or 'v1-json' (v0.5.6–v1.0.0); the v1 formats carry one REST service.
+   */
+  metaFormat?: MetaFormat;
   /** Extras published with every service (go-doudou's registry data). Keep the whole meta under 512 bytes. */
   data?: Readonly<Record<string, MetaValue>>;
   buildUser?: string;
@@ -66,7 +72,7 @@ export class LocalRegistration {
   private registerAt?: Date;
   private closed = false;
 
-  /** Builds and encodes the meta once, so a too-large meta (META_TOO_LARGE) fails here, at start-up. */
+  /** Builds and encodes the meta once, so a too-large or, in a v1 format, a multi-service meta fails here, at start-up. */
   constructor(
     private readonly node: MetaPublisher,
     private readonly options: LocalRegistrationOptions,
@@ -80,7 +86,7 @@ export class LocalRegistration {
       onChange: () => this.republish(),
     });
     this.current = this.build();
-    encodeNodeMeta(this.current);
+    this.encode();
   }
 
   /** The meta as last built. */
@@ -97,7 +103,11 @@ export class LocalRegistration {
   /** Rebuild the meta (current weight) and hand it to the gossip node. Throws on a too-large meta. */
   publish(): void {
     this.current = this.build();
-    this.node.updateMeta(encodeNodeMeta(this.current));
+    this.node.updateMeta(this.encode());
+  }
+
+  private encode(): Uint8Array {
+    return encodeMeta(this.current, this.options.metaFormat ?? 'v2');
   }
 
   /** Stop dynamic weighting (the node keeps its last meta until it leaves). */

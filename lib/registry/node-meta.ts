@@ -11,9 +11,10 @@
  *   go-doudou sends dynamic weight in a separate gossip message (type 14) — we republish the meta instead,
  *   with `weightAt` so readers can tell newer from older; Go clients re-read `weight` on every meta update.
  */
-import { Decoder, Encoder, decodeTimestampToTimeSpec } from '@msgpack/msgpack';
-import { META_MAX_SIZE } from '../discovery/node-options';
+import { Decoder, Encoder } from '@msgpack/msgpack';
+import { META_MAX_SIZE } from '../config/gossip-options';
 import { NodeMetaTooLargeError, RegistryError } from './registry-errors';
+import { WrongType, asInt, asText, asTime, isMap, toMetaValue } from './meta-values';
 
 /** A JSON-like value in a service's custom `data` map. */
 export type MetaValue = string | number | boolean | null | readonly MetaValue[] | { readonly [key: string]: MetaValue };
@@ -57,7 +58,6 @@ export interface NodeMeta {
 const encoder = new Encoder({ sortKeys: true, ignoreUndefined: true });
 // rawStrings: Go writes byte payloads (registerAt!) as msgpack str; decode every str as bytes (map keys stay text).
 const decoder = new Decoder({ rawStrings: true, maxStrLength: 65_536, maxBinLength: 65_536, maxArrayLength: 1024, maxMapLength: 1024 });
-const utf8 = new TextDecoder();
 
 /** Encode; throws NodeMetaTooLargeError (code META_TOO_LARGE) above 512 bytes, RegistryError META_INVALID on bad fields. */
 export function encodeNodeMeta(meta: NodeMeta): Uint8Array {
@@ -82,17 +82,10 @@ export function encodeNodeMeta(meta: NodeMeta): Uint8Array {
   };
   if (meta.weightAt !== undefined) wire.weightAt = meta.weightAt;
   if (meta.version) wire.version = meta.version;
-  let bytes: Uint8Array;
-  try {
-    bytes = encoder.encode(wire);
-  } catch (err) {
-    return invalid(`cannot be encoded: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (bytes.length > META_MAX_SIZE) throw new NodeMetaTooLargeError(bytes.length, META_MAX_SIZE);
-  return bytes;
+  return encodeMetaValue(wire);
 }
 
-function invalid(what: string): never {
+export function invalid(what: string): never {
   throw new RegistryError('META_INVALID', `node metadata ${what}`);
 }
 
@@ -102,16 +95,36 @@ function invalid(what: string): never {
  * ignored and missing ones take the zero value; empty meta (a node without services) is undefined too.
  */
 export function decodeNodeMeta(buf: Uint8Array): NodeMeta | undefined {
-  if (buf.length === 0) return undefined;
+  const raw = decodeMetaMsgpack(buf);
+  if (raw === undefined || (isMap(raw) && '_meta' in raw)) return undefined; // no meta, or go-doudou v1's
   try {
-    return toNodeMeta(decoder.decode(buf));
+    return toNodeMeta(raw);
   } catch {
     return undefined;
   }
 }
 
-/** A field present with a type Go's decoder would refuse: the whole meta is unusable. */
-class WrongType extends Error {}
+/** The msgpack value of a meta, str values as bytes (what Go's decoder sees); undefined when it is not msgpack. */
+export function decodeMetaMsgpack(buf: Uint8Array): unknown {
+  if (buf.length === 0) return undefined;
+  try {
+    return decoder.decode(buf);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Encodes any meta-shaped value the way encodeNodeMeta does (sorted keys), refusing more than 512 bytes. */
+export function encodeMetaValue(value: Record<string, unknown>): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = encoder.encode(value);
+  } catch (err) {
+    return invalid(`cannot be encoded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (bytes.length > META_MAX_SIZE) throw new NodeMetaTooLargeError(bytes.length, META_MAX_SIZE);
+  return bytes;
+}
 
 function toNodeMeta(raw: unknown): NodeMeta {
   if (!isMap(raw)) throw new WrongType('meta is not a map');
@@ -150,58 +163,4 @@ function toService(item: unknown): ServiceInfo {
     type: asText(item.type) ?? '',
     ...(data && Object.keys(data).length > 0 ? { data } : {}),
   };
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date);
-}
-
-/** str/bin → text; nil/absent → undefined. */
-function asText(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (v instanceof Uint8Array) return utf8.decode(v);
-  if (typeof v === 'string') return v;
-  throw new WrongType('text');
-}
-
-/** Any msgpack integer width (docs/gossip-wire-format.md#encoding-conventions); nil/absent → undefined. */
-function asInt(v: unknown): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'bigint') return Number(v);
-  throw new WrongType('integer');
-}
-
-/**
- * go-doudou's registerAt (docs/gossip-wire-format.md#node-metadata): nil; a str/bin holding the 4/8/12-byte msgpack timestamp payload (what
- * go-msgpack v1.1.5 writes); the proper timestamp extension (decoded to Date by the library); or, leniently,
- * ISO text. Sub-millisecond precision is dropped.
- */
-function asTime(v: unknown): Date | undefined {
-  if (v === undefined || v === null) return undefined;
-  let date: Date | undefined;
-  if (v instanceof Date) date = v;
-  else if (v instanceof Uint8Array && (v.length === 4 || v.length === 8 || v.length === 12)) {
-    const { sec, nsec } = decodeTimestampToTimeSpec(v);
-    date = new Date(sec * 1000 + Math.floor(nsec / 1e6));
-  } else if (v instanceof Uint8Array) date = new Date(utf8.decode(v));
-  if (!date || Number.isNaN(date.getTime())) throw new WrongType('registerAt');
-  return date;
-}
-
-/** Custom data values as JSON-like values: byte strings become text, timestamps ISO text, extensions dropped to null. */
-function toMetaValue(v: unknown): MetaValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Uint8Array) return utf8.decode(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
-  if (Array.isArray(v)) return v.map(toMetaValue);
-  if (isMap(v)) {
-    const out: Record<string, MetaValue> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toMetaValue(x);
-    return out;
-  }
-  return null;
 }

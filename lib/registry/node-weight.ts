@@ -8,6 +8,15 @@
  */
 import * as os from 'node:os';
 
+/**
+ * The weight clients balance with, by go-doudou's rule: the meta's weight, unless it is ≤ 0 and the node
+ * gossiped a weight (type-14 message), which then counts. ts-doudou nodes publish their dynamic weight in the
+ * meta, so the rule only matters for go-doudou nodes with dynamic weight.
+ */
+export function effectiveWeight(metaWeight: number, gossipedWeight: number | undefined): number {
+  return metaWeight <= 0 && gossipedWeight !== undefined ? gossipedWeight : metaWeight;
+}
+
 /** go-doudou's dynamic weight (see file comment); inputs are clamped to their ranges. */
 export function dynamicWeight(awarenessMaxMultiplier: number, healthScore: number, cpuIdle: number): number {
   const score = Math.min(Math.max(healthScore, 0), awarenessMaxMultiplier - 1);

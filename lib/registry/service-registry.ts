@@ -6,13 +6,18 @@
  * - suspect: the node's instances leave `instances()` at once (clients stop calling a node that may be down
  *   before it is declared dead) but stay on the registry page as "suspect"; alive brings them back.
  * - leave / dead: removed.
- * Meta that does not decode (a Serf node's tags, a plain memberlist node's bytes, garbage) is counted and the
- * node ignored; empty meta is a node without services.
+ * - weight: a go-doudou node gossiped a newer dynamic weight; it counts only when the meta's weight is ≤ 0
+ *   (go-doudou's rule, docs/go-doudou-differences.md#node-weight).
+ * Meta of every go-doudou generation is read (meta-generations.ts). A node whose meta is not v2 is logged once,
+ * at warn, with what it is; meta that is no go-doudou meta at all (a Serf node's tags, a plain memberlist node's
+ * bytes, garbage) is also counted and the node listed without services; empty meta is a node without services.
  */
 import { EventEmitter } from 'node:events';
 import type { MemberInfo, MembershipEventType } from '../discovery/core/types';
 import type { RegistryView } from '../http/manage/registry-page';
-import { decodeNodeMeta, NodeMeta } from './node-meta';
+import { describeMeta, readNodeMeta, type MetaKind } from './meta-generations';
+import type { NodeMeta } from './node-meta';
+import { effectiveWeight } from './node-weight';
 import { baseUrlOf, InstanceState, RegistryInstance, registeredName } from './registry-instance';
 import { registryView, type DepartedInstance } from './registry-view';
 
@@ -20,6 +25,8 @@ import { registryView, type DepartedInstance } from './registry-view';
 export interface MembershipSource {
   /** Alive and suspect members, self included. */
   members(): readonly MemberInfo[];
+  /** This node, when the source knows it (a GossipNode does): never warned about. */
+  readonly localNode?: MemberInfo;
   on(event: MembershipEventType, listener: (member: MemberInfo) => void): unknown;
   off(event: MembershipEventType, listener: (member: MemberInfo) => void): unknown;
 }
@@ -29,6 +36,8 @@ export interface ServiceRegistryOptions {
   now?: () => number;
   /** How long instances that died or left stay on the registry page (as dead/left). Default 10 000 ms. */
   departedRetentionMs?: number;
+  /** Told once per node whose meta is not go-doudou v2 (older generation or foreign), with what it is. Default: ignored. */
+  warn?: (message: string) => void;
 }
 
 /** Emitted on 'change' whenever instances of some services appeared, changed or went away. */
@@ -62,7 +71,7 @@ interface NodeRecord {
   readonly instances: readonly RegistryInstance[];
 }
 
-const EVENTS: readonly MembershipEventType[] = ['join', 'update', 'alive', 'suspect', 'leave', 'dead'];
+const EVENTS: readonly MembershipEventType[] = ['join', 'update', 'alive', 'suspect', 'leave', 'dead', 'weight'];
 
 export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
   private readonly nodes = new Map<string, NodeRecord>();
@@ -71,6 +80,9 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
   private readonly subscriptions = new Map<MembershipEventType, (m: MemberInfo) => void>();
   private readonly now: () => number;
   private undecodableMeta = 0;
+  /** Nodes already warned about (once per node). */
+  private readonly warned = new Set<string>();
+  private readonly warn?: (message: string) => void;
   private closed = false;
   /** Node name → its instances that just died or left (page only: never handed to clients). */
   private readonly departed = new Map<string, readonly DepartedInstance[]>();
@@ -83,6 +95,7 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
     super();
     this.now = options.now ?? Date.now;
     this.departedRetentionMs = options.departedRetentionMs ?? 10_000;
+    this.warn = options.warn;
     for (const member of source.members()) this.onMember('join', member);
     for (const type of EVENTS) {
       const listener = (member: MemberInfo): void => this.onMember(type, member);
@@ -180,17 +193,28 @@ export class ServiceRegistry extends EventEmitter<ServiceRegistryEvents> {
     this.departed.delete(member.name); // back again
     const old = this.nodes.get(member.name);
     const sameMeta = old !== undefined && bytesEqual(old.member.meta, member.meta);
-    if (sameMeta && old.state === state && old.member.addr === member.addr && old.member.port === member.port) {
+    const sameWeight = old !== undefined && old.member.gossipedWeight === member.gossipedWeight;
+    if (sameMeta && sameWeight && old.state === state && old.member.addr === member.addr && old.member.port === member.port) {
       this.nodes.set(member.name, { ...old, member });
       return;
     }
-    const meta = sameMeta ? old.meta : decodeNodeMeta(member.meta);
+    const meta = sameMeta ? old.meta : this.read(member);
     const undecodable = meta === undefined && member.meta.length > 0;
     if (undecodable && !sameMeta) this.undecodableMeta++;
     const lastChange = new Date(this.now());
     const instances = meta ? buildInstances(member, meta, state, lastChange) : [];
     this.nodes.set(member.name, { member, state, meta, undecodable, instances });
     this.changed(cause, member.name, old?.instances ?? [], instances);
+  }
+
+  /** The node's meta in any generation; warns once per node about meta that is not v2. */
+  private read(member: MemberInfo): NodeMeta | undefined {
+    const { kind, meta } = readNodeMeta(member.meta);
+    if (kind !== 'v2' && kind !== 'empty' && !this.warned.has(member.name) && member.name !== this.source.localNode?.name) {
+      this.warned.add(member.name);
+      this.warn?.(foreignMetaMessage(member, kind, meta));
+    }
+    return meta;
   }
 
   private changed(cause: MembershipEventType, node: string, before: readonly RegistryInstance[], after: readonly RegistryInstance[]): void {
@@ -213,7 +237,7 @@ function buildInstances(member: MemberInfo, meta: NodeMeta, state: InstanceState
         service: info.name,
         type: info.type,
         baseUrl: baseUrlOf(info, member.addr),
-        weight: meta.weight,
+        weight: effectiveWeight(meta.weight, member.gossipedWeight),
         node: Object.freeze({ name: member.name, addr: member.addr, port: member.port }),
         state,
         meta,
@@ -224,6 +248,18 @@ function buildInstances(member: MemberInfo, meta: NodeMeta, state: InstanceState
     );
   }
   return out;
+}
+
+function foreignMetaMessage(member: MemberInfo, kind: MetaKind, meta: NodeMeta | undefined): string {
+  const what = describeMeta(member.meta, kind);
+  if (kind === 'unknown' || !meta) {
+    return `gossip: node ${member.name} (${member.addr}:${member.port}) has meta that is not go-doudou's: ${what}; it is listed without services`;
+  }
+  const services = meta.serviceInfo.map((s) => s.name).join(', ') || 'no service';
+  return (
+    `gossip: node ${member.name} (${member.addr}:${member.port}) gossips ${what}; read as ${services}. ` +
+    `Nodes of that go-doudou version do not see v2 meta: set GDD_MEM_META_FORMAT=${kind} for this node to serve them`
+  );
 }
 
 function cmp(a: string, b: string): number {

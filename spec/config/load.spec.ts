@@ -99,6 +99,7 @@ describe('config/load', () => {
           udpBufferSize: 1400,
           tcpPings: true,
           addrEncoding: 'ip-bytes',
+          metaFormat: 'v2',
           meta: '',
           leaveTimeoutMs: 5000,
         },

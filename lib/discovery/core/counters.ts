@@ -15,5 +15,7 @@ export function emptySwimCounters(): SwimCounters {
     pushPulls: 0,
     rejoinAttempts: 0,
     messagesDropped: 0,
+    weightsApplied: 0,
+    weightsIgnored: 0,
   };
 }

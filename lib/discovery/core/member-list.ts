@@ -15,6 +15,9 @@ export interface NodeRecord {
   state: NodeState;
   vsn: VersionVector;
   stateChange: number;
+  /** go-doudou's gossiped weight (type-14 message) and when it was computed (Unix ms), once one arrived. */
+  gossipedWeight?: number;
+  gossipedWeightAt?: number;
 }
 
 export function isDeadOrLeft(n: NodeRecord): boolean {
@@ -31,6 +34,7 @@ export function toMemberInfo(n: NodeRecord): MemberInfo {
     incarnation: n.incarnation,
     vsn: n.vsn,
     stateChangedAt: n.stateChange,
+    ...(n.gossipedWeightAt !== undefined ? { gossipedWeight: n.gossipedWeight, gossipedWeightAt: n.gossipedWeightAt } : {}),
   };
 }
 
@@ -72,15 +76,15 @@ export class MemberList {
   }
 
   /**
-   * Probe-round reset: remove dead/left nodes whose state changed more than gossipToTheDead ago
+   * Probe-round reset: remove dead/left nodes whose state changed more than deadTimeoutMs ago
    * (left ones too, as memberlist ≥ v0.3.1), then shuffle the rest. Returns the removed records.
    * Our own record (`keep`) is never removed, even after we left.
    */
-  reset(now: number, gossipToTheDead: number, keepName?: string): NodeRecord[] {
+  reset(now: number, deadTimeoutMs: number, keepName?: string): NodeRecord[] {
     const keep: NodeRecord[] = [];
     const removed: NodeRecord[] = [];
     for (const n of this.nodes) {
-      if (n.name !== keepName && isDeadOrLeft(n) && now - n.stateChange > gossipToTheDead) removed.push(n);
+      if (n.name !== keepName && isDeadOrLeft(n) && now - n.stateChange > deadTimeoutMs) removed.push(n);
       else keep.push(n);
     }
     for (const n of removed) this.byName.delete(n.name);

@@ -14,6 +14,11 @@ function strLen(s: string): number {
 function uintLen(v: number): number {
   return v < 128 ? 1 : v < 256 ? 2 : v < 65536 ? 3 : 5;
 }
+/** go-msgpack v1.1.5's signed forms (MsgpackWriter.signed). */
+function signedLen(v: number): number {
+  if (v >= 0) return v < 128 ? 1 : v < 0x8000 ? 3 : v < 0x80000000 ? 5 : 9;
+  return v >= -32 ? 1 : v >= -0x80 ? 2 : v >= -0x8000 ? 3 : v >= -0x80000000 ? 5 : 9;
+}
 /** IPv4 travels as 4 bytes, IPv6 as 16 (docs/gossip-wire-format.md#message-bodies alive.Addr). */
 function addrLen(a: string): number {
   return rawLen(a.includes(':') && !/^::ffff:\d/i.test(a) ? 16 : 4);
@@ -75,5 +80,19 @@ export function estimateSize(m: PacketMessage): number {
       );
     case 'user':
       return 1 + m.payload.length;
+    case 'weight':
+      return (
+        head +
+        key('From') +
+        strLen(m.from) +
+        key('Incarnation') +
+        uintLen(m.incarnation) +
+        key('Node') +
+        strLen(m.node) +
+        key('Weight') +
+        signedLen(m.weight) +
+        key('WeightAt') +
+        signedLen(m.weightAt)
+      );
   }
 }

@@ -14,6 +14,7 @@ import { emptySwimCounters } from './counters';
 import { pushPullScale } from './push-pull-scale';
 import { MemberList, isDeadOrLeft, toMemberInfo, toPushNodeState, type NodeRecord } from './member-list';
 import { Membership } from './membership';
+import { NodeWeights } from './node-weights';
 import { Prober } from './prober';
 import { RejoinLoop } from './rejoin-loop';
 import { kRandom } from './random';
@@ -55,6 +56,7 @@ export class SwimNode implements MembershipCore {
   private readonly joins = new JoinTracker();
   private leaveDone = false;
   private readonly rejoinLoop: RejoinLoop;
+  private readonly weights: NodeWeights;
 
   constructor(options: SwimOptions) {
     this.opts = resolveOptions(options);
@@ -73,6 +75,7 @@ export class SwimNode implements MembershipCore {
       emit: (out) => this.emit(out),
     };
     this.membership = new Membership(ctx);
+    this.weights = new NodeWeights(ctx);
     this.prober = new Prober(ctx, this.membership, {
       sendMsg: (to, toNode, msg) => this.sendMsg(to, toNode, msg),
       sendRaw: (to, toNode, messages, crc) => this.emitPacket(to, toNode, messages, crc),
@@ -208,6 +211,9 @@ export class SwimNode implements MembershipCore {
         break;
       case 'user':
         this.emit({ kind: 'userMessage', from, payload: msg.payload });
+        break;
+      case 'weight':
+        this.weights.receive(msg);
         break;
     }
   }

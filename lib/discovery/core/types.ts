@@ -94,13 +94,18 @@ export interface MemberInfo {
   readonly vsn: VersionVector;
   /** `now` at the last state change (ms). */
   readonly stateChangedAt: number;
+  /** The weight a go-doudou node gossips in type-14 messages (text address mode), once one arrived. */
+  readonly gossipedWeight?: number;
+  /** When that weight was computed (the sender's Unix ms). */
+  readonly gossipedWeightAt?: number;
 }
 
 /**
  * join: a node became alive (new, or back from dead/left); update: meta changed; suspect: alive → suspect;
- * alive: suspect → alive (refuted); leave: left voluntarily; dead: declared failed.
+ * alive: suspect → alive (refuted); leave: left voluntarily; dead: declared failed; weight: a go-doudou node
+ * gossiped a newer weight (MemberInfo.gossipedWeight).
  */
-export type MembershipEventType = 'join' | 'update' | 'suspect' | 'alive' | 'leave' | 'dead';
+export type MembershipEventType = 'join' | 'update' | 'suspect' | 'alive' | 'leave' | 'dead' | 'weight';
 
 export interface MembershipEvent {
   readonly kind: 'event';
@@ -184,6 +189,9 @@ export interface SwimCounters {
   pushPulls: number;
   rejoinAttempts: number;
   messagesDropped: number;
+  /** go-doudou weight messages taken (newer weight of an alive node) and ignored (stale, unknown, not alive, ours). */
+  weightsApplied: number;
+  weightsIgnored: number;
 }
 
 /** The operations a driver (real sockets) or the simulator calls. Implemented by SwimNode. */

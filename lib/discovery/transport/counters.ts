@@ -11,6 +11,8 @@ export interface TransportStats {
   bytesSent: number;
   /** reason code (e.g. 'decode', 'label', 'decrypt', 'crc', 'too-large') → count */
   packetsDropped: Record<string, number>;
+  /** Messages inside compound packets that were dropped while the rest of the packet was used, by reason code. */
+  messagesDropped: Record<string, number>;
   sendErrors: number;
   streamsAccepted: number;
   streamsDialed: number;
@@ -25,6 +27,7 @@ export class TransportCounters {
     bytesReceived: 0,
     bytesSent: 0,
     packetsDropped: {},
+    messagesDropped: {},
     sendErrors: 0,
     streamsAccepted: 0,
     streamsDialed: 0,
@@ -49,6 +52,10 @@ export class TransportCounters {
     this.stats.packetsDropped[reason] = (this.stats.packetsDropped[reason] ?? 0) + 1;
   }
 
+  dropMessage(reason: string): void {
+    this.stats.messagesDropped[reason] = (this.stats.messagesDropped[reason] ?? 0) + 1;
+  }
+
   streamAccepted(): void {
     this.stats.streamsAccepted++;
   }
@@ -66,6 +73,7 @@ export class TransportCounters {
     return {
       ...this.stats,
       packetsDropped: { ...this.stats.packetsDropped },
+      messagesDropped: { ...this.stats.messagesDropped },
       streamsDropped: { ...this.stats.streamsDropped },
     };
   }

@@ -32,6 +32,8 @@ export type WireDecodeErrorCode =
   | 'BAD_LABEL'
   /** A message type byte this codec does not handle in that place. */
   | 'UNKNOWN_MESSAGE'
+  /** A go-doudou weight message (type 14) whose fields do not decode or that names no node. */
+  | 'BAD_WEIGHT_MESSAGE'
   /** Compress message with an unknown algorithm or a broken LZW stream (docs/gossip-wire-format.md#compression-lzw). */
   | 'BAD_COMPRESSION';
 

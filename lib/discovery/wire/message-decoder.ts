@@ -20,6 +20,7 @@ import {
   PushPullMessage,
   SuspectMessage,
   VersionVector,
+  WeightMessage,
 } from './messages';
 import { MsgpackReader } from './msgpack-reader';
 
@@ -267,9 +268,34 @@ function readBody(type: number, r: MsgpackReader, enc: AddressEncoding): Message
     }
     case MessageType.pushPull:
       return readPushPull(r, enc);
+    case MessageType.weight:
+      // Stock memberlist (and so a node in ip-bytes mode) drops type 14 as unknown.
+      if (enc !== 'text') throw new WireDecodeError('UNKNOWN_MESSAGE', 'message type 14 (go-doudou weight) outside text address mode');
+      return readWeight(r);
     default:
       throw new WireDecodeError('UNKNOWN_MESSAGE', `message type ${type} is not a plain message`);
   }
+}
+
+/** go-doudou's weight message; any malformed field makes the whole message BAD_WEIGHT_MESSAGE. */
+function readWeight(r: MsgpackReader): WeightMessage {
+  const m: WeightMessage = { type: 'weight', from: '', incarnation: 0, node: '', weight: 0, weightAt: 0 };
+  try {
+    readStruct(r, (key) => {
+      if (key === 'From') m.from = r.readString();
+      else if (key === 'Incarnation') m.incarnation = r.readUint(U32);
+      else if (key === 'Node') m.node = r.readString();
+      else if (key === 'Weight') m.weight = r.readInt();
+      else if (key === 'WeightAt') m.weightAt = r.readInt();
+      else return false;
+      return true;
+    });
+  } catch (e) {
+    if (!(e instanceof WireDecodeError)) throw e;
+    throw new WireDecodeError('BAD_WEIGHT_MESSAGE', `weight message: ${e.message}`);
+  }
+  if (m.node === '') throw new WireDecodeError('BAD_WEIGHT_MESSAGE', 'weight message names no node');
+  return m;
 }
 
 /** A whole, already buffered push/pull message body. Counts are bounded by the remaining input. */

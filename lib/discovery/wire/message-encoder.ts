@@ -132,6 +132,19 @@ function writeBody(w: MsgpackWriter, msg: Message, enc: AddressEncoding): void {
     case 'user':
       w.bytes(msg.payload);
       return;
+    case 'weight':
+      w.mapHeader(5);
+      writeKey(w, 'From');
+      w.str(msg.from);
+      writeKey(w, 'Incarnation');
+      w.uint(msg.incarnation, U32);
+      writeKey(w, 'Node');
+      w.str(msg.node);
+      writeKey(w, 'Weight');
+      w.signed(msg.weight);
+      writeKey(w, 'WeightAt');
+      w.signed(msg.weightAt);
+      return;
     case 'err':
       w.mapHeader(1);
       writeKey(w, 'Error');

@@ -21,6 +21,8 @@ export const MessageType = {
   nack: 11,
   hasCrc: 12,
   err: 13,
+  /** go-doudou's memberlist fork only (docs/gossip-wire-format.md#weight-messages). */
+  weight: 14,
   hasLabel: 244,
 } as const;
 
@@ -89,6 +91,19 @@ export interface DeadMessage {
   from: string;
 }
 
+/**
+ * go-doudou's weight message (type 14, its memberlist fork only; docs/gossip-wire-format.md#weight-messages):
+ * `node`'s dynamic weight, computed at `weightAt` (Unix ms). Decoded only in the `text` address mode.
+ */
+export interface WeightMessage {
+  type: 'weight';
+  from: string;
+  incarnation: number;
+  node: string;
+  weight: number;
+  weightAt: number;
+}
+
 /** UDP user message: type byte 8 + raw payload. */
 export interface UserMessage {
   type: 'user';
@@ -121,7 +136,7 @@ export interface PushPullMessage {
 
 /** Messages that travel as UDP packets (possibly inside compound/compress/CRC/encryption). */
 export type PacketMessage =
-  PingMessage | IndirectPingMessage | AckMessage | NackMessage | SuspectMessage | AliveMessage | DeadMessage | UserMessage;
+  PingMessage | IndirectPingMessage | AckMessage | NackMessage | SuspectMessage | AliveMessage | DeadMessage | UserMessage | WeightMessage;
 
 /** Messages that travel as one TCP stream message. */
 export type StreamMessage = PingMessage | AckMessage | PushPullMessage | UserMessage | ErrMessage;

@@ -115,6 +115,20 @@ export class MsgpackWriter {
       .u32((v - hi * 0x100000000) >>> 0);
   }
 
+  /**
+   * A signed Go int as go-msgpack v1.1.5 writes it (go-doudou's fork): 0–127 as fixint, then the smallest of
+   * int16/int32/int64 (d1/d2/d3) — never the unsigned forms; negatives in the smallest signed form.
+   */
+  signed(v: number): this {
+    if (!Number.isSafeInteger(v)) throw new WireEncodeError('BAD_VALUE', `not an integer: ${v}`);
+    if (v < 0 || v < 0x80) return this.int(v);
+    if (v < 0x8000) return this.byte(0xd1).u16(v);
+    if (v < 0x80000000) return this.byte(0xd2).u32(v);
+    return this.byte(0xd3)
+      .u32(Math.floor(v / 0x100000000))
+      .u32(v >>> 0);
+  }
+
   /** An unsigned field with an upper bound (uint8/16/32); out of range → WireEncodeError. */
   uint(v: number, max: number): this {
     if (!Number.isInteger(v) || v < 0 || v > max) {

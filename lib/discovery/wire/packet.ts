@@ -128,6 +128,7 @@ const PACKET_TYPES = new Set<number>([
   MessageType.alive,
   MessageType.dead,
   MessageType.user,
+  MessageType.weight,
 ]);
 
 /** Receives one datagram (docs/gossip-wire-format.md#udp-packets). Throws WireDecodeError when the whole packet must be dropped. */
