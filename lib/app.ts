@@ -27,6 +27,7 @@ import { MicroNode } from './micro-node';
 import { exitIfUnhandled } from './startup-failure';
 import { scrapeTargets } from './registry/scrape-targets';
 import { classOf, type Class } from './decorators/class-type';
+import { misspeltVerb } from './decorators/route-convention';
 
 /** A provider the App's container should know about, NestJS style. */
 export interface ProviderDefinition<T = unknown> {
@@ -146,6 +147,7 @@ export class App {
     if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const instances = this.instantiateServices();
     this.descriptors = instances.map(({ descriptor }) => descriptor);
+    for (const warning of conventionTypos(this.descriptors)) logger.warn(warning);
     const document = buildOpenApiDocument(this.descriptors, {
       title: this.options.openApi?.title ?? (config.service.name || this.descriptors.map((d) => d.name).join(', ') || 'ts-doudou'),
       version: this.options.openApi?.version ?? (config.service.version || '1.0.0'),
@@ -158,6 +160,7 @@ export class App {
       metricsRegistry,
       tracing: this.tracing,
       serviceName: config.service.name,
+      serviceVersion: config.service.version,
       rootPath: config.http.routeRootPath,
       manage: config.manage,
       bodyLimit: { json: config.http.bodyLimitBytes, form: config.http.bodyLimitBytes },
@@ -189,7 +192,8 @@ export class App {
       process.on('SIGTERM', this.onSignal);
       process.on('SIGINT', this.onSignal);
     }
-    logger.info(`Http server is listening on ${address.url}`);
+    const everywhere = address.address === '0.0.0.0' || address.address === '::';
+    logger.info(`Http server is listening on ${address.url}${everywhere ? ` (all interfaces, port ${address.port})` : ''}`);
     logger.info(`Started in ${Math.round(performance.now() - startedAt)}ms`);
     return address;
   }
@@ -281,6 +285,22 @@ function describeTracing(config: Config): string {
   const t = config.tracing;
   const where = t.endpoint || `${t.agentHost || 'localhost'}:${t.agentPort || 6832}`;
   return `${t.serviceName || config.service.name || 'ts-doudou'} → ${where}, ${t.samplerType} sampler ${t.samplerParam}`;
+}
+
+/** Routes named by the convention whose first word looks like a misspelt verb (`gteUser` → POST /gte/user). */
+function conventionTypos(descriptors: readonly ServiceDescriptor[]): string[] {
+  const warnings: string[] = [];
+  for (const d of descriptors) {
+    for (const r of d.routes) {
+      const typo = misspeltVerb(r.operationId);
+      if (!typo || !r.path.split('/').includes(typo.word)) continue;
+      warnings.push(
+        `${d.name}.${r.operationId} answers ${r.method} ${r.path} by the naming convention: did you mean "${typo.verb}"? ` +
+          `Rename it (${typo.verb}${r.operationId.slice(typo.word.length)}) or give the route an explicit path`,
+      );
+    }
+  }
+  return warnings;
 }
 
 function toProvider<T>(p: ProviderDefinition<T>): Provider<T> {

@@ -39,6 +39,9 @@ function start(member: Member, children: ChildProcess[]): Promise<number> {
       ...member.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C's SIGINT reaches only the launcher, which stops each node with one
+    // SIGTERM (in the terminal's group every node got SIGINT and then SIGTERM, and said "again").
+    detached: true,
   });
   children.push(child);
   return new Promise((resolve, reject) => {

@@ -20,6 +20,7 @@ import {
   type Config,
 } from '../lib';
 import { unregisterService } from '../lib/decorators/service';
+import { captureLogger } from './http/support/capture-logger';
 
 const quiet = winston.createLogger({ silent: true });
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-app-'));
@@ -91,6 +92,41 @@ class ClashingService {
 
 describe('App', () => {
   after(() => [GreetService, MathService, NeedsDatabase, ClashingService].forEach(unregisterService));
+
+  it('warns when a conventional route name starts with a misspelt verb (gteUser → POST /gte/user)', async () => {
+    @Service('typosvc')
+    class TypoService {
+      @Post()
+      async gteUser(): Promise<void> {}
+      @Post()
+      async pageUsers(): Promise<void> {}
+    }
+    const { logger, lines } = captureLogger();
+    const app = new App(appOptions({ services: [TypoService], logger }));
+    await app.listen();
+    try {
+      const warnings = lines.filter((l) => l.level === 'warn').map((l) => l.message);
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0], /typosvc\.gteUser answers POST \/gte\/user .*did you mean "get"\? Rename it \(getUser\)/);
+    } finally {
+      await app.close();
+      unregisterService(TypoService);
+    }
+  });
+
+  it('listening on all interfaces, answers with a URL a person can open and says where it listens', async () => {
+    const { logger, lines } = captureLogger();
+    const app = new App(appOptions({ services: [GreetService], logger, config: { http: { port: 0, host: '' } } }));
+    const { url, address, port } = await app.listen();
+    try {
+      assert.equal(address, '0.0.0.0');
+      assert.equal(url, `http://127.0.0.1:${port}`);
+      assert.equal((await fetch(`${url}/greet/x`)).status, 200);
+      assert.ok(lines.some((l) => l.message === `Http server is listening on ${url} (all interfaces, port ${port})`));
+    } finally {
+      await app.close();
+    }
+  });
 
   it('serves several services from one process (monolith mode) with constructor injection', async () => {
     const app = new App(appOptions({ services: [GreetService, MathService], config: { service: { name: 'mono' } } }));

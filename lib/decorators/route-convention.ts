@@ -79,3 +79,28 @@ export function pathFromMethodName(name: string, method: HttpMethod): string {
   const leadingVerb = head !== undefined && !head.variable ? VERBS[head.text] : undefined;
   return pathOf(leadingVerb === method ? segments.slice(1) : segments);
 }
+
+/**
+ * A leading word one edit (insertion, deletion, substitution or swap of neighbours) away from a verb —
+ * `gteUser`, `delteUser`, `pust` — which the convention turns into a path segment instead of a method:
+ * worth a warning, since the route then silently answers somewhere else.
+ */
+export function misspeltVerb(name: string): { word: string; verb: string } | undefined {
+  const head = segmentsOf(name)[0];
+  if (head === undefined || head.variable || VERBS[head.text] !== undefined) return undefined;
+  const verb = Object.keys(VERBS).find((v) => oneEditApart(head.text, v));
+  return verb === undefined ? undefined : { word: head.text, verb };
+}
+
+/** Optimal string alignment distance ≤ 1, without building the matrix. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // one swap
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i); // one insertion or deletion
+}

@@ -28,6 +28,8 @@ export const HttpErrorCodes = {
   INTERNAL: 'INTERNAL',
   /** The client went away or the request was cut while reading it. */
   REQUEST_ABORTED: 'REQUEST_ABORTED',
+  /** 404 on /go-doudou/registry of an instance without a gossip registry (GDD_MODE=mono): the message says so. */
+  NO_REGISTRY: 'NO_REGISTRY',
   /** 408: the request (headers and body) was not received within GDD_READ_TIMEOUT; the connection is closed. */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
 } as const;

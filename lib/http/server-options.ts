@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   logger?: Logger;
   /** GDD_SERVICE_NAME: label of go_doudou_app_info, title of the doc and registry pages. Default ''. */
   serviceName?: string;
+  /** GDD_SERVICE_VERSION: shown by /go-doudou/health. Default ''. */
+  serviceVersion?: string;
   /** GDD_ROUTE_ROOT_PATH: prefix of business routes only (never of /go-doudou/*). Default ''. */
   rootPath?: string;
   /** GDD_MANAGE_ENABLE / GDD_MANAGE_USER / GDD_MANAGE_PASS. Default { enable: true, user: '', pass: '' };
@@ -62,6 +64,7 @@ export interface HttpServerOptions {
 
 export interface ResolvedHttpServerOptions {
   serviceName: string;
+  serviceVersion: string;
   rootPath: string;
   manage: { enable: boolean; user: string; pass: string };
   bodyLimit: { json: number; form: number; multipartFileSize: number };
@@ -76,6 +79,7 @@ export interface ResolvedHttpServerOptions {
 
 export const HTTP_SERVER_DEFAULTS: ResolvedHttpServerOptions = Object.freeze({
   serviceName: '',
+  serviceVersion: '',
   rootPath: '',
   manage: { enable: true, user: '', pass: '' },
   bodyLimit: { json: 1024 * 1024, form: 1024 * 1024, multipartFileSize: 32 * 1024 * 1024 },
@@ -98,6 +102,7 @@ export function resolveHttpServerOptions(o: HttpServerOptions): ResolvedHttpServ
   const d = HTTP_SERVER_DEFAULTS;
   return {
     serviceName: o.serviceName ?? d.serviceName,
+    serviceVersion: o.serviceVersion ?? d.serviceVersion,
     rootPath: o.rootPath ?? d.rootPath,
     manage: { enable: o.manage?.enable ?? d.manage.enable, user: o.manage?.user ?? d.manage.user, pass: o.manage?.pass ?? d.manage.pass },
     bodyLimit: {

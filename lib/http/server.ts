@@ -55,7 +55,8 @@ export interface ListenOptions {
 export interface ListeningAddress {
   address: string;
   port: number;
-  /** `http://host:port` (IPv6 hosts in brackets). */
+  /** A URL that opens it: `http://host:port` (IPv6 hosts in brackets; a wildcard bind as its loopback,
+   *  0.0.0.0 → 127.0.0.1, :: → [::1]). `address` is the bound address as it is. */
   url: string;
 }
 
@@ -136,6 +137,7 @@ export class HttpServer {
           scrapeTargets: options.scrapeTargets,
           health: options.health,
           serviceName: o.serviceName,
+          serviceVersion: o.serviceVersion,
         }),
       );
     }
@@ -216,7 +218,9 @@ export class HttpServer {
       });
     });
     const a = server.address() as AddressInfo;
-    const host = a.address.includes(':') ? `[${a.address}]` : a.address;
+    // A wildcard bind is no address to open: on all interfaces, loopback answers too.
+    const reachable = a.address === '0.0.0.0' ? '127.0.0.1' : a.address === '::' ? '::1' : a.address;
+    const host = reachable.includes(':') ? `[${reachable}]` : reachable;
     return { address: a.address, port: a.port, url: `http://${host}:${a.port}` };
   }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { pathFromMethodName, routeFromMethodName, splitWords } from '../../lib/decorators/route-convention';
+import { misspeltVerb, pathFromMethodName, routeFromMethodName, splitWords } from '../../lib/decorators/route-convention';
 
 describe('routeFromMethodName (go-doudou v2 convention)', () => {
   // go-doudou v2's worked examples (docs/go-doudou-differences.md#route-convention), on camelCase TS names.
@@ -72,5 +72,21 @@ describe('splitWords', () => {
   it('splits camelCase with acronyms and digits', () => {
     assert.deepEqual(splitWords('parseHTTPRequestV2'), ['parse', 'HTTP', 'Request', 'V2']);
     assert.deepEqual(splitWords(''), []);
+  });
+});
+
+describe('misspeltVerb', () => {
+  it('names the verb a first word is one edit away from: swapped, missing, extra or wrong letter', () => {
+    assert.deepEqual(misspeltVerb('gteUser'), { word: 'gte', verb: 'get' });
+    assert.deepEqual(misspeltVerb('delteUser'), { word: 'delte', verb: 'delete' });
+    assert.deepEqual(misspeltVerb('puttUser'), { word: 'putt', verb: 'put' });
+    assert.deepEqual(misspeltVerb('pacthUser'), { word: 'pacth', verb: 'patch' });
+    assert.deepEqual(misspeltVerb('gxtUser'), { word: 'gxt', verb: 'get' });
+  });
+
+  it('leaves real verbs and ordinary words alone', () => {
+    for (const name of ['getUser', 'postOrder', 'pageUsers', 'listUsers', 'uploadFile', 'query', 'Get_Id']) {
+      assert.equal(misspeltVerb(name), undefined, name);
+    }
   });
 });

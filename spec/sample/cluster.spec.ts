@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { AppProcess } from '../support/app-process';
+import { waitFor } from '../support/wait-for';
 
 /** `npm start`: the launcher of the sample cluster (2 usersvc + ordersvc in micro mode). */
 describe('sample cluster (npm start)', function () {
@@ -27,6 +29,30 @@ describe('sample cluster (npm start)', function () {
     for (const name of ['usersvc-1', 'usersvc-2', 'ordersvc']) {
       assert.match(launcher.stdout, new RegExp(`\\[${name}\\] .*left the gossip cluster`));
       assert.match(launcher.stdout, new RegExp(`\\[${name}\\] exited with 0`));
+    }
+  });
+
+  it('on Ctrl-C (SIGINT to the whole terminal process group) stops each node with one signal: no "again"', async () => {
+    // the launcher as a terminal starts it: leader of its own process group, which Ctrl-C signals as a whole
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../../sample/main.js')], {
+      env: { PATH: process.env.PATH ?? '', GDD_BANNER: 'false', GDD_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await waitFor(() => /API docs:/.test(out), { timeoutMs: 30_000, message: 'the launcher announcing the URLs' });
+      process.kill(-child.pid!, 'SIGINT');
+      assert.equal(await exited, 0);
+      for (const name of ['usersvc-1', 'usersvc-2', 'ordersvc']) {
+        assert.match(out, new RegExp(`\\[${name}\\] .*Received SIGTERM`));
+        assert.match(out, new RegExp(`\\[${name}\\] exited with 0`));
+      }
+      assert.doesNotMatch(out, /again/);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
     }
   });
 

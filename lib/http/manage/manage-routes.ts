@@ -12,6 +12,8 @@ import { gddState } from '../request-state';
 import { basicAuth, type BasicAuthCredentials } from './basic-auth';
 import { serveScrapeTargets, type ScrapeTargetProvider } from './prometheus-sd';
 import { serveRegistry, type RegistryProvider } from './registry-page';
+import { HttpError } from '../../errors';
+import { HttpErrorCodes } from '../error-codes';
 import { SwaggerUi } from './swagger-ui';
 
 export const MANAGE_PREFIX = '/go-doudou';
@@ -27,6 +29,8 @@ export interface ManageRoutesOptions {
   /** The App's health checks (a Database, …); without it /go-doudou/health is always up. */
   health?: () => Promise<HealthReport>;
   serviceName: string;
+  /** GDD_SERVICE_VERSION, shown by /go-doudou/health when set. */
+  serviceVersion: string;
 }
 
 export function mountManageRoutes(router: Router, o: ManageRoutesOptions): BuiltRoute[] {
@@ -62,11 +66,18 @@ export function mountManageRoutes(router: Router, o: ManageRoutesOptions): Built
   add('GetHealth', `${MANAGE_PREFIX}/health`, false, async (ctx) => {
     const report = health === undefined ? { status: 'up' as const } : await health();
     ctx.status = report.status === 'up' ? 200 : 503;
-    ctx.body = report;
+    ctx.body = o.serviceVersion ? { ...report, version: o.serviceVersion } : report;
   });
   const scrape = o.scrapeTargets;
   if (scrape) add('GetPrometheusSd', `${MANAGE_PREFIX}/prometheus/sd`, true, (ctx) => serveScrapeTargets(ctx, scrape));
   const registry = o.registry;
-  if (registry) add('GetRegistry', `${MANAGE_PREFIX}/registry`, true, (ctx) => serveRegistry(ctx, registry, o.serviceName));
+  add('GetRegistry', `${MANAGE_PREFIX}/registry`, true, (ctx) => {
+    if (registry) return serveRegistry(ctx, registry, o.serviceName);
+    throw new HttpError(
+      404,
+      HttpErrorCodes.NO_REGISTRY,
+      'this instance has no gossip registry: it runs in monolith mode (GDD_MODE=mono); start it with GDD_MODE=micro and GDD_SERVICE_NAME to join a cluster and list its members here',
+    );
+  });
   return built;
 }

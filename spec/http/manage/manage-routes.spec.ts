@@ -64,10 +64,23 @@ describe('manage-routes', () => {
     });
   });
 
-  it('answers 404 on /go-doudou/registry when no registry provider was given', async () => {
+  it('shows GDD_SERVICE_VERSION on /go-doudou/health', async () => {
+    const s = await startUsersServer({ serviceVersion: '2.4.1' });
+    try {
+      assert.deepEqual((await request(`${s.url}/go-doudou/health`)).json(), { status: 'up', version: '2.4.1' });
+    } finally {
+      await s.server.close();
+    }
+  });
+
+  it('answers 404 on /go-doudou/registry, saying why, when no registry provider was given (mono mode)', async () => {
     const s = await startUsersServer();
     try {
-      assert.equal((await request(`${s.url}/go-doudou/registry`)).status, 404);
+      const res = await request(`${s.url}/go-doudou/registry`);
+      assert.equal(res.status, 404);
+      const body = res.json() as { error: { code: string; message: string } };
+      assert.equal(body.error.code, 'NO_REGISTRY');
+      assert.match(body.error.message, /monolith mode \(GDD_MODE=mono\).*GDD_MODE=micro/);
     } finally {
       await s.server.close();
     }
