@@ -5,7 +5,7 @@
  * exists and the request path only tests `enabled`: tracing costs nothing then.
  */
 import { FORMAT_HTTP_HEADERS, Tags, type Span, type SpanContext, type Tracer } from 'opentracing';
-import { initTracer, type JaegerTracer, type TracingConfig as JaegerConfig } from 'jaeger-client';
+import { initTracer, type TracingConfig as JaegerConfig } from 'jaeger-client';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { Logger } from 'winston';
@@ -18,6 +18,15 @@ export interface TracingOptions {
   registry?: Registry;
   /** Where jaeger-client reports its problems (failed sends). */
   logger?: Logger;
+}
+
+/**
+ * What Tracing needs of a jaeger-client tracer. Declared here so the published declarations name only
+ * opentracing's types (jaeger-client ships none; @types/jaeger-client is a dev dependency).
+ */
+export interface ClosableTracer extends Tracer {
+  /** Flushes buffered spans and releases the reporter's socket. */
+  close(callback?: () => void): void;
 }
 
 /** JAEGER_DISABLED=auto: on when the environment says where spans go (as a go-doudou .env does). */
@@ -90,8 +99,8 @@ export class Tracing {
 
   private closing: Promise<void> | undefined;
 
-  // private: the declaration then names no jaeger-client type, which has no bundled types (@types/jaeger-client is dev-only)
-  private constructor(private readonly jaeger: JaegerTracer | undefined) {}
+  // private: the declaration then names no jaeger-client type (jaeger-client ships none; @types/jaeger-client is dev-only)
+  private constructor(private readonly jaeger: ClosableTracer | undefined) {}
 
   get enabled(): boolean {
     return this.jaeger !== undefined;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Get, Service, type App } from '../../lib';
-import { unregisterService } from '../../lib/decorators/service';
+import type { App } from '../../lib';
 import { request } from '../http/support/http-client';
 import { JaegerAgentStandIn } from '../support/jaeger-agent';
-import { startMicroApp } from '../support/micro-app';
+import { PingService, startMicroApp } from '../support/micro-app';
 
 const dashboard = JSON.parse(readFileSync(path.resolve(process.cwd(), 'docs/grafana/ts-doudou-dashboard.json'), 'utf8')) as {
   panels: Array<{ title: string; targets: Array<{ expr: string }> }>;
@@ -54,15 +53,6 @@ function exportedNames(exposition: string): Set<string> {
   }
   return names;
 }
-
-@Service('metricsvc')
-class PingService {
-  @Get('/ping')
-  async ping(): Promise<{ ok: boolean }> {
-    return { ok: true };
-  }
-}
-unregisterService(PingService);
 
 describe('docs/grafana/ts-doudou-dashboard.json', function () {
   this.timeout(20_000);

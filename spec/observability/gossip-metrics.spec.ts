@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import winston from 'winston';
-import { App, Get, Service } from '../../lib';
-import { unregisterService } from '../../lib/decorators/service';
+import { App } from '../../lib';
 import { request } from '../http/support/http-client';
-import { startMicroApp } from '../support/micro-app';
-
-@Service('metricsvc')
-class PingService {
-  @Get('/ping')
-  async ping(): Promise<{ ok: boolean }> {
-    return { ok: true };
-  }
-}
-unregisterService(PingService);
+import { PingService, startMicroApp } from '../support/micro-app';
 
 describe('observability/gossip-metrics', function () {
   this.timeout(20_000);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import winston from 'winston';
@@ -20,6 +19,7 @@ import {
 import { unregisterService } from '../../lib/decorators/service';
 import { JaegerAgentStandIn } from '../support/jaeger-agent';
 import { request } from '../http/support/http-client';
+import { freePort } from '../support/free-port';
 import { waitFor } from '../support/wait-for';
 
 const quiet = winston.createLogger({ silent: true });
@@ -53,17 +53,6 @@ class FrontService {
 }
 unregisterService(BackService);
 unregisterService(FrontService);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('observability/tracing', function () {
   this.timeout(30_000);

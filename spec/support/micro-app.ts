@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import winston from 'winston';
-import { App } from '../../lib';
+import { App, Get, Service } from '../../lib';
+import { unregisterService } from '../../lib/decorators/service';
 
 export async function startMicroApp(services: object[], env: Record<string, string> = {}): Promise<{ app: App; url: string }> {
   const app = new App({
@@ -25,3 +26,13 @@ export async function startMicroApp(services: object[], env: Record<string, stri
   const { url } = await app.listen();
   return { app, url };
 }
+
+/** The smallest service a micro App can serve: GET /ping. */
+@Service('metricsvc')
+export class PingService {
+  @Get('/ping')
+  async ping(): Promise<{ ok: boolean }> {
+    return { ok: true };
+  }
+}
+unregisterService(PingService);
