@@ -13,6 +13,7 @@ import { decodePacket, encodePacket } from '../../lib/discovery/wire/packet';
 import { encodeStreamMessage } from '../../lib/discovery/wire/stream';
 import { StreamMessageReader } from '../../lib/discovery/wire/stream-reader';
 import { freePort } from './free-port';
+import { exchangeStream } from './stream-exchange';
 
 const TEXT = { addrEncoding: 'text' as const };
 /** What go-doudou v2 nodes advertise: protocol 1–5 speaking 2, delegate versions 0. */
@@ -62,26 +63,8 @@ export class GoDoudouPeer {
   /** Join through `seedPort` the way the fork does: a push/pull with Join set, our one node in it. */
   async join(seedPort: number): Promise<PushPullMessage> {
     const request: PushPullMessage = { type: 'pushPull', join: true, nodes: [this.state] };
-    return new Promise((resolve, reject) => {
-      const reader = new StreamMessageReader({ isAcceptor: false, ...TEXT });
-      const socket = net.connect(seedPort, '127.0.0.1', () =>
-        socket.write(encodeStreamMessage(request, { compress: true, isDialer: true, ...TEXT })),
-      );
-      socket.setTimeout(10_000, () => socket.destroy(new Error('push/pull timed out')));
-      socket.on('data', (chunk) => {
-        try {
-          const r = reader.push(chunk);
-          if (r) {
-            socket.end();
-            resolve(r.message as PushPullMessage);
-          }
-        } catch (e) {
-          socket.destroy();
-          reject(e);
-        }
-      });
-      socket.on('error', reject);
-    });
+    const r = await exchangeStream(seedPort, encodeStreamMessage(request, { compress: true, isDialer: true, ...TEXT }), TEXT);
+    return r.message as PushPullMessage;
   }
 
   /** One UDP datagram to a node's gossip port: our weight, as the fork gossips it. */

@@ -11,42 +11,18 @@ import { Keyring } from '../../../lib/discovery/wire/keyring';
 import { PacketMessage, PushPullMessage, StreamMessage } from '../../../lib/discovery/wire/messages';
 import { decodePacket, encodePacket } from '../../../lib/discovery/wire/packet';
 import { encodeStreamMessage } from '../../../lib/discovery/wire/stream';
-import { StreamMessageReader, StreamReadResult } from '../../../lib/discovery/wire/stream-reader';
+import type { StreamReadResult } from '../../../lib/discovery/wire/stream-reader';
 import { freePort } from '../../support/free-port';
 import { GoPeer } from '../../support/go-peer';
 import { DEBIAN_GOSSIP_HINT, hasGoMemberlist, requireOrSkip } from '../../support/requirements';
+import { exchangeStream } from '../../support/stream-exchange';
 import { waitFor } from '../../support/wait-for';
 
 const KEY_B64 = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
 
 /** One TCP exchange: write `request`, read one stream message back (dialer side). */
-function exchange(port: number, request: Uint8Array, keyring?: Keyring): Promise<StreamReadResult> {
-  return new Promise((resolve, reject) => {
-    const reader = new StreamMessageReader({ isAcceptor: false, keyring });
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
-    socket.setTimeout(10_000, () => socket.destroy(new Error('TCP exchange timed out')));
-    socket.on('data', (chunk) => {
-      try {
-        const r = reader.push(chunk);
-        if (r) {
-          socket.destroy();
-          resolve(r);
-        }
-      } catch (e) {
-        socket.destroy();
-        reject(e);
-      }
-    });
-    socket.on('end', () => {
-      try {
-        reader.end();
-      } catch (e) {
-        reject(e);
-      }
-    });
-    socket.on('error', reject);
-  });
-}
+const exchange = (port: number, request: Uint8Array, keyring?: Keyring): Promise<StreamReadResult> =>
+  exchangeStream(port, request, { keyring });
 
 /** Write a stream message and let the peer close (no reply expected). */
 function send(port: number, bytes: Uint8Array): Promise<void> {
