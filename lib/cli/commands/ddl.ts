@@ -4,13 +4,11 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, HttpError } from '../../errors';
-import { Database } from '../../data/database/database';
-import { DataError } from '../../data/database/database-errors';
 import { entitiesFromModules } from '../../data/entity/load-entities';
 import { reverseSchema } from '../../data/schema/reverse-schema';
 import { syncSchema } from '../../data/schema/sync-schema';
 import { CliError, CliErrorCodes } from '../cli-errors';
+import { withDatabase } from '../project-database';
 import { readServiceProject } from '../service-project';
 
 interface SyncFlags {
@@ -24,22 +22,6 @@ interface ReverseFlags {
   out: string;
   tables?: string;
   importFrom: string;
-}
-
-/** Runs `work` against the project's database, closing it afterwards; data-layer errors become one-line CLI failures. */
-async function withDatabase<T>(cwd: string, work: (db: Database) => Promise<T>): Promise<T> {
-  let db: Database | undefined;
-  try {
-    db = Database.fromConfig(readServiceProject(cwd).config);
-    return await work(db);
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataError || err instanceof HttpError) {
-      throw new CliError(CliErrorCodes.DATA_FAILED, err.message, { cause: err });
-    }
-    throw err;
-  } finally {
-    await db?.close();
-  }
 }
 
 function entityPaths(flags: SyncFlags, cwd: string): string[] {

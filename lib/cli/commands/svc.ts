@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandRegistration } from '../command-registry';
 import { registerSvcClient } from './svc-client';
+import { registerSvcCrud } from './svc-crud';
 import { registerSvcInit } from './svc-init';
 import { registerSvcK8s } from './svc-k8s';
 import { registerSvcMock } from './svc-mock';
@@ -12,6 +13,7 @@ import { registerSvcRun } from './svc-run';
 const SVC_COMMANDS: readonly CommandRegistration[] = [
   registerSvcInit,
   registerSvcClient,
+  registerSvcCrud,
   registerSvcMock,
   registerSvcRun,
   registerSvcK8s,

@@ -13,9 +13,12 @@ export function encodeValue(column: ColumnDescriptor, value: unknown, dialect: D
       return JSON.stringify(value);
     case 'bigint':
       return typeof value === 'bigint' ? value.toString() : value;
-    case 'date':
+    case 'date': {
+      // JSON carries dates as text: an ISO-8601 string is taken as the instant it names
+      const date = typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : value;
       // pg would send a Date in the process's local zone; ISO-8601 UTC reads the same into timestamptz and timestamp
-      return dialect === 'postgres' && value instanceof Date ? value.toISOString() : value;
+      return dialect === 'postgres' && date instanceof Date ? date.toISOString() : date;
+    }
     default:
       return value;
   }
