@@ -33,9 +33,10 @@ export type {
 export type { ServiceDescriptor, RouteDescriptor, ParamDescriptor, ResponseDescriptor, JsonSchema } from './decorators/descriptors';
 
 // Errors
-export { HttpError, ValidationError, ConfigError, type FieldError } from './errors';
+export { DoudouError, HttpError, ValidationError, ConfigError, type FieldError } from './errors';
+export { HttpErrorCodes, ConfigErrorCodes, type HttpErrorCode, type ConfigErrorCode } from './errors';
 export { InvalidConfigError, type ConfigIssue } from './config';
-export { HttpErrorCodes, type HttpErrorCode } from './http/error-codes';
+export { RegistryError, NodeMetaTooLargeError } from './registry';
 
 // Typed clients
 export { createClient, withContext, closeClient, StaticInstances, defaultClientPolicy, noPolicy } from './client';
@@ -100,6 +101,8 @@ export { Table, Column, Index, ForeignKey, Database, Dao, TransactionContext, sy
 export {
   DataErrorCodes,
   DataError,
+  DataConfigError,
+  DataConfigErrorCodes,
   DatabaseError,
   DatabaseUnavailableError,
   DuplicateKeyError,
@@ -121,6 +124,7 @@ export type {
   SchemaChange,
   ReverseOptions,
   DataErrorCode,
+  DataConfigErrorCode,
   DataContext,
   TransactionOptions,
   IsolationLevel,

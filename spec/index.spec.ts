@@ -33,7 +33,8 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       PropOptions SchemaOptions UploadedFileOptions TypeSpec EnumSpec ServiceDescriptor RouteDescriptor
       ParamDescriptor ResponseDescriptor JsonSchema Context Middleware Next
       // errors
-      HttpError ValidationError FieldError ConfigError InvalidConfigError ConfigIssue HttpErrorCodes HttpErrorCode
+      DoudouError HttpError ValidationError FieldError ConfigError InvalidConfigError ConfigIssue HttpErrorCodes HttpErrorCode
+      ConfigErrorCodes ConfigErrorCode RegistryError NodeMetaTooLargeError
       // typed clients
       createClient withContext closeClient StaticInstances defaultClientPolicy noPolicy RemoteHttpError
       RemoteUnavailableError NoInstanceError CircuitOpenError ClientTimeoutError BadResponseError
@@ -50,6 +51,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       RedisRateLimiterStats
       // data
       Table Column Index ForeignKey Database syncSchema reverseSchema sql DataErrorCodes DataError DatabaseError
+      DataConfigError DataConfigErrorCodes DataConfigErrorCode
       DatabaseUnavailableError DuplicateKeyError ForeignKeyViolationError MissingValueError TransactionConflictError
       ColumnOptions TableOptions IndexOptions ForeignKeyOptions ForeignKeyRule DatabaseOptions DynamicSchema SyncOptions
       SyncResult DdlStatement SchemaChange ReverseOptions DataErrorCode Dao TransactionContext DataContext TransactionOptions
@@ -61,7 +63,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
     names: words(`
       GossipNode GossipNodeOptions GossipNodeStats SendUserOptions GossipProfile DEFAULT_GOSSIP_PORT
       META_MAX_SIZE GossipEvent GossipNodeEventMap UserMessageEvent GossipError GossipNodeError
-      GossipNodeErrorCode JoinFailedError MemberInfo MembershipEventType NodeAddress NodeState
+      GossipNodeErrorCode JoinFailedError InvalidGossipOptionError MetaTooLargeError TransportError MemberInfo MembershipEventType NodeAddress NodeState
       TransportStats ServiceRegistry ServiceRegistryOptions ServiceRegistryStats RegistryChange
       RegistryInstance InstanceState
     `),

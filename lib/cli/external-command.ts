@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { CliError, CliErrorCodes } from './cli-errors';
+import { CliError } from './cli-errors';
 
 /** The full path of `name` on PATH, or undefined. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -37,7 +37,7 @@ export function runExternal(name: string, args: readonly string[], options: Exte
   const env = options.env ?? process.env;
   const executable = findExecutable(name, env);
   if (executable === undefined) {
-    return Promise.reject(new CliError(CliErrorCodes.MISSING_EXECUTABLE, `${name} is not on PATH: ${options.installHint}`));
+    return Promise.reject(new CliError('CLI_MISSING_EXECUTABLE', `${name} is not on PATH: ${options.installHint}`));
   }
   return new Promise((resolve, reject) => {
     const child = spawn(executable, [...args], {
@@ -47,12 +47,12 @@ export function runExternal(name: string, args: readonly string[], options: Exte
     });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('error', (err) => reject(new CliError(CliErrorCodes.EXTERNAL_COMMAND_FAILED, `${name}: ${err.message}`)));
+    child.once('error', (err) => reject(new CliError('CLI_EXTERNAL_COMMAND_FAILED', `${name}: ${err.message}`)));
     child.once('close', (code, signal) => {
       if (code === 0) resolve(out);
       else {
         const how = signal !== null ? `was killed by ${signal}` : `exited with status ${code}`;
-        reject(new CliError(CliErrorCodes.EXTERNAL_COMMAND_FAILED, `${name} ${args.join(' ')} ${how}`));
+        reject(new CliError('CLI_EXTERNAL_COMMAND_FAILED', `${name} ${args.join(' ')} ${how}`));
       }
     });
   });

@@ -13,7 +13,7 @@ export async function withDatabase<T>(cwd: string, work: (db: Database) => Promi
     return await work(db);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof DataError || err instanceof HttpError) {
-      throw new CliError(CliErrorCodes.DATA_FAILED, err.message, { cause: err });
+      throw new CliError(CliErrorCodes.CLI_DATA_FAILED, err.message, { cause: err });
     }
     throw err;
   } finally {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig, type Config } from '../config';
-import { CliError, CliErrorCodes } from './cli-errors';
+import { CliError } from './cli-errors';
 
 export interface ServiceProject {
   dir: string;
@@ -22,7 +22,7 @@ export function dnsLabel(name: string): string {
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 50);
-  if (label === '') throw new CliError(CliErrorCodes.BAD_ARGUMENT, `'${name}' gives no usable service name: use letters and digits`);
+  if (label === '') throw new CliError('CLI_BAD_ARGUMENT', `'${name}' gives no usable service name: use letters and digits`);
   return label;
 }
 
@@ -33,7 +33,7 @@ export function readServiceProject(dir: string, nameFlag?: string, env: NodeJS.P
     try {
       packageJson = JSON.parse(readFileSync(pkgPath, 'utf8')) as ServiceProject['packageJson'];
     } catch (err) {
-      throw new CliError(CliErrorCodes.BAD_ARGUMENT, `${pkgPath} is not valid JSON: ${(err as Error).message}`);
+      throw new CliError('CLI_BAD_ARGUMENT', `${pkgPath} is not valid JSON: ${(err as Error).message}`);
     }
   }
   const config = loadConfig({ cwd: dir, env });

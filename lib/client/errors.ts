@@ -4,25 +4,39 @@
  * dependency is 502/503/504) instead of a bare 500 — and `err instanceof HttpError` treats a remote error
  * like a local one (the sample order service relies on that).
  */
-import { HttpError } from '../errors';
+import { defineErrorCodes, HttpError, type CodeOf } from '../errors';
 import type { HttpMethod } from '../decorators/descriptors';
 
-export const ClientErrorCodes = {
-  /** No reachable instance answered: connection refused/reset, DNS failure, socket error before a response. */
-  REMOTE_UNAVAILABLE: 'REMOTE_UNAVAILABLE',
-  /** The instance source lists no instance of the service. */
-  NO_INSTANCE: 'NO_INSTANCE',
-  /** The circuit breaker is open: the call failed fast without touching the network. */
-  CIRCUIT_OPEN: 'CIRCUIT_OPEN',
-  /** The call (all attempts together) or one attempt took longer than allowed. */
-  TIMEOUT: 'TIMEOUT',
-  /** A 2xx answer whose body does not match the contract (e.g. JSON that does not parse). */
-  BAD_RESPONSE: 'BAD_RESPONSE',
-  /** An argument the client cannot encode (missing path variable, unreadable file argument). */
-  INVALID_ARGUMENT: 'INVALID_ARGUMENT',
-} as const;
+export const ClientErrorCodes = defineErrorCodes('client', 'HttpError', {
+  REMOTE_UNAVAILABLE: {
+    status: 502,
+    thrownBy: 'RemoteUnavailableError',
+    meaning: 'No instance could be reached: connection refused or reset, DNS failure, a socket error before any answer.',
+  },
+  NO_INSTANCE: { status: 503, thrownBy: 'NoInstanceError', meaning: 'The instance source lists no instance of the service.' },
+  CIRCUIT_OPEN: {
+    status: 503,
+    thrownBy: 'CircuitOpenError',
+    meaning: 'The circuit breaker is open: the call failed fast without touching the network.',
+  },
+  TIMEOUT: {
+    status: 504,
+    thrownBy: 'ClientTimeoutError',
+    meaning: 'The call (all attempts together) or one attempt took longer than allowed.',
+  },
+  BAD_RESPONSE: {
+    status: 502,
+    thrownBy: 'BadResponseError',
+    meaning: 'A 2xx answer whose body does not match the contract (e.g. JSON that does not parse).',
+  },
+  INVALID_ARGUMENT: {
+    status: 400,
+    thrownBy: 'InvalidArgumentError',
+    meaning: 'An argument the client cannot send (a missing path variable, an unreadable file argument); never retried.',
+  },
+});
 
-export type ClientErrorCode = (typeof ClientErrorCodes)[keyof typeof ClientErrorCodes];
+export type ClientErrorCode = CodeOf<typeof ClientErrorCodes>;
 
 /** Where a call went: useful in logs and in `details`. */
 export interface CallTarget {
@@ -45,7 +59,6 @@ export class RemoteHttpError extends HttpError {
 
   constructor(status: number, code: string, message: string, target: CallTarget, details?: unknown, requestId?: string) {
     super(status, code, message, details);
-    this.name = 'RemoteHttpError';
     this.requestId = requestId;
     this.target = target;
   }
@@ -57,77 +70,84 @@ export class RemoteHttpError extends HttpError {
 }
 
 /** No instance could be reached (the call never got an HTTP answer). 502, like a gateway would answer. */
-export class RemoteUnavailableError extends HttpError {
+export class RemoteUnavailableError extends HttpError<'REMOTE_UNAVAILABLE'> {
   /** The socket-level reason, e.g. `ECONNREFUSED`, `ECONNRESET`. */
   readonly reason: string;
   readonly target: CallTarget;
 
   constructor(target: CallTarget, reason: string, message: string) {
-    super(502, ClientErrorCodes.REMOTE_UNAVAILABLE, `${target.service}.${target.operationId}: ${message}`, { ...target, reason });
-    this.name = 'RemoteUnavailableError';
+    super(ClientErrorCodes.statusOf('REMOTE_UNAVAILABLE'), 'REMOTE_UNAVAILABLE', `${target.service}.${target.operationId}: ${message}`, {
+      ...target,
+      reason,
+    });
     this.reason = reason;
     this.target = target;
   }
 }
 
 /** The instance source has no instance of the service (go-doudou built a relative URL here; we say why). */
-export class NoInstanceError extends HttpError {
+export class NoInstanceError extends HttpError<'NO_INSTANCE'> {
   readonly service: string;
 
   constructor(service: string, operationId: string) {
-    super(503, ClientErrorCodes.NO_INSTANCE, `no instance of service '${service}' is available (calling ${operationId})`, {
-      service,
-      operationId,
-    });
-    this.name = 'NoInstanceError';
+    super(
+      ClientErrorCodes.statusOf('NO_INSTANCE'),
+      'NO_INSTANCE',
+      `no instance of service '${service}' is available (calling ${operationId})`,
+      {
+        service,
+        operationId,
+      },
+    );
     this.service = service;
   }
 }
 
 /** The client's circuit breaker is open; wraps cockatiel's BrokenCircuitError. */
-export class CircuitOpenError extends HttpError {
+export class CircuitOpenError extends HttpError<'CIRCUIT_OPEN'> {
   readonly service: string;
 
   constructor(service: string, operationId: string, cause?: unknown) {
-    super(503, ClientErrorCodes.CIRCUIT_OPEN, `circuit breaker for service '${service}' is open (calling ${operationId})`, {
-      service,
-      operationId,
-    });
-    this.name = 'CircuitOpenError';
+    super(
+      ClientErrorCodes.statusOf('CIRCUIT_OPEN'),
+      'CIRCUIT_OPEN',
+      `circuit breaker for service '${service}' is open (calling ${operationId})`,
+      { service, operationId },
+      cause === undefined ? undefined : { cause },
+    );
     this.service = service;
-    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });
   }
 }
 
 /** The call took too long: `scope` says whether the whole call (policy timeout) or one attempt timed out. */
-export class ClientTimeoutError extends HttpError {
+export class ClientTimeoutError extends HttpError<'TIMEOUT'> {
   readonly scope: 'call' | 'attempt';
   readonly target: CallTarget;
 
   constructor(target: CallTarget, scope: 'call' | 'attempt', message: string) {
-    super(504, ClientErrorCodes.TIMEOUT, `${target.service}.${target.operationId}: ${message}`, { ...target, scope });
-    this.name = 'ClientTimeoutError';
+    super(ClientErrorCodes.statusOf('TIMEOUT'), 'TIMEOUT', `${target.service}.${target.operationId}: ${message}`, { ...target, scope });
     this.scope = scope;
     this.target = target;
   }
 }
 
 /** A 2xx answer the client cannot decode as the contract says. */
-export class BadResponseError extends HttpError {
+export class BadResponseError extends HttpError<'BAD_RESPONSE'> {
   readonly target: CallTarget;
 
   constructor(target: CallTarget, message: string) {
-    super(502, ClientErrorCodes.BAD_RESPONSE, `${target.service}.${target.operationId}: ${message}`, target);
-    this.name = 'BadResponseError';
+    super(ClientErrorCodes.statusOf('BAD_RESPONSE'), 'BAD_RESPONSE', `${target.service}.${target.operationId}: ${message}`, target);
     this.target = target;
   }
 }
 
 /** An argument that cannot be sent; raised before any request, never retried. */
-export class InvalidArgumentError extends HttpError {
+export class InvalidArgumentError extends HttpError<'INVALID_ARGUMENT'> {
   constructor(service: string, operationId: string, message: string) {
-    super(400, ClientErrorCodes.INVALID_ARGUMENT, `${service}.${operationId}: ${message}`, { service, operationId });
-    this.name = 'InvalidArgumentError';
+    super(ClientErrorCodes.statusOf('INVALID_ARGUMENT'), 'INVALID_ARGUMENT', `${service}.${operationId}: ${message}`, {
+      service,
+      operationId,
+    });
   }
 }
 

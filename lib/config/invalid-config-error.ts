@@ -37,7 +37,6 @@ export class InvalidConfigError extends ConfigError {
     const issues = reported.map(redacted);
     const lines = issues.map(describe);
     super('INVALID_CONFIG', lines.length === 1 ? lines[0] : `${lines.length} configuration values are not valid:\n  ${lines.join('\n  ')}`);
-    this.name = 'InvalidConfigError';
     this.issues = Object.freeze([...issues]);
   }
 }

@@ -42,6 +42,7 @@ export {
   TransactionConflictError,
   type DataErrorCode,
 } from './database/database-errors';
+export { DataConfigError, DataConfigErrorCodes, type DataConfigErrorCode } from './data-config-errors';
 export type { QueryKind } from './database/query-kind';
 export { introspectSchema } from './schema/introspect';
 export { syncSchema, type SyncOptions, type SyncResult } from './schema/sync-schema';

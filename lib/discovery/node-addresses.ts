@@ -34,7 +34,9 @@ export async function resolveAdvertiseAddr(advertise: string | undefined, bindAd
     try {
       return (await lookup(wanted)).address;
     } catch (err) {
-      throw new GossipNodeError('GOSSIP_ADVERTISE_UNRESOLVED', `advertise address "${wanted}" does not resolve: ${String(err)}`);
+      throw new GossipNodeError('GOSSIP_ADVERTISE_UNRESOLVED', `advertise address "${wanted}" does not resolve: ${String(err)}`, {
+        cause: err,
+      });
     }
   }
 }

@@ -1,19 +1,18 @@
-/** Errors the public GossipNode raises on purpose (stable codes; the core's GossipError is the base). */
+/** Errors the public GossipNode raises on purpose (registered codes; the core's GossipError is the base). */
+import { defineErrorCodes, type CodeOf } from '../errors';
 import { GossipError } from './core/errors';
 
 export { GossipError, JoinFailedError } from './core/errors';
 
-export type GossipNodeErrorCode =
-  | 'GOSSIP_NOT_RUNNING'
-  | 'GOSSIP_LEAVE_TIMEOUT'
-  | 'GOSSIP_UNKNOWN_MEMBER'
-  | 'GOSSIP_ADVERTISE_UNRESOLVED'
-  | 'GOSSIP_SEED_UNRESOLVED'
-  | 'GOSSIP_SEND_FAILED';
+export const GossipNodeErrorCodes = defineErrorCodes('gossip', 'GossipNodeError', {
+  GOSSIP_NOT_RUNNING: { meaning: 'The node is shut down (or shut down while a join was in flight).' },
+  GOSSIP_LEAVE_TIMEOUT: { meaning: 'leave() could not gossip its leave to the cluster within the timeout.' },
+  GOSSIP_UNKNOWN_MEMBER: { meaning: 'sendUser() to a member name the node does not know.' },
+  GOSSIP_ADVERTISE_UNRESOLVED: { meaning: 'The advertise address (`advertiseAddr`, GDD_MEM_HOST) does not resolve.' },
+  GOSSIP_SEED_UNRESOLVED: { meaning: 'A seed (`join()`, GDD_MEM_SEED) is not `host:port` with a port 1…65535.' },
+  GOSSIP_SEND_FAILED: { meaning: 'A push/pull over TCP got an error answer or an answer of the wrong type.' },
+});
 
-export class GossipNodeError extends GossipError {
-  constructor(code: GossipNodeErrorCode, message: string) {
-    super(code, message);
-    this.name = 'GossipNodeError';
-  }
-}
+export type GossipNodeErrorCode = CodeOf<typeof GossipNodeErrorCodes>;
+
+export class GossipNodeError extends GossipError<GossipNodeErrorCode> {}

@@ -12,7 +12,6 @@ import { HttpError } from '../errors';
 import type { HttpMetrics } from '../observability/metrics';
 import type { AccessLog } from './access-log';
 import { briefError } from './client-caused';
-import { HttpErrorCodes } from './error-codes';
 import type { OpenConnections } from './open-connections';
 import { answerOnSocket } from './raw-response';
 import { requestIdFrom } from './request-id';
@@ -32,11 +31,11 @@ export function parserErrorAnswer(err: unknown): HttpError {
   const why = typeof reason === 'string' && reason !== '' ? reason : err instanceof Error ? err.message : String(err);
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return new HttpError(431, HttpErrorCodes.HEADERS_TOO_LARGE, 'request headers are larger than the server accepts');
+      return HttpError.of('HEADERS_TOO_LARGE', 'request headers are larger than the server accepts');
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, 'chunk extensions are larger than the server accepts');
+      return HttpError.of('PAYLOAD_TOO_LARGE', 'chunk extensions are larger than the server accepts');
     default:
-      return new HttpError(400, HttpErrorCodes.MALFORMED_REQUEST, `the request is not valid HTTP/1.1: ${why}`);
+      return HttpError.of('MALFORMED_REQUEST', `the request is not valid HTTP/1.1: ${why}`);
   }
 }
 

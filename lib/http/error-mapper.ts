@@ -8,10 +8,9 @@ import type Koa from 'koa';
 import type { Context } from 'koa';
 import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'winston';
-import { HttpError } from '../errors';
+import { HttpError, type HttpErrorCode } from '../errors';
 import { RateLimitedLog } from '../observability/rate-limited-log';
 import { briefError, isClientCaused } from './client-caused';
-import { HttpErrorCodes } from './error-codes';
 import { gddState } from './request-state';
 import { connectionCut } from './response-outcome';
 
@@ -70,7 +69,7 @@ export function mapError(err: unknown, requestId: string): MappedError {
   }
   return {
     status: 500,
-    body: { error: { code: HttpErrorCodes.INTERNAL, message: 'internal server error', requestId } },
+    body: { error: { code: 'INTERNAL' satisfies HttpErrorCode, message: 'internal server error', requestId } },
     headers: {},
     unexpected: true,
   };
@@ -110,8 +109,8 @@ export function answerUnrouted(ctx: Context, requestId: string): void {
   if (ctx.body != null || (ctx.status !== 404 && ctx.status !== 405)) return;
   const err =
     ctx.status === 404
-      ? new HttpError(404, HttpErrorCodes.NOT_FOUND, `no route for ${ctx.method} ${ctx.path}`)
-      : new HttpError(405, HttpErrorCodes.METHOD_NOT_ALLOWED, `${ctx.method} is not allowed on ${ctx.path}`);
+      ? HttpError.of('NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`)
+      : HttpError.of('METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${ctx.path}`);
   writeError(ctx, mapError(err, requestId));
 }
 

@@ -10,7 +10,6 @@ import formidable from 'formidable';
 import type { Context } from 'koa';
 import { HttpError } from '../errors';
 import { discardBody } from './body-discard';
-import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
 import type { UploadTempFiles } from './upload-temp-files';
@@ -105,11 +104,7 @@ export class MultipartBodyReader {
   async read(ctx: Context): Promise<MultipartBody> {
     const encoding = (ctx.get('Content-Encoding') || 'identity').toLowerCase();
     if (encoding !== 'identity') {
-      throw new HttpError(
-        415,
-        HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-        `Content-Encoding '${encoding}' is not supported for multipart bodies`,
-      );
+      throw HttpError.of('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding '${encoding}' is not supported for multipart bodies`);
     }
     let parts: CollectedParts;
     try {
@@ -119,8 +114,8 @@ export class MultipartBodyReader {
       await discardBody(ctx.req);
       const httpCode = (err as { httpCode?: unknown }).httpCode;
       const message = err instanceof Error ? err.message : String(err);
-      if (httpCode === 413) throw new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `multipart body too large: ${message}`);
-      throw new HttpError(400, HttpErrorCodes.MALFORMED_MULTIPART, `multipart body could not be parsed: ${message}`);
+      if (httpCode === 413) throw HttpError.of('PAYLOAD_TOO_LARGE', `multipart body too large: ${message}`);
+      throw HttpError.of('MALFORMED_MULTIPART', `multipart body could not be parsed: ${message}`);
     }
     const files = Object.create(null) as Record<string, UploadedFileInfo[]>;
     for (const [field, list] of Object.entries(parts.files)) {

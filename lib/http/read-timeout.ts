@@ -12,7 +12,6 @@ import { HttpError } from '../errors';
 import type { HttpMetrics } from '../observability/metrics';
 import type { AccessLog } from './access-log';
 import { briefError } from './client-caused';
-import { HttpErrorCodes } from './error-codes';
 import type { OpenConnections } from './open-connections';
 import { answerOnSocket } from './raw-response';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -45,11 +44,7 @@ export class ReadTimeoutResponder {
     const res = inFlightResponse(socket);
     const requestId = requestIdFrom(res?.getHeader(REQUEST_ID_HEADER) as string | undefined);
     const ms = this.o.connections.msSinceActivity(socket);
-    const timeout = new HttpError(
-      408,
-      HttpErrorCodes.REQUEST_TIMEOUT,
-      `request not received within ${this.o.readMs} ms (GDD_READ_TIMEOUT)`,
-    );
+    const timeout = HttpError.of('REQUEST_TIMEOUT', `request not received within ${this.o.readMs} ms (GDD_READ_TIMEOUT)`);
     let bytes = 0;
     if (res?.headersSent === true)
       socket.destroy(); // an answer already started: nothing else can be said

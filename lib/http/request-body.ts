@@ -7,9 +7,8 @@
 import type { Context } from 'koa';
 import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { HttpError } from '../errors';
+import { HttpError, HttpErrorCodes } from '../errors';
 import { discardBody } from './body-discard';
-import { HttpErrorCodes } from './error-codes';
 import { forbiddenFlatKeyIn, forbiddenKeyError, forbiddenKeyIn, mayHoldForbiddenKeys } from './forbidden-keys';
 import { parseUrlencoded, type FormFields } from './urlencoded';
 import { decodeUtf8 } from './utf8';
@@ -32,7 +31,7 @@ async function refuseBody(ctx: Context, err: HttpError): Promise<never> {
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, HttpErrorCodes.PAYLOAD_TOO_LARGE, `request body is larger than ${limit} bytes`);
+  return HttpError.of('PAYLOAD_TOO_LARGE', `request body is larger than ${limit} bytes`);
 }
 
 /** The body stream with its Content-Encoding undone; unsupported encodings are 415. */
@@ -47,7 +46,7 @@ export function decodedBodyStream(ctx: Context): Readable {
     case 'deflate':
       return ctx.req.pipe(zlib.createInflate());
     default:
-      throw new HttpError(415, HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE, `unsupported Content-Encoding '${encoding}'`);
+      throw HttpError.of('UNSUPPORTED_MEDIA_TYPE', `unsupported Content-Encoding '${encoding}'`);
   }
 }
 
@@ -84,14 +83,12 @@ export async function readBody(ctx: Context, limit: number): Promise<Buffer> {
     };
     const onError = (err: Error & { code?: unknown }): void => {
       if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
-        fail(
-          new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`),
-        );
+        fail(HttpError.of('MALFORMED_ENCODING', `request body is not valid ${ctx.get('Content-Encoding')}: ${err.message}`));
       } else {
-        fail(new HttpError(400, HttpErrorCodes.REQUEST_ABORTED, 'request body could not be read'));
+        fail(HttpError.of('REQUEST_ABORTED', 'request body could not be read'));
       }
     };
-    const onAborted = (): void => fail(new HttpError(400, HttpErrorCodes.REQUEST_ABORTED, 'client aborted the request'));
+    const onAborted = (): void => fail(HttpError.of('REQUEST_ABORTED', 'client aborted the request'));
     stream.on('data', onData);
     stream.once('end', onEnd);
     stream.once('error', onError);
@@ -110,9 +107,7 @@ export async function readJsonBody(ctx: Context, limit: number): Promise<unknown
     parsed = JSON.parse(text) as unknown;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new HttpError(400, HttpErrorCodes.MALFORMED_JSON, `body is not valid JSON: ${reason}`, [
-      { field: 'body', message: `is not valid JSON: ${reason}` },
-    ]);
+    throw HttpError.of('MALFORMED_JSON', `body is not valid JSON: ${reason}`, [{ field: 'body', message: `is not valid JSON: ${reason}` }]);
   }
   const forbidden = mayHoldForbiddenKeys(text) ? forbiddenKeyIn(parsed, 'body') : undefined;
   if (forbidden !== undefined) throw forbiddenKeyError(forbidden);

@@ -15,7 +15,6 @@ import { FileResult } from '../decorators/file-result';
 import { RawAnswer } from '../decorators/raw-answer';
 import { HttpError } from '../errors';
 import type { ContractBreaches } from './contract-breaches';
-import { HttpErrorCodes } from './error-codes';
 import { compileSerializer, type Serializer } from './response-serializer';
 
 /** `attachment; filename="report.csv"` plus `filename*=UTF-8''…` when the name is not plain ASCII. */
@@ -107,7 +106,7 @@ export class ResponseWriter {
 
   private async download(ctx: Context, result: unknown): Promise<void> {
     // go-doudou answers a nil *os.File with 500 "No file returned"
-    if (!(result instanceof FileResult)) throw new HttpError(500, HttpErrorCodes.INTERNAL, `${this.route.operationId} returned no file`);
+    if (!(result instanceof FileResult)) throw HttpError.of('INTERNAL', `${this.route.operationId} returned no file`);
     if (!Buffer.isBuffer(result.data)) await firstByte(result.data);
     ctx.set('Content-Disposition', contentDisposition(result.fileName));
     ctx.type = result.contentType;

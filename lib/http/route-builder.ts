@@ -12,7 +12,6 @@ import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
 import type { ContractBreaches } from './contract-breaches';
 import { LOGGED_RESPONSE } from './request-dump';
-import { HttpErrorCodes } from './error-codes';
 import type { MultipartBodyReader } from './multipart-body';
 import { ParamBinder, type ParsedBody } from './param-binder';
 import { hasBody, readFormBody, readJsonBody } from './request-body';
@@ -49,7 +48,7 @@ export function joinPaths(...parts: string[]): string {
 
 function unsupported(ctx: Context, expected: string): HttpError {
   const got = ctx.get('Content-Type') || 'none';
-  return new HttpError(415, HttpErrorCodes.UNSUPPORTED_MEDIA_TYPE, `Content-Type ${got} is not accepted here; send ${expected}`);
+  return HttpError.of('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${got} is not accepted here; send ${expected}`);
 }
 
 const NO_BODY: ParsedBody = Object.freeze({});

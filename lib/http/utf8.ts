@@ -5,7 +5,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { HttpError } from '../errors';
-import { HttpErrorCodes } from './error-codes';
 
 /** Second-byte range of a lead byte (Unicode 15 Table 3-7), continuation bytes after it are 80..BF. */
 function sequence(lead: number): { length: number; min: number; max: number } | undefined {
@@ -40,7 +39,7 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 
 export function malformedUtf8(field: string, offset: number): HttpError {
   const message = `is not valid UTF-8 (first bad byte at offset ${offset})`;
-  return new HttpError(400, HttpErrorCodes.MALFORMED_ENCODING, `${field} ${message}`, [{ field, message }]);
+  return HttpError.of('MALFORMED_ENCODING', `${field} ${message}`, [{ field, message }]);
 }
 
 /** The text of `bytes`, or 400 MALFORMED_ENCODING naming `field` and the offset. */

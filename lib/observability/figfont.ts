@@ -4,6 +4,7 @@
  * smushing with the six controlled rules or universal smushing, as the font's header asks. Vertical layout (several lines
  * stacked into each other) and right-to-left fonts are not needed for a banner and not implemented.
  */
+import { DoudouError, defineErrorCodes, type CodeOf } from '../errors';
 
 /** Horizontal layout bits of the header's full_layout (FIGfont 2 spec, "Interpretation of layout parameters"). */
 const EQUAL = 1;
@@ -22,10 +23,13 @@ const HIERARCHY_CLASSES = ['|', '/\\', '[]', '{}', '()', '<>'];
 /** The characters every FIGfont defines, in file order after ASCII 32–126: Ä Ö Ü ä ö ü ß. */
 const DEUTSCH = [196, 214, 220, 228, 246, 252, 223];
 
-export class FigFontError extends Error {
+export const FigFontErrorCodes = defineErrorCodes('observability', 'FigFontError', {
+  FIGFONT_INVALID: { meaning: 'The banner font is not a FIGfont (no flf2a header) or a character in it is cut short.' },
+});
+
+export class FigFontError extends DoudouError<CodeOf<typeof FigFontErrorCodes>> {
   constructor(message: string) {
-    super(message);
-    this.name = 'FigFontError';
+    super('FIGFONT_INVALID', message);
   }
 }
 

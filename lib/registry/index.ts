@@ -1,7 +1,7 @@
 /** Service registry over gossip: node metadata, service instances, weights, the local registration. */
 export { NodeMeta, ServiceInfo, ServiceType, MetaValue, encodeNodeMeta, decodeNodeMeta } from './node-meta';
 export { MetaFormat, MetaKind, META_FORMATS, readNodeMeta, encodeMeta, describeMeta } from './meta-generations';
-export { RegistryError, RegistryErrorCode, NodeMetaTooLargeError } from './registry-errors';
+export { RegistryError, RegistryErrorCodes, RegistryErrorCode, NodeMetaTooLargeError } from './registry-errors';
 export { RegistryInstance, InstanceState, InstanceNode, registeredName, plainServiceName, baseUrlOf } from './registry-instance';
 export {
   ServiceRegistry,

@@ -1,18 +1,23 @@
 /**
- * Typed errors of the service registry. A too-large metadata is a start-up problem (bad configuration or too
- * much registry data), so it is a ConfigError: never sent to a client, reported when the App starts.
+ * Typed errors of the service registry. A too-large or invalid node metadata is a start-up problem (bad
+ * configuration or too much registry data), so it is a ConfigError: never sent to a client, reported when the
+ * App starts.
  */
-import { ConfigError } from '../errors';
+import { ConfigError, defineErrorCodes, type CodeOf } from '../errors';
 
-export type RegistryErrorCode = 'META_TOO_LARGE' | 'META_INVALID';
+export const RegistryErrorCodes = defineErrorCodes('registry', 'RegistryError', {
+  META_TOO_LARGE: {
+    thrownBy: 'NodeMetaTooLargeError',
+    meaning: "The encoded node metadata is over memberlist's 512 bytes: publish less registry data, fewer or shorter-named services.",
+  },
+  META_INVALID: {
+    meaning: 'A field of the node metadata to publish is not valid (empty service name, port outside 0…65535, weight not an integer).',
+  },
+});
 
-export class RegistryError extends ConfigError {
-  declare readonly code: RegistryErrorCode;
-  constructor(code: RegistryErrorCode, message: string) {
-    super(code, message);
-    this.name = 'RegistryError';
-  }
-}
+export type RegistryErrorCode = CodeOf<typeof RegistryErrorCodes>;
+
+export class RegistryError extends ConfigError<RegistryErrorCode> {}
 
 /** The encoded node metadata exceeds memberlist's MetaMaxSize (docs/gossip-wire-format.md#versions-and-metadata: 512 bytes). */
 export class NodeMetaTooLargeError extends RegistryError {
@@ -26,6 +31,5 @@ export class NodeMetaTooLargeError extends RegistryError {
         '(LocalRegistration data / per-service data), shorten service names, routeRootPath, version or build ' +
         'info, or publish fewer services from this node',
     );
-    this.name = 'NodeMetaTooLargeError';
   }
 }

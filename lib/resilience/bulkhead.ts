@@ -58,9 +58,9 @@ export function bulkhead(options: BulkheadOptions = {}): BulkheadMiddleware {
       return await gate.acquire({ maxWaitMs, signal: gone.signal });
     } catch (err) {
       if (!(err instanceof GateRejectedError)) throw err;
-      rejected[err.reason]++;
-      if (err.reason === 'ABANDONED') return undefined; // nobody is listening any more
-      const why = err.reason === 'QUEUE_FULL' ? 'server busy' : `no capacity within ${maxWaitMs} ms`;
+      rejected[err.code]++;
+      if (err.code === 'ABANDONED') return undefined; // nobody is listening any more
+      const why = err.code === 'QUEUE_FULL' ? 'server busy' : `no capacity within ${maxWaitMs} ms`;
       throw new TooManyRequestsError(`too many requests: ${why}`, retryAfterSeconds);
     } finally {
       ctx.res.off('close', onClose);

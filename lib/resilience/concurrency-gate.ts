@@ -8,13 +8,20 @@
  * leaving waiter at once and always hands a freed slot to the next waiter.
  */
 
-export type GateRejectionReason = 'QUEUE_FULL' | 'WAIT_TIMEOUT' | 'ABANDONED';
+import { DoudouError, defineErrorCodes, type CodeOf } from '../errors';
 
-/** Why acquire() did not get a slot. */
-export class GateRejectedError extends Error {
-  constructor(readonly reason: GateRejectionReason) {
-    super(`concurrency gate rejected: ${reason}`);
-    this.name = 'GateRejectedError';
+/** Why acquire() did not get a slot (the bulkhead answers all but ABANDONED with 429). */
+export const GateRejectionCodes = defineErrorCodes('resilience', 'GateRejectedError', {
+  QUEUE_FULL: { meaning: 'Every slot is held and the wait queue is full.' },
+  WAIT_TIMEOUT: { meaning: 'No slot came free within `maxWaitMs`.' },
+  ABANDONED: { meaning: "The waiter's AbortSignal fired (the client went away) before it got a slot." },
+});
+
+export type GateRejectionReason = CodeOf<typeof GateRejectionCodes>;
+
+export class GateRejectedError extends DoudouError<GateRejectionReason> {
+  constructor(code: GateRejectionReason) {
+    super(code, `concurrency gate rejected: ${code}`);
   }
 }
 

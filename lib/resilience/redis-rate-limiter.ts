@@ -12,7 +12,7 @@
  */
 import { redactUrlCredentials } from '../config/secrets';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { RateLimiterUnavailableError } from './errors';
+import { RateLimiterUnavailableError, RedisCommandTimeoutError } from './errors';
 import { GCRA_SCRIPT, GCRA_SCRIPT_SHA1 } from './gcra-script';
 import { checkCost, toLimit, type Limit } from './limit';
 import type { RateDecision, RateLimiter } from './rate-limiter';
@@ -54,15 +54,6 @@ export interface RedisRateLimiterStats {
   failedClosed: number;
   /** Message of the most recent Redis failure. */
   lastError?: string;
-}
-
-/** A command that Redis did not answer within commandTimeoutMs. */
-export class RedisCommandTimeoutError extends Error {
-  readonly code = 'REDIS_COMMAND_TIMEOUT';
-  constructor(ms: number) {
-    super(`redis did not answer within ${ms} ms`);
-    this.name = 'RedisCommandTimeoutError';
-  }
 }
 
 function isClient(value: RedisClient | RedisOptions | undefined): value is RedisClient {
@@ -145,7 +136,7 @@ export class RedisRateLimiter implements RateLimiter {
       this.noteFailure(err, 'command');
       if (this.onRedisError === 'deny') {
         this.counters.failedClosed++;
-        throw new RateLimiterUnavailableError('rate limiter unavailable', err);
+        throw new RateLimiterUnavailableError('rate limiter unavailable', { cause: err });
       }
       this.counters.failedOpen++;
       return { allowed: true, limit: this.limit.burst, remaining: this.limit.burst, resetMs: 0, retryAfterMs: 0, degraded: true };

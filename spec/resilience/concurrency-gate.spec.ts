@@ -3,7 +3,7 @@ import { ConcurrencyGate, GateRejectedError } from '../../lib/resilience/concurr
 import { waitFor } from '../support/wait-for';
 
 function reason(err: unknown): string {
-  return err instanceof GateRejectedError ? err.reason : String(err);
+  return err instanceof GateRejectedError ? err.code : String(err);
 }
 
 describe('resilience/concurrency-gate', () => {

@@ -30,7 +30,7 @@ function entityPaths(flags: SyncFlags, cwd: string): string[] {
     flags.entities ?? (Array.isArray(configured) ? configured.map(String) : typeof configured === 'string' ? [configured] : undefined);
   if (paths === undefined || paths.length === 0) {
     throw new CliError(
-      CliErrorCodes.BAD_ARGUMENT,
+      CliErrorCodes.CLI_BAD_ARGUMENT,
       'which entities? give --entities <compiled dir or module…>, or "doudou": { "entities": "dist/entities" } in package.json',
     );
   }
@@ -56,7 +56,7 @@ function registerSync(ddl: Command): void {
         const entities = entitiesFromModules(cwd, paths);
         if (entities.length === 0) {
           throw new CliError(
-            CliErrorCodes.BAD_ARGUMENT,
+            CliErrorCodes.CLI_BAD_ARGUMENT,
             `no @Table classes are exported by ${paths.join(', ')} (run the project's own doudou: npx doudou)`,
           );
         }

@@ -35,7 +35,7 @@ async function sources(
   const modules = flags.contracts ?? (Array.isArray(configured) ? configured.map(String) : undefined);
   if (modules === undefined || modules.length === 0) {
     throw new CliError(
-      CliErrorCodes.BAD_ARGUMENT,
+      CliErrorCodes.CLI_BAD_ARGUMENT,
       'nothing to mock: give --from <openapi file|url>, or --contracts <compiled module…>, or "doudou": { "contracts": [...] } in package.json',
     );
   }

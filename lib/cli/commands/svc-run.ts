@@ -23,7 +23,7 @@ const log = (line: string): void => {
 function entryOf(cwd: string, flag: string | undefined, main: string | undefined): string {
   const entry = flag ?? main;
   if (entry === undefined) {
-    throw new CliError(CliErrorCodes.BAD_ARGUMENT, 'no entry point: give --entry dist/main.js or set "main" in package.json');
+    throw new CliError(CliErrorCodes.CLI_BAD_ARGUMENT, 'no entry point: give --entry dist/main.js or set "main" in package.json');
   }
   return path.resolve(cwd, entry);
 }
@@ -54,9 +54,9 @@ export function registerSvcRun(parent: Command): void {
       if (flags.watch !== true) {
         const { errorCount } = buildOnce(cwd, flags.project);
         if (errorCount > 0)
-          throw new CliError(CliErrorCodes.BUILD_FAILED, `build failed with ${errorCount} error${errorCount === 1 ? '' : 's'}`);
+          throw new CliError(CliErrorCodes.CLI_BUILD_FAILED, `build failed with ${errorCount} error${errorCount === 1 ? '' : 's'}`);
         if (!existsSync(entry))
-          throw new CliError(CliErrorCodes.FILE_NOT_FOUND, `${path.relative(cwd, entry)} does not exist after the build`);
+          throw new CliError(CliErrorCodes.CLI_FILE_NOT_FOUND, `${path.relative(cwd, entry)} does not exist after the build`);
         service.start();
         const forward = (): void => void service.stop();
         process.once('SIGTERM', forward);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Document, isMap, isSeq, parseAllDocuments, stringify } from 'yaml';
-import { CliError, CliErrorCodes } from '../cli-errors';
+import { CliError } from '../cli-errors';
 
 export type ManifestFileOutcome = 'created' | 'image-updated' | 'unchanged';
 
@@ -21,15 +21,12 @@ export function replaceImage(text: string, image: string, file: string): string 
   const docs = parseAllDocuments(text);
   const first = docs[0];
   if (first === undefined || !(first instanceof Document)) {
-    throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${file}: no YAML document to update`);
+    throw new CliError('CLI_BAD_DOCUMENT', `${file}: no YAML document to update`);
   }
-  if (first.errors.length > 0) throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${file}: ${first.errors[0].message}`);
+  if (first.errors.length > 0) throw new CliError('CLI_BAD_DOCUMENT', `${file}: ${first.errors[0].message}`);
   const containers = first.getIn(['spec', 'template', 'spec', 'containers']);
   if (!isSeq(containers) || !isMap(containers.items[0])) {
-    throw new CliError(
-      CliErrorCodes.BAD_DOCUMENT,
-      `${file}: the first document has no spec.template.spec.containers[0] to set the image of`,
-    );
+    throw new CliError('CLI_BAD_DOCUMENT', `${file}: the first document has no spec.template.spec.containers[0] to set the image of`);
   }
   first.setIn([...IMAGE_PATH], image);
   return docs.map((d) => d.toString({ lineWidth: 0 })).join('');

@@ -25,7 +25,7 @@ export function loadTypeScript(cwd: string): TypeScriptApi {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the user's project at run time
     return require(require.resolve('typescript', { paths: [cwd, __dirname] })) as TypeScriptApi;
   } catch {
-    throw new CliError(CliErrorCodes.MISSING_PACKAGE, 'this needs TypeScript: npm install --save-dev typescript');
+    throw new CliError(CliErrorCodes.CLI_MISSING_PACKAGE, 'this needs TypeScript: npm install --save-dev typescript');
   }
 }
 
@@ -55,11 +55,12 @@ export function descriptorsFromModules(cwd: string, modules: readonly string[]):
     } catch (err) {
       const reason =
         (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' ? 'not found (build the project first?)' : (err as Error).message;
-      throw new CliError(CliErrorCodes.FILE_NOT_FOUND, `cannot load contract module ${m}: ${reason}`);
+      throw new CliError(CliErrorCodes.CLI_FILE_NOT_FOUND, `cannot load contract module ${m}: ${reason}`);
     }
   }
   const services = describeExports(exported);
-  if (services.length === 0) throw new CliError(CliErrorCodes.BAD_ARGUMENT, `${modules.join(', ')} export no @Contract or @Service class`);
+  if (services.length === 0)
+    throw new CliError(CliErrorCodes.CLI_BAD_ARGUMENT, `${modules.join(', ')} export no @Contract or @Service class`);
   return services;
 }
 

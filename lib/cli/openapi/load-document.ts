@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { oas30 } from 'openapi3-ts';
 import { parse as parseYaml } from 'yaml';
-import { CliError, CliErrorCodes } from '../cli-errors';
+import { CliError } from '../cli-errors';
 
 export interface LoadedDocument {
   document: oas30.OpenAPIObject;
@@ -27,21 +27,15 @@ async function readSource(source: string): Promise<string> {
       response = await fetch(source, { headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' } });
     } catch (err) {
       const reason = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new CliError(
-        CliErrorCodes.BAD_DOCUMENT,
-        `cannot fetch ${source}: ${reason?.code ?? reason?.message ?? (err as Error).message}`,
-      );
+      throw new CliError('CLI_BAD_DOCUMENT', `cannot fetch ${source}: ${reason?.code ?? reason?.message ?? (err as Error).message}`);
     }
-    if (!response.ok) throw new CliError(CliErrorCodes.BAD_DOCUMENT, `cannot fetch ${source}: HTTP ${response.status}`);
+    if (!response.ok) throw new CliError('CLI_BAD_DOCUMENT', `cannot fetch ${source}: HTTP ${response.status}`);
     return response.text();
   }
   try {
     return await readFile(source, 'utf8');
   } catch (err) {
-    throw new CliError(
-      CliErrorCodes.FILE_NOT_FOUND,
-      `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
+    throw new CliError('CLI_FILE_NOT_FOUND', `cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
 
@@ -50,7 +44,7 @@ function parseText(text: string, source: string): unknown {
   try {
     return trimmed.startsWith('{') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${source} is neither JSON nor YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new CliError('CLI_BAD_DOCUMENT', `${source} is neither JSON nor YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -65,26 +59,26 @@ async function convertSwagger2(doc: unknown, source: string): Promise<oas30.Open
     converter = require('swagger2openapi') as Swagger2Converter;
   } catch {
     throw new CliError(
-      CliErrorCodes.MISSING_PACKAGE,
+      'CLI_MISSING_PACKAGE',
       `${source} is Swagger 2.0: install the converter to read it (npm install --save-dev swagger2openapi), or give an OpenAPI 3.0 document`,
     );
   }
   try {
     return (await converter.convertObj(doc, { patch: true, warnOnly: true })).openapi;
   } catch (err) {
-    throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${source}: Swagger 2.0 conversion failed: ${(err as Error).message}`);
+    throw new CliError('CLI_BAD_DOCUMENT', `${source}: Swagger 2.0 conversion failed: ${(err as Error).message}`);
   }
 }
 
 export async function loadOpenApiDocument(source: string): Promise<LoadedDocument> {
   const parsed = parseText(await readSource(source), source);
-  if (parsed === null || typeof parsed !== 'object') throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${source} is not an OpenAPI document`);
+  if (parsed === null || typeof parsed !== 'object') throw new CliError('CLI_BAD_DOCUMENT', `${source} is not an OpenAPI document`);
   const doc = parsed as { openapi?: unknown; swagger?: unknown; paths?: unknown };
   if (doc.swagger === '2.0') return { document: await convertSwagger2(doc, source), source, convertedFrom: 'swagger-2.0' };
   if (typeof doc.openapi !== 'string' || !/^3\.0\.\d+/.test(doc.openapi)) {
     const seen = typeof doc.openapi === 'string' ? `openapi ${doc.openapi}` : 'no openapi or swagger field';
-    throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${source} is not OpenAPI 3.0 (${seen}); OpenAPI 3.0.x and Swagger 2.0 are read`);
+    throw new CliError('CLI_BAD_DOCUMENT', `${source} is not OpenAPI 3.0 (${seen}); OpenAPI 3.0.x and Swagger 2.0 are read`);
   }
-  if (doc.paths === null || typeof doc.paths !== 'object') throw new CliError(CliErrorCodes.BAD_DOCUMENT, `${source} has no paths`);
+  if (doc.paths === null || typeof doc.paths !== 'object') throw new CliError('CLI_BAD_DOCUMENT', `${source} has no paths`);
   return { document: parsed as oas30.OpenAPIObject, source };
 }

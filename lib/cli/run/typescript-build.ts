@@ -24,7 +24,7 @@ function formatHost(ts: Ts, cwd: string): TypeScript.FormatDiagnosticsHost {
 
 function configPath(ts: Ts, cwd: string, project: string): string {
   const found = ts.findConfigFile(cwd, ts.sys.fileExists, project);
-  if (found === undefined) throw new CliError(CliErrorCodes.FILE_NOT_FOUND, `no ${project} in ${cwd}`);
+  if (found === undefined) throw new CliError(CliErrorCodes.CLI_FILE_NOT_FOUND, `no ${project} in ${cwd}`);
   return found;
 }
 
@@ -41,7 +41,7 @@ export function buildOnce(cwd: string, project: string): BuildReport {
       onUnRecoverableConfigFileDiagnostic: (d) => process.stderr.write(ts.formatDiagnostic(d, host)),
     },
   );
-  if (parsed === undefined) throw new CliError(CliErrorCodes.BUILD_FAILED, `cannot read ${file}`);
+  if (parsed === undefined) throw new CliError(CliErrorCodes.CLI_BUILD_FAILED, `cannot read ${file}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
   const emitted = program.emit();
   // with noEmitOnError the emit repeats the pre-emit errors

@@ -4,7 +4,7 @@
  * a default (varchar(255) for a string, int for a number, datetime(3) for a Date) is left out, anything
  * else is said.
  */
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 import { boundedName, camelCase, pascalCase, singular, snakeCase } from '../entity/identifiers';
 import { defaultTypeFor, kindForType, withTypeDefaults, type JsKind, type SqlType } from '../entity/sql-type';
 import type { ColumnModel, TableModel } from '../schema/table-model';
@@ -129,7 +129,7 @@ export function entityFiles(tables: readonly TableModel[], options: EntitySource
   for (const t of tables) {
     const other = byClass.get(entityNames(t).className);
     if (other !== undefined) {
-      throw new ConfigError(
+      throw new DataConfigError(
         'NAME_COLLISION',
         `tables ${other} and ${t.name} would both become class ${entityNames(t).className}; reverse them separately`,
       );

@@ -4,33 +4,42 @@
  * any other driver error becomes a DatabaseError, which the HTTP layer answers as a generic 500 and logs.
  * Mapping happens once, where queries run, so DAO calls and raw Kysely queries throw the same errors.
  */
-import { HttpError } from '../../errors';
+import { DoudouError, HttpError, defineErrorCodes, type CodeOf, type CodesWithStatus } from '../../errors';
 import type { DialectName } from '../dialect/sql-dialect';
 
-export const DataErrorCodes = {
-  /** A unique or primary key already has this value (MySQL 1062, PostgreSQL 23505). HTTP 409. */
-  DUPLICATE: 'DUPLICATE',
-  /** A foreign key points at a row that does not exist, or a referenced row is still referenced. HTTP 409. */
-  FOREIGN_KEY_VIOLATION: 'FOREIGN_KEY_VIOLATION',
-  /** A deadlock or serialization failure aborted the transaction; retrying it may succeed. HTTP 409. */
-  TRANSACTION_CONFLICT: 'TRANSACTION_CONFLICT',
-  /** The database cannot be reached (refused, timed out, connection lost). HTTP 503. */
-  DB_UNAVAILABLE: 'DB_UNAVAILABLE',
-  /** Any other error the database reported; the client sees a generic 500, the log has the cause. */
-  DB_ERROR: 'DB_ERROR',
-  /** An insert leaves out a NOT NULL column that has no default. HTTP 400. */
-  MISSING_VALUE: 'MISSING_VALUE',
-  /** A DAO call was given a property that is not a column of the entity. */
-  UNKNOWN_FIELD: 'UNKNOWN_FIELD',
-  /** updateMany/deleteMany without a filter (use a filter that matches everything on purpose). */
-  EMPTY_FILTER: 'EMPTY_FILTER',
-  /** A filter, sort or page the DAO cannot turn into SQL (unknown operator, a json column in a filter, page 0). */
-  BAD_QUERY: 'BAD_QUERY',
-  /** get/update/delete by key on an entity without a primary key, or with a key of the wrong shape. */
-  BAD_KEY: 'BAD_KEY',
-} as const;
+export const DataErrorCodes = defineErrorCodes('data', 'DataError', {
+  DUPLICATE: {
+    status: 409,
+    thrownBy: 'DuplicateKeyError',
+    meaning: 'A unique or primary key already has this value (MySQL 1062, PostgreSQL 23505).',
+  },
+  FOREIGN_KEY_VIOLATION: {
+    status: 409,
+    thrownBy: 'ForeignKeyViolationError',
+    meaning: 'A foreign key points at a row that does not exist, or a referenced row is still referenced.',
+  },
+  TRANSACTION_CONFLICT: {
+    status: 409,
+    thrownBy: 'TransactionConflictError',
+    meaning: 'A deadlock or serialization failure aborted the transaction; retrying it may succeed.',
+  },
+  DB_UNAVAILABLE: {
+    status: 503,
+    thrownBy: 'DatabaseUnavailableError',
+    meaning: 'The database cannot be reached (refused, timed out, connection lost).',
+  },
+  MISSING_VALUE: { status: 400, thrownBy: 'MissingValueError', meaning: 'An insert leaves out a NOT NULL column that has no default.' },
+  DB_ERROR: {
+    thrownBy: 'DatabaseError',
+    meaning: 'Any other error the database reported; the client sees a generic 500, the log has the cause.',
+  },
+  UNKNOWN_FIELD: { meaning: 'A DAO call was given a property that is not a column of the entity.' },
+  EMPTY_FILTER: { meaning: 'updateMany/deleteMany without a filter (use a filter that matches everything on purpose).' },
+  BAD_QUERY: { meaning: 'A filter, sort or page the DAO cannot turn into SQL (unknown operator, a json column in a filter, page 0).' },
+  BAD_KEY: { meaning: 'get/update/delete by key on an entity without a primary key, or with a key of the wrong shape.' },
+});
 
-export type DataErrorCode = (typeof DataErrorCodes)[keyof typeof DataErrorCodes];
+export type DataErrorCode = CodeOf<typeof DataErrorCodes>;
 
 export interface DatabaseErrorDetails {
   /** The constraint or key the database named, when it did. */
@@ -39,66 +48,65 @@ export interface DatabaseErrorDetails {
 }
 
 /** A unique or primary key already holds this value. */
-export class DuplicateKeyError extends HttpError {
+export class DuplicateKeyError extends HttpError<'DUPLICATE'> {
   readonly constraint?: string;
   constructor(constraint: string | undefined, options?: ErrorOptions) {
     super(
-      409,
-      DataErrorCodes.DUPLICATE,
+      DataErrorCodes.statusOf('DUPLICATE'),
+      'DUPLICATE',
       constraint ? `a row with the same ${constraint} already exists` : 'a row with the same key already exists',
       {
         ...(constraint ? { constraint } : {}),
       },
+      options,
     );
-    this.name = 'DuplicateKeyError';
     this.constraint = constraint;
-    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 
-export class ForeignKeyViolationError extends HttpError {
+export class ForeignKeyViolationError extends HttpError<'FOREIGN_KEY_VIOLATION'> {
   readonly constraint?: string;
   constructor(constraint: string | undefined, options?: ErrorOptions) {
     super(
-      409,
-      DataErrorCodes.FOREIGN_KEY_VIOLATION,
+      DataErrorCodes.statusOf('FOREIGN_KEY_VIOLATION'),
+      'FOREIGN_KEY_VIOLATION',
       `the row references a missing row, or is still referenced${constraint ? ` (${constraint})` : ''}`,
       {
         ...(constraint ? { constraint } : {}),
       },
+      options,
     );
-    this.name = 'ForeignKeyViolationError';
     this.constraint = constraint;
-    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 
-export class TransactionConflictError extends HttpError {
+export class TransactionConflictError extends HttpError<'TRANSACTION_CONFLICT'> {
   constructor(options?: ErrorOptions) {
-    super(409, DataErrorCodes.TRANSACTION_CONFLICT, 'the transaction conflicted with another one; retry it');
-    this.name = 'TransactionConflictError';
-    if (options?.cause !== undefined) this.cause = options.cause;
+    super(
+      DataErrorCodes.statusOf('TRANSACTION_CONFLICT'),
+      'TRANSACTION_CONFLICT',
+      'the transaction conflicted with another one; retry it',
+      undefined,
+      options,
+    );
   }
 }
 
-export class DatabaseUnavailableError extends HttpError {
+export class DatabaseUnavailableError extends HttpError<'DB_UNAVAILABLE'> {
   constructor(reason: string, options?: ErrorOptions) {
-    super(503, DataErrorCodes.DB_UNAVAILABLE, `the database is unavailable: ${reason}`);
-    this.name = 'DatabaseUnavailableError';
-    if (options?.cause !== undefined) this.cause = options.cause;
+    super(DataErrorCodes.statusOf('DB_UNAVAILABLE'), 'DB_UNAVAILABLE', `the database is unavailable: ${reason}`, undefined, options);
   }
 }
 
 /** An insert without a value for a NOT NULL column that has no default. */
-export class MissingValueError extends HttpError {
+export class MissingValueError extends HttpError<'MISSING_VALUE'> {
   constructor(readonly fields: readonly string[]) {
     super(
-      400,
-      DataErrorCodes.MISSING_VALUE,
+      DataErrorCodes.statusOf('MISSING_VALUE'),
+      'MISSING_VALUE',
       `missing value for ${fields.join(', ')}`,
       fields.map((field) => ({ field, message: 'is required' })),
     );
-    this.name = 'MissingValueError';
   }
 }
 
@@ -106,19 +114,7 @@ export class MissingValueError extends HttpError {
  * Errors that are the program's, not the client's: the message is for the log (the HTTP layer answers
  * them as a generic 500), the code says which mistake it was.
  */
-export class DataError extends Error {
-  constructor(
-    readonly code: Exclude<
-      DataErrorCode,
-      'DUPLICATE' | 'FOREIGN_KEY_VIOLATION' | 'TRANSACTION_CONFLICT' | 'DB_UNAVAILABLE' | 'MISSING_VALUE'
-    >,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'DataError';
-  }
-}
+export class DataError extends DoudouError<Exclude<DataErrorCode, CodesWithStatus<(typeof DataErrorCodes)['table']>>> {}
 
 /** Any other error the database reported. `sqlState` / `driverCode` say what the server said. */
 export class DatabaseError extends DataError {
@@ -126,7 +122,6 @@ export class DatabaseError extends DataError {
   readonly sqlState?: string;
   constructor(message: string, info: { driverCode?: string; sqlState?: string }, options?: ErrorOptions) {
     super(DataErrorCodes.DB_ERROR, message, options);
-    this.name = 'DatabaseError';
     this.driverCode = info.driverCode;
     this.sqlState = info.sqlState;
   }

@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import type { Logger } from 'winston';
 import { loadConfig } from '../../config/load';
 import type { Config, DbConfig } from '../../config/types';
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 import { mysqlDialect } from '../dialect/mysql-dialect';
 import { postgresDialect } from '../dialect/postgres-dialect';
 import type { DialectName, SqlDialect } from '../dialect/sql-dialect';
@@ -84,7 +84,7 @@ export class Database implements DataContext, HealthIndicator, OnShutdown {
 
   constructor(config: DbConfig, options: DatabaseOptions = {}) {
     if (config.driver === '') {
-      throw new ConfigError('DB_NOT_CONFIGURED', 'GDD_DB_DRIVER is empty: set it to mysql (MySQL, MariaDB) or postgres');
+      throw new DataConfigError('DB_NOT_CONFIGURED', 'GDD_DB_DRIVER is empty: set it to mysql (MySQL, MariaDB) or postgres');
     }
     this.config = config;
     this.dialect = DIALECTS[config.driver];

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 
 /**
  * mysql2 and pg are optional peer dependencies: an application installs the one it uses, and it is loaded
@@ -18,7 +18,7 @@ export function loadDriverModule<T>(name: DriverPackage, resolveFrom: string = _
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes(`'${name}'`)) {
-      throw new ConfigError('DB_DRIVER_MISSING', `the database driver package '${name}' is not installed: npm install ${name}`);
+      throw new DataConfigError('DB_DRIVER_MISSING', `the database driver package '${name}' is not installed: npm install ${name}`);
     }
     throw err;
   }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 import { classOf, type Class } from '../../decorators/class-type';
 import { recordColumn, recordForeignKey, recordIndex, recordTable } from './entity-metadata';
 import type { ColumnOptions, ForeignKeyOptions, ForeignKeyTarget, IndexOptions, TableOptions } from './entity-options';
@@ -29,7 +29,7 @@ export function Column(options: ColumnOptions = {}): PropertyDecorator {
   return (target, propertyKey) => {
     if (typeof target === 'function' || typeof propertyKey !== 'string') {
       const where = typeof target === 'function' ? `${target.name}.${String(propertyKey)}` : String(propertyKey);
-      throw new ConfigError('BAD_COLUMN', `@Column on ${where}: only string-named instance properties can be columns`);
+      throw new DataConfigError('BAD_COLUMN', `@Column on ${where}: only string-named instance properties can be columns`);
     }
     recordColumn(classOf(target), { property: propertyKey, options: { ...options } });
   };

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../errors';
+import { DataConfigError, type DataConfigErrorCode } from '../data-config-errors';
 import { deepFreeze } from '../../decorators/deep-freeze';
 import type { Class } from '../../decorators/class-type';
 import type { ColumnDefault, ForeignKeyModel, IndexModel } from '../schema/table-model';
@@ -37,8 +37,8 @@ const memo = new WeakMap<Class, EntityDescriptor>();
 
 const RULES: readonly ForeignKeyRule[] = ['cascade', 'set null', 'restrict', 'no action', 'set default'];
 
-function fail(code: string, message: string): never {
-  throw new ConfigError(code, message);
+function fail(code: DataConfigErrorCode, message: string): never {
+  throw new DataConfigError(code, message);
 }
 
 /** `cls` and its ancestors, root first. */

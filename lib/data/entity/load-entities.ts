@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 import type { Class } from '../../decorators/class-type';
 import { describeEntity } from './describe-entity';
 
@@ -24,7 +24,7 @@ export function entitiesFromModules(cwd: string, paths: readonly string[]): Clas
   const found: Class[] = [];
   for (const p of paths) {
     const target = path.resolve(cwd, p);
-    if (!existsSync(target)) throw new ConfigError('ENTITIES_NOT_FOUND', `${p} does not exist (build the project first?)`);
+    if (!existsSync(target)) throw new DataConfigError('ENTITIES_NOT_FOUND', `${p} does not exist (build the project first?)`);
     for (const file of statSync(target).isDirectory() ? scriptsUnder(target) : [target]) {
       const exported = load(file) as Record<string, unknown>;
       for (const value of Object.values(exported)) {

@@ -6,7 +6,7 @@
  * Drops of tables, columns, indexes and foreign keys happen only with `allowDrop`; without it they are
  * reported as skipped. A changed index or foreign key is dropped and re-created (it holds no data).
  */
-import { ConfigError } from '../../errors';
+import { DataConfigError } from '../data-config-errors';
 import type { SqlDialect } from '../dialect/sql-dialect';
 import { sameType, withTypeDefaults } from '../entity/sql-type';
 import type { ColumnDefault, ColumnModel, ForeignKeyModel, IndexModel, TableModel } from './table-model';
@@ -105,7 +105,7 @@ function checkIndexNames(dialect: SqlDialect, desired: readonly TableModel[]): v
     for (const name of table.indexes.map((i) => i.name)) {
       const other = owner.get(name);
       if (other !== undefined && other !== table.name) {
-        throw new ConfigError(
+        throw new DataConfigError(
           'DUPLICATE_INDEX',
           `tables ${other} and ${table.name} both have an index ${name}; PostgreSQL index names are per schema`,
         );

@@ -1,15 +1,15 @@
-/** Typed transport errors with stable codes. */
+/** Typed transport errors with registered codes. */
+import { DoudouError, defineErrorCodes, type CodeOf } from '../../errors';
 
-export type TransportErrorCode =
-  'BIND_FAILED' | 'CLOSED' | 'CONNECT_FAILED' | 'TIMEOUT' | 'STREAM_TOO_LARGE' | 'STREAM_CLOSED' | 'SEND_FAILED';
+export const TransportErrorCodes = defineErrorCodes('transport', 'TransportError', {
+  BIND_FAILED: { meaning: 'The UDP or TCP gossip port cannot be bound (in use, not permitted), or no port is free for both.' },
+  CLOSED: { meaning: 'dial() on a transport that is closed.' },
+  CONNECT_FAILED: { meaning: 'A TCP connection to a peer could not be opened.' },
+  TIMEOUT: { meaning: 'A TCP stream exchange passed its deadline (`tcpTimeout`).' },
+  STREAM_TOO_LARGE: { meaning: 'A peer sent more bytes on one stream than the cap allows.' },
+  STREAM_CLOSED: { meaning: 'A stream ended before a whole message arrived.' },
+});
 
-export class TransportError extends Error {
-  constructor(
-    readonly code: TransportErrorCode,
-    message: string,
-    cause?: unknown,
-  ) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.name = 'TransportError';
-  }
-}
+export type TransportErrorCode = CodeOf<typeof TransportErrorCodes>;
+
+export class TransportError extends DoudouError<TransportErrorCode> {}

@@ -1,4 +1,4 @@
 export { NetTransport, NetTransportOptions, PacketSource, DEFAULT_MAX_INBOUND_STREAMS, UDP_RECEIVE_BUFFER } from './net-transport';
 export { StreamConn, normalizeAddress } from './stream-conn';
 export { TransportCounters, TransportStats, totalDrops } from './counters';
-export { TransportError, TransportErrorCode } from './errors';
+export { TransportError, TransportErrorCodes, TransportErrorCode } from './errors';

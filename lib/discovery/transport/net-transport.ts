@@ -81,7 +81,7 @@ export class NetTransport {
         });
       } catch (err) {
         udp.close();
-        throw new TransportError('BIND_FAILED', `cannot bind UDP ${options.bindAddr}:${options.bindPort}: ${String(err)}`, err);
+        throw new TransportError('BIND_FAILED', `cannot bind UDP ${options.bindAddr}:${options.bindPort}: ${String(err)}`, { cause: err });
       }
       const port = udp.address().port;
       const tcp = net.createServer({ pauseOnConnect: false });
@@ -98,12 +98,12 @@ export class NetTransport {
         await new Promise<void>((resolve) => udp.close(() => resolve()));
         // Port 0: UDP got a port whose TCP twin is taken — try another one.
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && options.bindPort === 0) continue;
-        throw new TransportError('BIND_FAILED', `cannot listen TCP ${options.bindAddr}:${port}: ${String(err)}`, err);
+        throw new TransportError('BIND_FAILED', `cannot listen TCP ${options.bindAddr}:${port}: ${String(err)}`, { cause: err });
       }
       setSocketBuffer(udp);
       return new NetTransport(udp, tcp, options.bindAddr, port, options);
     }
-    throw new TransportError('BIND_FAILED', `no port free for both UDP and TCP on ${options.bindAddr}`, lastError);
+    throw new TransportError('BIND_FAILED', `no port free for both UDP and TCP on ${options.bindAddr}`, { cause: lastError });
   }
 
   get stats(): TransportStats {
@@ -134,7 +134,7 @@ export class NetTransport {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => {
         socket.off('connect', onConnect);
-        reject(new TransportError('CONNECT_FAILED', `cannot connect to ${addr}:${port}: ${err.message}`, err));
+        reject(new TransportError('CONNECT_FAILED', `cannot connect to ${addr}:${port}: ${err.message}`, { cause: err }));
       };
       const onConnect = () => {
         socket.off('error', onError);

@@ -48,9 +48,9 @@ export interface LabelSplit {
  */
 export function splitLabelHeader(buf: Uint8Array): LabelSplit {
   if (buf.length === 0 || buf[0] !== MessageType.hasLabel) return { label: '', rest: buf, headerLength: 0 };
-  if (buf.length < 2) throw new WireDecodeError('TRUNCATED', 'label header cut short', 2);
+  if (buf.length < 2) throw new WireDecodeError('TRUNCATED', 'label header cut short', { needed: 2 });
   const n = buf[1];
   if (n < 1) throw new WireDecodeError('BAD_LABEL', 'label header cannot be empty when present');
-  if (buf.length < 2 + n) throw new WireDecodeError('TRUNCATED', 'label header cut short', 2 + n);
+  if (buf.length < 2 + n) throw new WireDecodeError('TRUNCATED', 'label header cut short', { needed: 2 + n });
   return { label: utf8Dec.decode(buf.subarray(2, 2 + n)), rest: buf.subarray(2 + n), headerLength: 2 + n };
 }

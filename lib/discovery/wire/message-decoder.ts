@@ -302,7 +302,7 @@ function readWeight(r: MsgpackReader): WeightMessage {
 function readPushPull(r: MsgpackReader, enc: AddressEncoding): PushPullMessage {
   const h = readPushPullHeader(r);
   // Every node state is a map of ≥ 1 byte: a count beyond the input is a lie, refuse before looping.
-  if (h.nodes > r.remaining) throw new WireDecodeError('TRUNCATED', `push/pull claims ${h.nodes} nodes`, r.pos + h.nodes);
+  if (h.nodes > r.remaining) throw new WireDecodeError('TRUNCATED', `push/pull claims ${h.nodes} nodes`, { needed: r.pos + h.nodes });
   const nodes: PushNodeState[] = [];
   for (let i = 0; i < h.nodes; i++) nodes.push(readPushNodeState(r, enc));
   const m: PushPullMessage = { type: 'pushPull', join: h.join, nodes };

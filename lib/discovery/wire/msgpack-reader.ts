@@ -34,11 +34,9 @@ export class MsgpackReader {
   /** Throws TRUNCATED (with the absolute offset needed) unless n more bytes are available. */
   need(n: number): void {
     if (n > this.end - this.pos) {
-      throw new WireDecodeError(
-        'TRUNCATED',
-        `msgpack value needs ${n} bytes at offset ${this.pos}, ${this.end - this.pos} left`,
-        this.pos + n,
-      );
+      throw new WireDecodeError('TRUNCATED', `msgpack value needs ${n} bytes at offset ${this.pos}, ${this.end - this.pos} left`, {
+        needed: this.pos + n,
+      });
     }
   }
 

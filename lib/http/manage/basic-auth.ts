@@ -6,7 +6,6 @@
 import type { Middleware } from 'koa';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpError } from '../../errors';
-import { HttpErrorCodes } from '../error-codes';
 
 export interface BasicAuthCredentials {
   user: string;
@@ -41,7 +40,7 @@ export function basicAuth(expected: BasicAuthCredentials): Middleware {
     if (!disabled) {
       const given = parseBasicAuth(ctx.get('Authorization'));
       if (!given || !credentialsMatch(given, expected)) {
-        const err = new HttpError(401, HttpErrorCodes.UNAUTHORIZED, 'authentication required') as HttpError & {
+        const err = HttpError.of('UNAUTHORIZED', 'authentication required') as HttpError & {
           headers: Record<string, string>;
         };
         err.headers = { 'WWW-Authenticate': `Basic realm="${BASIC_AUTH_REALM}", charset="UTF-8"` };

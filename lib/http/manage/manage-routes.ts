@@ -13,7 +13,6 @@ import { basicAuth, type BasicAuthCredentials } from './basic-auth';
 import { serveScrapeTargets, type ScrapeTargetProvider } from './prometheus-sd';
 import { serveRegistry, type RegistryProvider } from './registry-page';
 import { HttpError } from '../../errors';
-import { HttpErrorCodes } from '../error-codes';
 import { SwaggerUi } from './swagger-ui';
 
 export const MANAGE_PREFIX = '/go-doudou';
@@ -73,9 +72,8 @@ export function mountManageRoutes(router: Router, o: ManageRoutesOptions): Built
   const registry = o.registry;
   add('GetRegistry', `${MANAGE_PREFIX}/registry`, true, (ctx) => {
     if (registry) return serveRegistry(ctx, registry, o.serviceName);
-    throw new HttpError(
-      404,
-      HttpErrorCodes.NO_REGISTRY,
+    throw HttpError.of(
+      'NO_REGISTRY',
       'this instance has no gossip registry: it runs in monolith mode (GDD_MODE=mono); start it with GDD_MODE=micro and GDD_SERVICE_NAME to join a cluster and list its members here',
     );
   });

@@ -2,16 +2,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Database, sql } from '../../../lib/data';
+import { DataConfigError, Database, sql } from '../../../lib/data';
 import { loadConfig } from '../../../lib/config';
 import { captureLogger } from '../../http/support/capture-logger';
 import { describeOnDatabases } from '../../support/databases';
+import { throwsCode } from '../../support/errors';
 
 describe('data/database/database', () => {
   const config = loadConfig({ env: {}, cwd: '/nonexistent-tsd-config-dir' });
 
   it('refuses to start without GDD_DB_DRIVER', () => {
-    assert.throws(() => Database.fromConfig(config), { name: 'ConfigError', code: 'DB_NOT_CONFIGURED', message: /GDD_DB_DRIVER is empty/ });
+    throwsCode(() => Database.fromConfig(config), DataConfigError, 'DB_NOT_CONFIGURED', /GDD_DB_DRIVER is empty/);
   });
 
   it('names the driver package to install when it is missing', () => {
@@ -23,11 +24,12 @@ describe('data/database/database', () => {
         ['mysql', 'mysql2'],
         ['postgres', 'pg'],
       ] as const) {
-        assert.throws(() => new Database({ ...config.db, driver }, { driverResolveFrom: from }), {
-          name: 'ConfigError',
-          code: 'DB_DRIVER_MISSING',
-          message: new RegExp(`'${pkg}' is not installed: npm install ${pkg}`),
-        });
+        throwsCode(
+          () => new Database({ ...config.db, driver }, { driverResolveFrom: from }),
+          DataConfigError,
+          'DB_DRIVER_MISSING',
+          `'${pkg}' is not installed: npm install ${pkg}`,
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { Column, ForeignKey, Index, Table, describeEntity } from '../../../lib/data';
+import { Column, DataConfigError, ForeignKey, Index, Table, describeEntity, type DataConfigErrorCode } from '../../../lib/data';
+import { throwsCode } from '../../support/errors';
 
-function rejects(make: () => unknown, code: string, message: RegExp): void {
-  assert.throws(make, (err: Error & { code?: string }) => {
-    assert.equal(err.name, 'ConfigError');
-    assert.equal(err.code, code);
-    assert.match(err.message, message);
-    return true;
-  });
+function rejects(make: () => unknown, code: DataConfigErrorCode, message: RegExp): void {
+  throwsCode(make, DataConfigError, code, message);
 }
 
 class WithId {

@@ -2,7 +2,7 @@
  * What `svc crud` generates from, derived once from a table: names (class, DTOs, routes, service) and, per
  * column, its property, TS type and what the DTOs and filters may do with it.
  */
-import { ConfigError } from '../../../errors';
+import { DataConfigError } from '../../data-config-errors';
 import { pascalCase, singular } from '../../entity/identifiers';
 import { INTEGER_TYPES, kindForType, type JsKind } from '../../entity/sql-type';
 import type { ColumnModel, TableModel } from '../../schema/table-model';
@@ -52,7 +52,7 @@ const TS_TYPES: Readonly<Record<JsKind, string>> = {
 
 export function crudModel(table: TableModel, service?: string): CrudModel {
   if (table.primaryKey.length !== 1) {
-    throw new ConfigError(
+    throw new DataConfigError(
       'CRUD_NEEDS_SINGLE_KEY',
       `svc crud needs a table with a one-column primary key; ${table.name} has ${table.primaryKey.length === 0 ? 'none' : `(${table.primaryKey.join(', ')})`}`,
     );
@@ -74,14 +74,14 @@ export function crudModel(table: TableModel, service?: string): CrudModel {
   });
   const binary = fields.filter((f) => f.kind === 'buffer');
   if (binary.length > 0) {
-    throw new ConfigError(
+    throw new DataConfigError(
       'CRUD_BINARY_COLUMN',
       `svc crud cannot carry binary columns in JSON: ${table.name}.${binary.map((f) => f.column.name).join(', ')}`,
     );
   }
   const key = fields.find((f) => f.primary) as CrudField;
   if (key.kind !== 'number' && key.kind !== 'string') {
-    throw new ConfigError(
+    throw new DataConfigError(
       'CRUD_NEEDS_SINGLE_KEY',
       `svc crud needs a number or string primary key; ${table.name}.${key.column.name} is ${key.kind}`,
     );

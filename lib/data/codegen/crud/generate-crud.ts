@@ -3,7 +3,7 @@
  * over it: entity.ts, dto.ts, contract.ts, service.ts, main.ts and <table>.spec.ts. An existing service.ts
  * or spec (edited by the user) is kept unless `force`.
  */
-import { ConfigError } from '../../../errors';
+import { DataConfigError } from '../../data-config-errors';
 import type { Database } from '../../database/database';
 import { introspectSchema } from '../../schema/introspect';
 import type { TableModel } from '../../schema/table-model';
@@ -49,7 +49,7 @@ export interface GenerateCrudOptions extends CrudOptions {
 export async function generateCrud(db: Database, options: GenerateCrudOptions): Promise<WrittenFiles & { files: GeneratedFile[] }> {
   const table = (await introspectSchema(db)).find((t) => t.name === options.table);
   if (table === undefined)
-    throw new ConfigError(
+    throw new DataConfigError(
       'TABLE_NOT_FOUND',
       `there is no table ${options.table} in ${db.config.schema || db.config.database || 'the database'}`,
     );
