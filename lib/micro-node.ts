@@ -46,6 +46,19 @@ export class MicroNode {
       node.on('leave', (m) => log.info(`gossip: ${m.name} left`));
       node.on('dead', (m) => log.warn(`gossip: ${m.name} is dead`));
     }
+    // Two nodes with one name never see each other (memberlist drops the second); say so loudly, once per address.
+    const reported = new Set<string>();
+    node.on('conflict', (c) => {
+      const key = `${c.name} ${c.other.addr}:${c.other.port}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const mine = c.name === config.mem.name;
+      log.error(
+        mine
+          ? `gossip: another node at ${c.other.addr}:${c.other.port} uses this node's name "${c.name}": the cluster sees only one of the two, and calls to the other's services fail. Names must be unique: give each instance its own GDD_MEM_NAME (default: the hostname)`
+          : `gossip: two nodes use the name "${c.name}" (${c.known.addr}:${c.known.port} and ${c.other.addr}:${c.other.port}); only the first is seen. Names must be unique: give each instance its own GDD_MEM_NAME`,
+      );
+    });
     const { addr, port } = node.localNode;
     log.info(`gossip node ${config.mem.name} listening on ${addr}:${port}`);
     return micro;

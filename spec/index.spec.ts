@@ -62,7 +62,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
     file: 'lib/discovery/standalone.ts',
     names: words(`
       GossipNode GossipNodeOptions GossipNodeStats SendUserOptions GossipProfile DEFAULT_GOSSIP_PORT
-      META_MAX_SIZE GossipEvent GossipNodeEventMap UserMessageEvent GossipError GossipNodeError
+      META_MAX_SIZE GossipEvent GossipNodeEventMap UserMessageEvent NameConflict GossipError GossipNodeError
       GossipNodeErrorCode JoinFailedError InvalidGossipOptionError MetaTooLargeError TransportError MemberInfo MembershipEventType NodeAddress NodeState
       TransportStats ServiceRegistry ServiceRegistryOptions ServiceRegistryStats RegistryChange
       RegistryInstance InstanceState

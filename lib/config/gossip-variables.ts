@@ -89,7 +89,8 @@ export const GOSSIP_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     example: 'node-a',
     parse: p.nodeName(),
     check: GOSSIP_RULES.name,
-    description: 'Unique node name in the cluster.',
+    description:
+      'Node name in the cluster; must be unique: two nodes with one name never see each other (logged as an error), so several instances on one host each need their own.',
   }),
   mem('advertiseAddr', {
     name: 'GDD_MEM_HOST',

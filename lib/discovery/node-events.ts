@@ -25,6 +25,16 @@ export interface GossipNodeEventMap {
   alive: [MemberInfo];
   weight: [MemberInfo];
   user: [UserMessageEvent];
+  /** Another node claims a live member's name (maybe this node's own): names must be unique. */
+  conflict: [NameConflict];
+}
+
+/** Two nodes at different addresses use one name (memberlist's conflict rule); see GossipNodeEventMap.conflict. */
+export interface NameConflict {
+  readonly name: string;
+  /** The address the member list keeps for the name (this node's own when `name` is ours). */
+  readonly known: NodeAddress;
+  readonly other: NodeAddress;
 }
 
 export class EventQueue implements AsyncIterableIterator<GossipEvent> {

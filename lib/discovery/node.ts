@@ -291,6 +291,9 @@ export class GossipNode extends EventEmitter<GossipNodeEventMap> {
       case 'leaveComplete':
         this.leaveWaiters.splice(0).forEach((r) => r());
         return;
+      case 'nameConflict':
+        this.emit('conflict', { name: out.name, known: out.known, other: out.other });
+        return;
     }
   }
 

@@ -6,7 +6,7 @@
  */
 export { GossipNode, type GossipNodeStats, type SendUserOptions } from './node';
 export { DEFAULT_GOSSIP_PORT, META_MAX_SIZE, type GossipNodeOptions, type GossipProfile } from './node-options';
-export type { GossipEvent, GossipNodeEventMap, UserMessageEvent } from './node-events';
+export type { GossipEvent, GossipNodeEventMap, UserMessageEvent, NameConflict } from './node-events';
 export { GossipError, GossipNodeError, JoinFailedError, type GossipNodeErrorCode } from './node-errors';
 export { InvalidGossipOptionError, MetaTooLargeError } from './core/errors';
 export { TransportError } from './transport/errors';

@@ -87,6 +87,12 @@ export class Membership {
       if (state.state === 'left' || (state.state === 'dead' && canReclaim)) updatesNode = true;
       else {
         this.ctx.counters.messagesDropped++;
+        this.ctx.emit({
+          kind: 'nameConflict',
+          name: a.node,
+          known: { addr: state.addr, port: state.port },
+          other: { addr: a.addr, port: a.port },
+        });
         return;
       }
     }

@@ -168,8 +168,28 @@ export interface LeaveCompleteOutput {
   readonly kind: 'leaveComplete';
 }
 
+/**
+ * An alive message for a live member's name from another address (memberlist's "Conflicting address"):
+ * two nodes use one name, and neither sees the other. `name` may be this node's own.
+ */
+export interface NameConflictOutput {
+  readonly kind: 'nameConflict';
+  readonly name: string;
+  /** The address the member list keeps for the name. */
+  readonly known: NodeAddress;
+  /** The other node claiming it. */
+  readonly other: NodeAddress;
+}
+
 export type SwimOutput =
-  PacketOutput | PushPullRequest | StreamPingRequest | MembershipEvent | UserMessageOutput | JoinCompleteOutput | LeaveCompleteOutput;
+  | PacketOutput
+  | PushPullRequest
+  | StreamPingRequest
+  | MembershipEvent
+  | UserMessageOutput
+  | JoinCompleteOutput
+  | LeaveCompleteOutput
+  | NameConflictOutput;
 
 export type PushPullOutcome = { readonly ok: true } | { readonly ok: false; readonly error: Error };
 export type MergeResult = { readonly ok: true } | { readonly ok: false; readonly error: Error };
