@@ -1,233 +1,201 @@
 /**
- * HTTP benchmark: the full default HttpServer stack against bare Koa + @koa/router and raw node:http,
- * measured in ONE run (absolute numbers drift on shared machines; ratios are what we compare — the
- * target is to stay within ~15 % of bare Koa).
+ * HTTP benchmark: ts-doudou with every default on, against bare Koa + @koa/router + koa-body, raw node:http,
+ * bare Fastify, bare NestJS on Fastify, and NestJS on Fastify doing ts-doudou's default work — on the three
+ * shapes of shapes.ts, measured in ONE run so only same-run ratios are compared.
  *
- * Every target runs in its own child process (the load generator, autocannon, stays in this process).
- * All targets start first; then each round measures every scenario on every target back to back, in a
- * rotating order, so drift from other work on the machine hits all of them alike. Reported: the median
- * req/s over the rounds, and the median of the per-round ratios to Koa (each from adjacent measurements).
- * Before measuring, the response bodies of all targets are checked byte for byte (same work, same output).
+ * How: every target runs in its own process pinned (taskset) to the server core; wrk runs pinned to another
+ * core with one thread (wrk.ts). After a warm-up of every target and shape, each round measures every shape
+ * on every target back to back, in an order that rotates per round, so drift from other work on the machine
+ * hits all of them alike. Reported per shape and target: median req/s, the median of the per-round ratios to
+ * Koa / node:http / nest-defaults, latency percentiles, the server's CPU time per request and the share of
+ * its core wrk used. Before measuring, every answer is checked byte for byte (same-work.ts).
  *
- * Usage: `npm run bench` — or `node dist/bench/http/run.js [--seconds 4] [--rounds 3] [--connections 50]
- *   [--targets stack,koa,node] [--out bench/results/http.json | --out none]` (also BENCH_SECONDS,
- *   BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_TARGETS, BENCH_OUT; BENCH_LOG_FORMAT=json for the json logger).
- * Defaults take about 80 s. Prints a table and writes JSON.
+ * Usage: `npm run bench` — or `node dist/bench/http/run.js [--seconds 5] [--warmup 2] [--rounds 3]
+ *   [--connections 50] [--targets node,koa,…] [--shapes hello,echo,user] [--server-cpu 0] [--load-cpu 1]
+ *   [--out bench/results/http.json | --out none]` (also BENCH_SECONDS, BENCH_ROUNDS, …). Defaults take about
+ *   6 minutes. Prints a table and the goal checks (goals.ts) and writes JSON.
  */
-import autocannon from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, option, positive } from '../support/cli-options';
-import { TARGET_NAMES, benchLogFormat, startTarget, type TargetName } from './targets';
+import { checkGoals, type ResultRow } from './goals';
+import { checkSameWork } from './same-work';
+import { SHAPES, type Shape } from './shapes';
+import { DEFAULT_TARGETS, isTargetName, logsPerRequest, type TargetName } from './targets';
+import { TargetProcess } from './target-process';
+import { canPin, cleanUpScripts, ensureWrk, runWrk, type WrkSample } from './wrk';
 
-interface Scenario {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  body?: string;
+interface Sample extends WrkSample {
+  cpuMicrosPerRequest: number;
+  logLines: number;
 }
 
-/** What got, axios and browsers send: the stack has to negotiate compression (bodies stay under its 1 KiB threshold). */
-const ACCEPT_ENCODING = 'gzip, deflate, br';
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-function headersFor(s: Scenario): Record<string, string> {
-  return s.body ? { 'accept-encoding': ACCEPT_ENCODING, 'content-type': 'application/json' } : { 'accept-encoding': ACCEPT_ENCODING };
+function listOption<T extends string>(flag: string, env: string, fallback: readonly string[], valid: (s: string) => s is T): T[] {
+  const list = option(flag, env, fallback.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const s of list) if (!valid(s)) throw new Error(`--${flag}: unknown '${s}'`);
+  return list as T[];
 }
 
-const SCENARIOS: Scenario[] = [
-  { name: 'GET /users/:id', method: 'GET', path: '/users/42' },
-  { name: 'POST /page/users', method: 'POST', path: '/page/users', body: JSON.stringify({ page: 3, size: 10 }) },
-];
-
-interface Sample {
-  rps: number;
-  p50ms: number;
-  p99ms: number;
-  errors: number;
-  non2xx: number;
+async function measure(t: TargetProcess, shape: Shape, seconds: number, connections: number, loadCpu: string | undefined): Promise<Sample> {
+  const cpuBefore = await t.cpuMicros();
+  const linesBefore = t.logLines;
+  const sample = await runWrk({ port: t.port, shape, seconds, connections, cpu: loadCpu });
+  const cpuAfter = await t.cpuMicros();
+  // the pipe may still hold the last lines: they are counted against this sample once drained
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { ...sample, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / Math.max(1, sample.requests), logLines: t.logLines - linesBefore };
 }
 
-interface Row extends Sample {
-  scenario: string;
-  target: TargetName;
-  /** req/s of every round, in order. */
-  rounds: number[];
-  /** Median over rounds of (this target's req/s ÷ Koa's req/s in the same round). */
-  ratioVsKoa?: number;
-  roundRatios?: number[];
+function ratios(list: readonly Sample[], base: readonly Sample[] | undefined, pick: (s: Sample) => number): number | undefined {
+  if (base === undefined) return undefined;
+  return round3(median(list.map((s, i) => pick(s) / pick(base[i]!))));
 }
 
-type ToChild = { cmd: 'stats' } | { cmd: 'stop' };
-type FromChild = { port: number } | { logLines: number };
-
-/** Child mode: serve one target, answer stats requests, stop when told. */
-async function serve(name: TargetName): Promise<void> {
-  const target = await startTarget(name);
-  process.on('message', (m: ToChild) => {
-    if (m.cmd === 'stats') process.send?.({ logLines: target.logLines() } satisfies FromChild);
-    else void target.close().then(() => process.exit(0));
-  });
-  process.send?.({ port: target.port } satisfies FromChild);
-}
-
-interface Child {
-  name: TargetName;
-  process: ChildProcess;
-  port: number;
-}
-
-function spawnTarget(name: TargetName): Promise<Child> {
-  const child = fork(__filename, ['serve', name], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: FromChild) => resolve({ name, process: child, port: (m as { port: number }).port }));
-    child.once('exit', (code) => reject(new Error(`target ${name} exited with ${code}`)));
-  });
-}
-
-function logLinesOf(child: Child): Promise<number> {
-  return new Promise((resolve) => {
-    child.process.once('message', (m: FromChild) => resolve((m as { logLines: number }).logLines));
-    child.process.send({ cmd: 'stats' } satisfies ToChild);
-  });
-}
-
-async function stop(child: Child): Promise<void> {
-  const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.send({ cmd: 'stop' } satisfies ToChild);
-  await exited;
-}
-
-function fetchOnce(port: number, s: Scenario): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: s.method, path: s.path, headers: headersFor(s), agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(s.body);
-  });
-}
-
-/** Same status and byte-identical bodies everywhere, and the stack really ran its middleware. */
-async function checkSameWork(children: Child[]): Promise<void> {
-  for (const s of SCENARIOS) {
-    const answers = await Promise.all(children.map(async (c) => ({ name: c.name, ...(await fetchOnce(c.port, s)) })));
-    const first = answers[0]!;
-    for (const a of answers) {
-      if (a.status !== 200 || a.body !== first.body) {
-        throw new Error(
-          `unfair benchmark: ${s.name} on ${a.name} answered ${a.status} ${a.body} but ${first.name} ${first.status} ${first.body}`,
-        );
-      }
-      if (a.name === 'stack' && !(a.headers['x-request-id'] && a.headers['access-control-allow-origin'] && a.headers.vary)) {
-        throw new Error('stack answered without X-Request-Id / CORS / Vary headers: default middleware not on');
-      }
+function summarize(samples: Map<string, Sample[]>, shapes: readonly Shape[], targets: readonly TargetName[]): ResultRow[] {
+  const rows: ResultRow[] = [];
+  for (const shape of shapes) {
+    const of = (t: TargetName): Sample[] | undefined => samples.get(`${shape.name}|${t}`);
+    for (const target of targets) {
+      const list = of(target)!;
+      const rps = list.map((s) => s.rps);
+      const requests = list.reduce((n, s) => n + s.requests, 0);
+      rows.push({
+        shape: shape.name,
+        target,
+        rps: Math.round(median(rps)),
+        vsKoa: ratios(list, of('koa'), (s) => s.rps),
+        vsNode: ratios(list, of('node'), (s) => s.rps),
+        vsNestDefaults: ratios(list, of('nest-defaults'), (s) => s.rps),
+        p50ms: median(list.map((s) => s.p50ms)),
+        p99ms: median(list.map((s) => s.p99ms)),
+        p99VsKoa: ratios(list, of('koa'), (s) => s.p99ms),
+        cpuMicrosPerRequest: Math.round(median(list.map((s) => s.cpuMicrosPerRequest)) * 10) / 10,
+        generatorCpuShare: median(list.map((s) => s.generatorCpuShare)),
+        logLinesPerRequest: round3(list.reduce((n, s) => n + s.logLines, 0) / Math.max(1, requests)),
+        errors: list.reduce((n, s) => n + s.errors, 0),
+        non2xx: list.reduce((n, s) => n + s.non2xx, 0),
+        rounds: rps,
+      });
     }
   }
+  return rows;
 }
 
-async function load(port: number, s: Scenario, seconds: number, connections: number): Promise<Sample> {
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}${s.path}`,
-    method: s.method,
-    body: s.body,
-    headers: headersFor(s),
-    connections,
-    duration: seconds,
-  });
-  return {
-    rps: Math.round(r.requests.average),
-    p50ms: r.latency.p50,
-    p99ms: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-  };
-}
-
-function printTable(rows: Row[]): void {
-  const header = ['scenario', 'target', 'req/s (median)', 'rounds', 'p50 ms', 'p99 ms', 'vs koa', 'errors', 'non-2xx'];
+function printTable(rows: readonly ResultRow[]): void {
+  const x = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(2)}×`);
+  const header = [
+    'shape',
+    'target',
+    'req/s',
+    'vs koa',
+    'vs node',
+    'vs nest-def',
+    'p50 ms',
+    'p99 ms',
+    'p99/koa',
+    'cpu µs/req',
+    'wrk cpu',
+    'log/req',
+    'err',
+  ];
   const lines = rows.map((r) => [
-    r.scenario,
+    r.shape,
     r.target,
     String(r.rps),
-    r.rounds.join(' '),
-    String(r.p50ms),
-    String(r.p99ms),
-    r.ratioVsKoa === undefined ? '-' : `${(r.ratioVsKoa * 100).toFixed(1)} %`,
-    String(r.errors),
-    String(r.non2xx),
+    x(r.vsKoa),
+    x(r.vsNode),
+    x(r.vsNestDefaults),
+    r.p50ms.toFixed(2),
+    r.p99ms.toFixed(2),
+    x(r.p99VsKoa),
+    r.cpuMicrosPerRequest.toFixed(1),
+    r.generatorCpuShare.toFixed(2),
+    String(r.logLinesPerRequest),
+    String(r.errors + r.non2xx),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(fmt(l));
 }
 
+function wrkVersion(): string {
+  try {
+    return execFileSync('wrk', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\n')[0]!
+      .trim();
+  } catch (err) {
+    // wrk --version exits 1 after printing its banner
+    const out = (err as { stdout?: string }).stdout ?? '';
+    return out.split('\n')[0]?.trim() ?? 'unknown';
+  }
+}
+
 async function main(): Promise<void> {
-  const seconds = positive('seconds', 'BENCH_SECONDS', 4);
+  const seconds = positive('seconds', 'BENCH_SECONDS', 5);
+  const warmup = positive('warmup', 'BENCH_WARMUP', 2);
   const rounds = Math.round(positive('rounds', 'BENCH_ROUNDS', 3));
   const connections = Math.round(positive('connections', 'BENCH_CONNECTIONS', 50));
-  const targets = option('targets', 'BENCH_TARGETS', TARGET_NAMES.join(','))
-    .split(',')
-    .map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target '${t}' (known: ${TARGET_NAMES.join(', ')})`);
+  const targets = listOption('targets', 'BENCH_TARGETS', DEFAULT_TARGETS, isTargetName);
+  const shapeNames = listOption(
+    'shapes',
+    'BENCH_SHAPES',
+    SHAPES.map((s) => s.name),
+    (s): s is string => SHAPES.some((x) => x.name === s),
+  );
+  const shapes = SHAPES.filter((s) => shapeNames.includes(s.name));
   const outOption = option('out', 'BENCH_OUT', 'bench/results/http.json');
+  ensureWrk();
+  const pin = canPin() && os.cpus().length > 1;
+  const serverCpu = pin ? option('server-cpu', 'BENCH_SERVER_CPU', '0') : undefined;
+  const loadCpu = pin ? option('load-cpu', 'BENCH_LOAD_CPU', '1') : undefined;
+  if (!pin) console.error('not pinning: taskset missing or a single CPU (wrk and the servers share the cores)');
+  const loadBefore = os.loadavg();
 
-  const children: Child[] = [];
+  const children: TargetProcess[] = [];
   try {
-    for (const t of targets) children.push(await spawnTarget(t));
-    await checkSameWork(children);
-    for (const c of children) for (const s of SCENARIOS) await load(c.port, s, 1, connections); // warm-up: JIT, sockets
+    for (const t of targets) children.push(await TargetProcess.start(t, serverCpu));
+    await checkSameWork(children, shapes);
+    for (const c of children) for (const s of shapes) await runWrk({ port: c.port, shape: s, seconds: warmup, connections, cpu: loadCpu });
 
-    const samples = new Map<string, Sample[]>(); // `${scenario}|${target}` → one per round
+    const samples = new Map<string, Sample[]>(); // `${shape}|${target}` → one per round
     for (let round = 0; round < rounds; round++) {
-      for (const s of SCENARIOS) {
+      for (const shape of shapes) {
         for (let k = 0; k < children.length; k++) {
-          const c = children[(k + round) % children.length]!; // rotate who goes first
-          const sample = await load(c.port, s, seconds, connections);
-          const key = `${s.name}|${c.name}`;
-          samples.set(key, [...(samples.get(key) ?? []), sample]);
+          const c = children[(k + round) % children.length]!;
+          const key = `${shape.name}|${c.name}`;
+          samples.set(key, [...(samples.get(key) ?? []), await measure(c, shape, seconds, connections, loadCpu)]);
         }
       }
-      process.stderr.write(`round ${round + 1}/${rounds} done\n`);
+      process.stderr.write(`round ${round + 1}/${rounds} done (load average ${os.loadavg()[0]!.toFixed(2)})\n`);
     }
 
-    const rows: Row[] = [];
-    for (const s of SCENARIOS) {
-      for (const c of children) {
-        const list = samples.get(`${s.name}|${c.name}`)!;
-        const rps = list.map((x) => x.rps);
-        const mid = list.find((x) => x.rps === median(rps)) ?? list[0]!; // latency of a median run (odd rounds)
-        const row: Row = {
-          scenario: s.name,
-          target: c.name,
-          rps: Math.round(median(rps)),
-          rounds: rps,
-          p50ms: mid.p50ms,
-          p99ms: mid.p99ms,
-          errors: list.reduce((n, x) => n + x.errors, 0),
-          non2xx: list.reduce((n, x) => n + x.non2xx, 0),
-        };
-        const koa = samples.get(`${s.name}|koa`);
-        if (koa) {
-          row.roundRatios = list.map((x, i) => Math.round((x.rps / koa[i]!.rps) * 1000) / 1000);
-          row.ratioVsKoa = median(row.roundRatios);
-        }
-        rows.push(row);
-      }
-    }
+    const rows = summarize(samples, shapes, targets);
     printTable(rows);
-
-    const stack = children.find((c) => c.name === 'stack');
-    const accessLines = stack ? await logLinesOf(stack) : undefined;
-    if (accessLines !== undefined)
-      console.log(`\nstack wrote ${accessLines} log lines to its sink (${benchLogFormat()} access log at level info)`);
+    for (const r of rows) {
+      const want = logsPerRequest(r.target) ? 1 : 0;
+      if (Math.abs(r.logLinesPerRequest - want) > 0.01)
+        console.error(`warning: ${r.target} wrote ${r.logLinesPerRequest} lines per request on ${r.shape}, expected ${want}`);
+    }
+    const goals = checkGoals(
+      rows,
+      shapes.map((s) => s.name),
+    );
+    console.log('');
+    for (const g of goals)
+      console.log(`${g.pass ? 'PASS' : 'FAIL'}  ${g.goal.padEnd(26)} ${g.shape.padEnd(6)} ${g.value?.toFixed(3) ?? '-'}`);
+    const loadAfter = os.loadavg();
+    console.log(
+      `\nload average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after (2 cores: above ~1.5 the numbers are noisy)`,
+    );
 
     if (outOption !== 'none') {
       const out = path.resolve(process.cwd(), outOption);
@@ -236,26 +204,35 @@ async function main(): Promise<void> {
         date: new Date().toISOString(),
         node: process.version,
         cpus: os.cpus().length,
+        loadAverage: { before: loadBefore, after: loadAfter },
+        generator: wrkVersion(),
+        pinning: pin ? { server: serverCpu, generator: loadCpu } : 'none',
         seconds,
+        warmup,
         rounds,
         connections,
-        logFormat: benchLogFormat(),
-        stackLogLines: accessLines,
+        shapes: shapes.map(({ name, label, method, path: p, headers, body }) => ({
+          name,
+          label,
+          method,
+          path: p,
+          headers,
+          bodyBytes: body ? Buffer.byteLength(body) : 0,
+        })),
         rows,
+        goals,
+        samples: Object.fromEntries(samples),
       };
       fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
       console.log(`written ${path.relative(process.cwd(), out)}`);
     }
   } finally {
-    await Promise.all(children.map(stop));
+    await Promise.all(children.map((c) => c.stop()));
+    cleanUpScripts();
   }
 }
 
-if (process.argv[2] === 'serve') {
-  void serve(process.argv[3] as TargetName);
-} else {
-  main().catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -6,7 +6,7 @@
  *   sampled-0    tracing on, JAEGER_SAMPLER_PARAM=0: spans are started and propagated, never sent
  *   sampled-100  tracing on, const sampler 1 (go-doudou's default): every span is serialised to Thrift and sent
  *
- * Each target is the bench/http `stack` in its own child process; the traced ones report over UDP to a sink
+ * Each target is the bench/http `stack` (an App from an empty environment + JAEGER_*) in its own child process; the traced ones report over UDP to a sink
  * in that child which counts the datagrams (so 100 % really pays the Thrift encoding and the sends, and 0 %
  * is seen to send nothing). Rounds rotate the order; reported: median req/s and the median of per-round
  * ratios to `off`.
@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { loadConfig } from '../../lib/config';
 import { Tracing } from '../../lib/observability/tracing';
 import { median, option, positive } from '../support/cli-options';
-import { startStack } from '../http/targets';
+import { startStackApp } from '../http/targets/stack';
 
 const TARGETS = ['off', 'sampled-0', 'sampled-100'] as const;
 type Target = (typeof TARGETS)[number];
@@ -47,8 +47,11 @@ async function serve(target: Target): Promise<void> {
           JAEGER_SAMPLER_PARAM: target === 'sampled-100' ? '1' : '0',
         };
   const tracing = Tracing.fromConfig(loadConfig({ env, cwd: os.tmpdir() }));
-  if ((target === 'off') === tracing.enabled) throw new Error(`target ${target}: tracing.enabled = ${tracing.enabled}`);
-  const running = await startStack({ tracing });
+  const enabled = tracing.enabled;
+  await tracing.close();
+  if ((target === 'off') === enabled) throw new Error(`target ${target}: tracing.enabled = ${enabled}`);
+  // the App builds its own tracer from the same JAEGER_* variables; its access lines go to the ignored stdout
+  const running = await startStackApp(env);
   process.on('message', (m: ToChild) => {
     if (m.cmd === 'stats') process.send?.({ datagrams } satisfies FromChild);
     else void running.close().then(() => sink.close(() => process.exit(0)));
@@ -63,7 +66,7 @@ interface Child {
 }
 
 function spawnTarget(target: Target): Promise<Child> {
-  const child = fork(__filename, ['serve', target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(__filename, ['serve', target], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: FromChild) => resolve({ target, process: child, port: (m as { port: number }).port }));
     child.once('exit', (code) => reject(new Error(`target ${target} exited with ${code}`)));
