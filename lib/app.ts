@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Middleware } from 'koa';
 import type { Logger } from 'winston';
 import { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
-import { hasOnShutdown, healthReport, isHealthIndicator } from './lifecycle';
+import { hasOnShutdown, hasOnStart, healthReport, isHealthIndicator } from './lifecycle';
 import { configWarnings, loadConfig, type Config, type DeepPartial } from './config';
 import { Container, type Provider, type Token } from './container';
 import { describeService, registeredServices } from './decorators';
@@ -146,6 +146,7 @@ export class App {
     if (this.micro) registerGossipMetrics(metricsRegistry, this.micro.node);
     if (this.tracing.enabled) logger.info(`Tracing to Jaeger (${describeTracing(config)})`);
     const instances = this.instantiateServices();
+    for (const instance of this.container.instances()) if (hasOnStart(instance)) await instance.onStart();
     this.descriptors = instances.map(({ descriptor }) => descriptor);
     for (const warning of conventionTypos(this.descriptors)) logger.warn(warning);
     const document = buildOpenApiDocument(this.descriptors, {

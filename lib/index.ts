@@ -10,7 +10,7 @@ import 'reflect-metadata';
 // The App and its container
 export { App, type AppOptions, type ProviderDefinition } from './app';
 export { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
-export type { HealthIndicator, HealthCheck, HealthReport, OnShutdown } from './lifecycle';
+export type { HealthIndicator, HealthCheck, HealthReport, OnShutdown, OnStart } from './lifecycle';
 export { Inject, Injectable, InjectionToken, type Token } from './container';
 export type { ListeningAddress } from './http/server';
 export type { Config, DeepPartial } from './config';

@@ -1,8 +1,9 @@
 /**
- * Hooks the App calls on objects its container built (services, repositories, a Database): an object
- * that is a HealthIndicator is asked on every GET /go-doudou/health, one with onShutdown() is told when
- * the App stops, after the HTTP server has drained — in reverse creation order, so a service goes before
- * the pool it uses. Duck-typed on purpose: a class implements the interface, nothing registers it.
+ * Hooks the App calls on objects its container built (services, repositories, a Database): onStart() is
+ * awaited before the server listens (in creation order; a failure stops the start), a HealthIndicator is
+ * asked on every GET /go-doudou/health, onShutdown() is told when the App stops, after the HTTP server has
+ * drained — in reverse creation order, so a service goes before the pool it uses. Duck-typed on purpose: a
+ * class implements the interface, nothing registers it.
  */
 
 export interface HealthCheck {
@@ -15,6 +16,10 @@ export interface HealthIndicator {
   /** The key of this check in the health answer (`database`). */
   readonly healthName: string;
   checkHealth(): Promise<HealthCheck>;
+}
+
+export interface OnStart {
+  onStart(): Promise<void> | void;
 }
 
 export interface OnShutdown {
@@ -30,6 +35,10 @@ export interface HealthReport {
 export function isHealthIndicator(value: unknown): value is HealthIndicator {
   const v = value as Partial<HealthIndicator> | null;
   return typeof v === 'object' && v !== null && typeof v.healthName === 'string' && typeof v.checkHealth === 'function';
+}
+
+export function hasOnStart(value: unknown): value is OnStart {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<OnStart>).onStart === 'function';
 }
 
 export function hasOnShutdown(value: unknown): value is OnShutdown {

@@ -6,5 +6,6 @@
 import { runService } from './run-service';
 import './usersvc/service';
 import './ordersvc/service';
+import { provideUserStore } from './usersvc/user-store-provider';
 
-runService('monolith');
+runService('monolith', provideUserStore);

@@ -1,10 +1,12 @@
 /** Starts an App for the @Service classes imported by the caller and reports where it listens. */
 import { App } from '../lib';
 
-export function runService(label: string): void {
+/** `setup` registers what the services need that depends on the configuration (e.g. the user store). */
+export function runService(label: string, setup: (app: App) => void = () => undefined): void {
   let app: App;
   try {
     app = new App();
+    setup(app);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

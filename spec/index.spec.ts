@@ -24,7 +24,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
     file: 'lib/index.ts',
     names: words(`
       // the App and its container
-      App AppOptions ProviderDefinition CONFIG LOGGER METRICS_REGISTRY HealthIndicator HealthCheck HealthReport OnShutdown
+      App AppOptions ProviderDefinition CONFIG LOGGER METRICS_REGISTRY HealthIndicator HealthCheck HealthReport OnShutdown OnStart
       Inject Injectable InjectionToken Token
       ListeningAddress Config DeepPartial Logger
       // declaring services

@@ -13,6 +13,11 @@ const closed: string[] = [];
 class Pool {
   readonly healthName = 'pool';
   up = true;
+  started = false;
+  async onStart(): Promise<void> {
+    await Promise.resolve();
+    this.started = true;
+  }
   async checkHealth(): Promise<HealthCheck> {
     return { status: this.up ? 'up' : 'down', size: 3 };
   }
@@ -65,6 +70,7 @@ describe('lifecycle', () => {
       });
       const { url } = await app.listen();
       try {
+        assert.equal(app.container.get(Pool).started, true, 'onStart was awaited before listening');
         const up = await fetch(`${url}/go-doudou/health`);
         assert.equal(up.status, 200);
         assert.deepEqual(await up.json(), { status: 'up', checks: { pool: { status: 'up', size: 3 } } });
@@ -76,6 +82,31 @@ describe('lifecycle', () => {
         await app.close();
       }
       assert.deepEqual(closed, ['service', 'pool'], 'onShutdown runs newest first: the service before the pool it uses');
+    });
+
+    it('does not start when an onStart fails, and says why', async () => {
+      @Injectable()
+      class Failing {
+        onStart(): never {
+          throw new Error('schema migration failed');
+        }
+      }
+      @Service('failing')
+      class FailingService {
+        constructor(readonly f: Failing) {}
+        @Get('/x')
+        async getX(): Promise<void> {}
+      }
+      unregisterService(FailingService);
+      const app = new App({
+        services: [FailingService],
+        env: {},
+        cwd: mkdtempSync(path.join(tmpdir(), 'tsd-lifecycle-')),
+        logger: winston.createLogger({ silent: true }),
+        handleSignals: false,
+        config: { http: { port: 0, host: '127.0.0.1' }, banner: { enable: false } },
+      });
+      await assert.rejects(app.listen(), /schema migration failed/);
     });
   });
 });

@@ -11,7 +11,7 @@ import { OrderServiceImpl } from '../../sample/ordersvc/service';
 import { UserServiceContract } from '../../sample/usersvc/contract';
 import { UserServiceImpl } from '../../sample/usersvc/service';
 import { FileStore } from '../../sample/usersvc/file-store';
-import { UserStore } from '../../sample/usersvc/user-store';
+import { MemoryUserStore } from '../../sample/usersvc/user-store';
 
 export type ServerKind = 'user' | 'order';
 
@@ -27,7 +27,7 @@ function silent(): winston.Logger {
 export async function startServer(kind: ServerKind, userUrl?: string): Promise<StartedServer> {
   const server = new HttpServer({ logger: silent(), serviceName: `${kind}svc` });
   if (kind === 'user') {
-    server.mount(describeService(UserServiceImpl), new UserServiceImpl(new UserStore(), new FileStore()));
+    server.mount(describeService(UserServiceImpl), new UserServiceImpl(new MemoryUserStore(), new FileStore()));
   } else {
     if (!userUrl) throw new Error('order server needs the user service URL');
     const users = createClient(UserServiceContract, { baseUrl: userUrl });

@@ -5,7 +5,10 @@ import { NewUser, PageQuery, UploadResult, User, UserPage } from './dto';
 import { FileStore } from './file-store';
 import { UserStore } from './user-store';
 
-/** The implementation (go-doudou's svcimpl.go): routes, validation and docs come from the contract. */
+/**
+ * The implementation (go-doudou's svcimpl.go): routes, validation and docs come from the contract. Users are
+ * in a UserStore: memory, or a database with GDD_DB_DRIVER (see user-store-provider.ts).
+ */
 @Service('usersvc')
 export class UserServiceImpl extends UserServiceContract {
   constructor(
@@ -16,14 +19,11 @@ export class UserServiceImpl extends UserServiceContract {
   }
 
   override async pageUsers(query: PageQuery): Promise<UserPage> {
-    const all = this.users.list({ name: query.name });
-    const start = (query.page - 1) * query.size;
-    const items = all.slice(start, start + query.size);
-    return { items, total: all.length, page: query.page, size: query.size, hasNext: start + items.length < all.length };
+    return this.users.page(query);
   }
 
   override async getUser(id: number): Promise<User> {
-    return this.users.get(id) ?? notFound(id);
+    return (await this.users.get(id)) ?? notFound(id);
   }
 
   override async createUser(user: NewUser): Promise<User> {
@@ -31,11 +31,11 @@ export class UserServiceImpl extends UserServiceContract {
   }
 
   override async updateUser(id: number, user: NewUser): Promise<User> {
-    return this.users.replace(id, user) ?? notFound(id);
+    return (await this.users.replace(id, user)) ?? notFound(id);
   }
 
   override async deleteUser(id: number): Promise<void> {
-    if (!this.users.delete(id)) notFound(id);
+    if (!(await this.users.delete(id))) notFound(id);
   }
 
   override async uploadFile(file: UploadedFileInfo, note?: string): Promise<UploadResult> {

@@ -9,7 +9,7 @@ import { HttpError } from '../../lib/errors';
 import { InvalidArgumentError, RemoteHttpError, closeClient, createClient, noPolicy, withContext, type Client } from '../../lib/client';
 import { UserServiceContract } from '../../sample/usersvc/contract';
 import { UserServiceImpl } from '../../sample/usersvc/service';
-import { UserStore } from '../../sample/usersvc/user-store';
+import { MemoryUserStore } from '../../sample/usersvc/user-store';
 import { FileStore } from '../../sample/usersvc/file-store';
 import { EchoContract, EchoService } from './support/echo-service';
 import { serve, type RunningServer } from './support/servers';
@@ -26,7 +26,7 @@ for (const transport of ['node', 'got'] as const) {
     before(async () => {
       echoImpl = new EchoService();
       echoServer = await serve(echoImpl);
-      userServer = await serve(new UserServiceImpl(new UserStore(), new FileStore()), { rootPath: '/api' });
+      userServer = await serve(new UserServiceImpl(new MemoryUserStore(), new FileStore()), { rootPath: '/api' });
       echo = createClient(EchoContract, { baseUrl: echoServer.url, transport });
       // The provider's base URL carries the server's GDD_ROUTE_ROOT_PATH.
       users = createClient(UserServiceContract, { baseUrl: `${userServer.url}/api`, transport });

@@ -6,6 +6,9 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import winston from 'winston';
 import { App, describeService } from '../../lib';
 import { UserServiceImpl } from '../../sample/usersvc/service';
+import { provideUserStore } from '../../sample/usersvc/user-store-provider';
+import { AppProcess } from '../support/app-process';
+import { DATABASES, describeOnDatabase } from '../support/databases';
 
 interface OpenApiDoc {
   paths: Record<
@@ -22,22 +25,27 @@ interface OpenApiDoc {
   components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
 }
 
-describe('sample user service', () => {
+/**
+ * The same behaviour whichever store holds the users: memory (the default), or MariaDB / PostgreSQL
+ * through GDD_DB_DRIVER — each database run in a throwaway schema of its own.
+ */
+function behavesAsTheUserService(env: () => Record<string, string>): void {
   let app: App;
   let base: string;
 
   before(async () => {
     app = new App({
       services: [UserServiceImpl],
-      env: {},
+      env: { GDD_DRAIN_WINDOW: '100ms', ...env() },
       cwd: mkdtempSync(path.join(tmpdir(), 'tsd-sample-')),
       logger: winston.createLogger({ silent: true }),
       handleSignals: false,
       config: { http: { port: 0, host: '127.0.0.1' }, banner: { enable: false } },
     });
+    provideUserStore(app);
     base = (await app.listen()).url;
   });
-  after(() => app.close());
+  after(() => app?.close());
 
   const json = (method: string, url: string, body?: unknown): Promise<Response> =>
     fetch(`${base}${url}`, {
@@ -84,6 +92,33 @@ describe('sample user service', () => {
     assert.deepEqual([page.page, page.size], [1, 10]);
     const doc = (await (await fetch(`${base}/go-doudou/openapi.json`)).json()) as OpenApiDoc;
     assert.equal(doc.components.schemas.PageQuery.required, undefined);
+  });
+
+  it('starts with the demo users', async () => {
+    const ada = (await (await fetch(`${base}/users/1`)).json()) as { name: string; email: string; createdAt: string };
+    assert.deepEqual(ada, { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', createdAt: '2024-01-01T00:00:00.000Z' });
+  });
+
+  it('pages users whose name contains the filter, ignoring case, with % taken literally', async () => {
+    await json('POST', '/users', { name: 'Dorothy 100% Vaughan' });
+    const page = async (name: string) =>
+      (await (await json('POST', '/page/users', { page: 1, size: 10, name })).json()) as { items: Array<{ name: string }>; total: number };
+    assert.deepEqual(
+      (await page('GRACE')).items.map((u) => u.name),
+      ['Grace Hopper'],
+    );
+    assert.deepEqual(
+      (await page('100%')).items.map((u) => u.name),
+      ['Dorothy 100% Vaughan'],
+    );
+    assert.equal((await page('%')).total, 1);
+  });
+
+  it('replaces a user: an email left out is removed', async () => {
+    const created = (await (await json('POST', '/users', { name: 'Katherine', email: 'k@example.com' })).json()) as { id: number };
+    const replaced = (await (await json('PUT', `/users/${created.id}`, { name: 'Katherine Johnson' })).json()) as Record<string, unknown>;
+    assert.equal(replaced.name, 'Katherine Johnson');
+    assert.equal('email' in replaced, false);
   });
 
   it('answers 400 naming each bad field', async () => {
@@ -153,4 +188,29 @@ describe('sample user service', () => {
     const doc = (await (await fetch(`${base}/go-doudou/openapi.json`)).json()) as Awaited<ReturnType<typeof SwaggerParser.parse>>;
     await SwaggerParser.validate(doc);
   });
-});
+}
+
+describe('sample user service (users in memory)', () => behavesAsTheUserService(() => ({})));
+
+for (const target of DATABASES) {
+  describeOnDatabase(target, 'sample user service (GDD_DB_DRIVER)', (schema) => {
+    behavesAsTheUserService(() => schema().env);
+
+    it('runs as its own process on the database: health reports it, SIGTERM stops it with exit 0', async function () {
+      this.timeout(60_000);
+      const proc = new AppProcess(path.resolve(__dirname, '../../sample/usersvc/main.js'), { ...schema().env, GDD_DRAIN_WINDOW: '100ms' });
+      try {
+        const port = Number((await proc.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
+        const health = (await (await fetch(`http://127.0.0.1:${port}/go-doudou/health`)).json()) as {
+          checks: { database: { status: string; database: string } };
+        };
+        assert.deepEqual([health.checks.database.status, health.checks.database.database], ['up', schema().name]);
+        assert.equal(((await (await fetch(`http://127.0.0.1:${port}/users/2`)).json()) as { name: string }).name, 'Alan Turing');
+        proc.kill('SIGTERM');
+        assert.equal(await proc.exited, 0);
+      } finally {
+        proc.kill();
+      }
+    });
+  });
+}

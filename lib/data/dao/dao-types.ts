@@ -34,9 +34,9 @@ export interface Condition<T> {
   notIn?: readonly T[];
   /** true: IS NULL; false: IS NOT NULL. */
   isNull?: boolean;
-  /** A LIKE pattern as given (`%` and `_` are wildcards). */
+  /** A LIKE pattern as given (`%` and `_` are wildcards; case as the column's collation compares). */
   like?: string;
-  /** Contains / starts with / ends with this text, taken literally (`%` and `_` in it match themselves). */
+  /** Contains / starts with / ends with this text, ignoring case, taken literally (`%` and `_` match themselves). */
   contains?: string;
   startsWith?: string;
   endsWith?: string;

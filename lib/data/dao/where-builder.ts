@@ -18,6 +18,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * `lower(column) like lower(?)`: text search that ignores case on both servers alike (a bare LIKE follows
+ * the column's collation: case-blind on MySQL's default utf8mb4 collations, case-sensitive on PostgreSQL).
+ */
+function ignoringCase(eb: Builder, ref: Expression<unknown>, pattern: string): Expression<SqlBool> {
+  return eb(eb.fn('lower', [ref]), 'like', eb.fn('lower', [eb.val(pattern)]));
+}
+
 function isCondition(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && !Buffer.isBuffer(value) && !Array.isArray(value);
 }
@@ -92,13 +100,13 @@ function fieldConditions(
         out.push(eb(ref, 'like', text(entity, property, op, value)));
         break;
       case 'contains':
-        out.push(eb(ref, 'like', `%${escapeLike(text(entity, property, op, value))}%`));
+        out.push(ignoringCase(eb, ref, `%${escapeLike(text(entity, property, op, value))}%`));
         break;
       case 'startsWith':
-        out.push(eb(ref, 'like', `${escapeLike(text(entity, property, op, value))}%`));
+        out.push(ignoringCase(eb, ref, `${escapeLike(text(entity, property, op, value))}%`));
         break;
       case 'endsWith':
-        out.push(eb(ref, 'like', `%${escapeLike(text(entity, property, op, value))}`));
+        out.push(ignoringCase(eb, ref, `%${escapeLike(text(entity, property, op, value))}`));
         break;
     }
   }

@@ -181,7 +181,9 @@ export class Database implements DataContext, HealthIndicator, OnShutdown {
    * GDD_DB_*, with its logger and metrics registry, closed when the App stops and reported on its health.
    * `new App({ providers: [Database.provider()] })`.
    */
-  static provider(options: Omit<DatabaseOptions, 'logger' | 'metricsRegistry'> = {}): ProviderDefinition<Database> {
+  static provider(
+    options: Omit<DatabaseOptions, 'logger' | 'metricsRegistry'> = {},
+  ): ProviderDefinition<Database> & Required<Pick<ProviderDefinition<Database>, 'useFactory' | 'inject'>> {
     return {
       provide: Database,
       useFactory: ((config: Config, logger: Logger, registry: Registry) =>
