@@ -47,8 +47,10 @@ export class ClientErrorResponder {
     const requestId = requestIdFrom(undefined);
     this.o.logger.debug(`client error from ${socket.remoteAddress ?? '?'}: ${briefError(err)}`, { requestId });
     const res = inFlightResponse(socket);
-    // a reset connection cannot be answered; an answer already started cannot be replaced
-    if (code === 'ECONNRESET' || !socket.writable || res?.headersSent === true) {
+    // A reset connection cannot be answered, nor one the client closed in the middle of a request (EOF
+    // before the message was complete): both are client aborts, recorded as such by the request's own
+    // lifecycle. An answer already started cannot be replaced.
+    if (code === 'ECONNRESET' || code === 'HPE_INVALID_EOF_STATE' || !socket.writable || res?.headersSent === true) {
       socket.destroy();
       return;
     }

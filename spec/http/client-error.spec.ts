@@ -69,6 +69,18 @@ describe('client-error', () => {
     assert.match(text, /go_doudou_http_request_count\{path="unmatched",method="",status="431"[^}]*\} 1/);
   });
 
+  it('records a request the client closes half-way through its body as aborted, not as a malformed 400', async () => {
+    const before = s.lines.length;
+    const r = await rawRequest(
+      s.port,
+      'POST /page/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"page":',
+    );
+    assert.equal(r.raw, '', 'nothing is answered to a client that has gone');
+    const line = await waitFor(() => s.lines.slice(before).find((l) => l.url === '/page/users'), { timeoutMs: 5000 });
+    assert.equal(line.outcome, 'aborted', line.message);
+    assert.equal(line.status, undefined, line.message);
+  });
+
   it('keeps serving after garbage', async () => {
     const r = await rawRequest(s.port, 'GET /users/3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     assert.equal(r.status, 200);
