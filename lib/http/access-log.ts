@@ -6,6 +6,7 @@
  */
 import type { Context } from 'koa';
 import type { Logger } from 'winston';
+import { DirectLines } from '../observability/direct-lines';
 import { requestDump } from './request-dump';
 import type { ResponseOutcome } from './response-outcome';
 
@@ -44,10 +45,12 @@ interface PendingLine {
 }
 
 /**
- * Lines are collected while requests finish and handed to the logger together at the next turn of the
- * event loop (setImmediate): the same lines, in the same order, at most one loop turn later. Running
- * winston's formats and transports back to back for a batch instead of interleaved with request
- * handling costs noticeably less CPU per line under load (bench/http).
+ * Lines are collected while requests finish and written together at the next turn of the event loop
+ * (setImmediate): the same lines, in the same order, at most one loop turn later. When the logger is the
+ * one createLogger() built (and nobody changed it), the batch is formatted by its own format functions
+ * and goes to its transports in one write each (observability/direct-lines.ts); any other logger gets
+ * one logger.info() per line. bench/http measured the per-line winston pipeline and one write(2) per
+ * line as the largest default cost of a request.
  */
 export class AccessLog {
   private pending: PendingLine[] = [];
@@ -62,7 +65,10 @@ export class AccessLog {
   /** Queues the line for one finished request; builds nothing when the logger filters level info. */
   write(ctx: Context, route: string, requestId: string | undefined, r: FinishedResponse, traceId?: string): void {
     if (!this.logger.isInfoEnabled()) return;
-    const meta = this.lineMeta(ctx.method, route, ctx.originalUrl, requestId, ctx.ip, r);
+    const req = ctx.req;
+    // Koa's ctx.ip parses X-Forwarded-For (trusted proxy) on every read; without the header it is the peer
+    const ip = req.headers['x-forwarded-for'] === undefined ? (req.socket.remoteAddress ?? '') : ctx.ip;
+    const meta = this.lineMeta(req.method, route, req.url, requestId, ip, r);
     // written a loop turn later, outside the request's async context: carry its trace id explicitly
     if (traceId) meta.traceId = traceId;
     if (this.options.logBodies) {
@@ -120,19 +126,49 @@ export class AccessLog {
     }
   }
 
-  /** Hands every queued line to the logger, oldest first. */
+  /** Writes every queued line, oldest first. */
   flush(): void {
     const lines = this.pending;
     this.pending = [];
     this.flushScheduled = false;
-    for (let i = 0; i < lines.length; i++) {
+    const direct = DirectLines.of(this.logger);
+    if (direct !== undefined && direct.accepts('info')) this.writeDirect(direct, lines);
+    else for (let i = 0; i < lines.length; i++) this.log(lines[i]!);
+  }
+
+  private writeDirect(direct: DirectLines, lines: readonly PendingLine[]): void {
+    let batch: string[] = [];
+    const send = (): void => {
       try {
-        const line = lines[i]!;
-        if (line.debug) this.logger.debug(line.message, line.meta);
-        else this.logger.info(line.message, line.meta);
+        direct.write('info', batch);
       } catch {
-        // a failing transport must not take the process down from a timer; the next lines still go
+        // as in log(): a failing transport must not take the process down from a timer
       }
+      batch = [];
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      // winston's own way for request dumps (debug) and for messages it would read %-tokens in (a request id like `a%s`)
+      if (line.debug || line.message.includes('%')) {
+        send();
+        this.log(line);
+      } else {
+        try {
+          batch.push(direct.line('info', line.message, line.meta));
+        } catch {
+          // a line that cannot be formatted is dropped; the others still go
+        }
+      }
+    }
+    send();
+  }
+
+  private log(line: PendingLine): void {
+    try {
+      if (line.debug) this.logger.debug(line.message, line.meta);
+      else this.logger.info(line.message, line.meta);
+    } catch {
+      // a failing transport must not take the process down from a timer; the next lines still go
     }
   }
 }

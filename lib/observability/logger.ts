@@ -8,6 +8,8 @@ import { hostname as osHostname } from 'node:os';
 import * as winston from 'winston';
 import { SecretMasker, secretValues } from '../config/secrets';
 import type { Config, LogFormat, LogLevel } from '../config/types';
+import { DirectLines } from './direct-lines';
+import { MESSAGE, isoTimestamp, lineRenderer, maskEntry, type LineRenderer, type LogEntry } from './log-format';
 import { rotatingLogFile, type LogFileOptions } from './log-files';
 
 export type Logger = winston.Logger;
@@ -35,69 +37,22 @@ export interface LoggerOptions {
   secrets?: readonly string[];
 }
 
-/** Keys winston puts on every entry that text format prints itself, not as key=value. */
-const OWN_KEYS = new Set(['level', 'message', 'timestamp', 'stack']);
-
-function textValue(value: unknown): string {
-  if (typeof value === 'string') return /^[^\s="]+$/.test(value) ? value : JSON.stringify(value);
-  if (value instanceof Error) return JSON.stringify(value.message);
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return '"[unserialisable]"';
-    }
-  }
-  return String(value);
-}
-
-/** `2026-01-02T03:04:05.678Z INFO  message key=value …`, stack traces on the following lines. */
-function textFormat(colors: boolean): winston.Logform.Format {
-  const colorizer = winston.format.colorize();
-  return winston.format.printf((info) => {
-    const levelText = info.level.toUpperCase().padEnd(5);
-    const level = colors ? colorizer.colorize(info.level, levelText) : levelText;
-    const meta = Object.entries(info)
-      .filter(([key, value]) => !OWN_KEYS.has(key) && value !== undefined)
-      .map(([key, value]) => `${key}=${textValue(value)}`);
-    const message = typeof info.message === 'string' ? info.message : textValue(info.message);
-    const line = [String(info.timestamp), level, message, ...meta].join(' ');
-    return typeof info.stack === 'string' ? `${line}\n${info.stack}` : line;
-  });
-}
-
-/** Nested meta is looked into this deep; deeper objects are printed as they are. */
-const MASK_DEPTH = 3;
-
-function maskValue(value: unknown, masker: SecretMasker, depth: number): unknown {
-  if (typeof value === 'string') return masker.mask(value);
-  if (typeof value !== 'object' || value === null || depth >= MASK_DEPTH) return value;
-  if (value instanceof Error) {
-    const message = masker.mask(value.message);
-    const stack = value.stack === undefined ? undefined : masker.mask(value.stack);
-    if (message === value.message && stack === value.stack) return value;
-    const copy = new Error(message);
-    copy.name = value.name;
-    copy.stack = stack;
-    return copy;
-  }
-  if (Array.isArray(value)) return value.map((item) => maskValue(item, masker, depth + 1));
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const masked = maskValue(child, masker, depth + 1);
-    if (masked !== child) (copy ??= { ...value })[key] = masked;
-  }
-  return copy ?? value;
-}
-
-/** Runs every string of a line (message, stack, meta) through the masker before it is formatted. */
+/** The pipeline's steps, each one function of log-format.ts (direct-lines.ts runs the same functions). */
 function maskSecrets(masker: SecretMasker): winston.Logform.Format {
   return winston.format((info) => {
-    const entry = info as Record<string, unknown>;
-    for (const key of Object.keys(entry)) {
-      const masked = maskValue(entry[key], masker, 0);
-      if (masked !== entry[key]) entry[key] = masked;
-    }
+    maskEntry(info as Record<string, unknown>, masker);
+    return info;
+  })();
+}
+
+const timestamp = winston.format((info) => {
+  info.timestamp = isoTimestamp();
+  return info;
+});
+
+function renderLine(render: LineRenderer): winston.Logform.Format {
+  return winston.format((info) => {
+    (info as Record<symbol, unknown>)[MESSAGE] = render(info as LogEntry);
     return info;
   })();
 }
@@ -111,18 +66,17 @@ export function createLogger(options: LoggerOptions): Logger {
     transports.push(rotatingLogFile({ dir: options.logDir, ...options.rotation }));
   }
   const dev = options.env === 'dev';
-  return winston.createLogger({
+  const masker = new SecretMasker(options.secrets);
+  const render = lineRenderer(options.format, colors);
+  const logger = winston.createLogger({
     levels: winston.config.npm.levels,
     level: options.level,
     defaultMeta: dev ? undefined : { service: options.serviceName, hostname: options.hostname ?? osHostname() },
-    format: winston.format.combine(
-      winston.format.errors({ stack: true }),
-      maskSecrets(new SecretMasker(options.secrets)),
-      winston.format.timestamp(),
-      options.format === 'json' ? winston.format.json() : textFormat(colors),
-    ),
+    format: winston.format.combine(winston.format.errors({ stack: true }), maskSecrets(masker), timestamp(), renderLine(render)),
     transports,
   });
+  DirectLines.register(logger, { masker, render });
+  return logger;
 }
 
 /**
