@@ -5,6 +5,7 @@
 import type { ErrorCodeEntry, ErrorCodeListing } from './errors';
 import { ConfigErrorCodes, ERROR_AREAS, HttpErrorCodes } from './errors';
 import { CliErrorCodes } from './cli/cli-errors';
+import { ClientConfigErrorCodes } from './client/client-config-errors';
 import { ClientErrorCodes } from './client/errors';
 import { DataConfigErrorCodes } from './data/data-config-errors';
 import { DataErrorCodes } from './data/database/database-errors';
@@ -15,13 +16,15 @@ import { WireDecodeErrorCodes, WireEncodeErrorCodes } from './discovery/wire/err
 import { FigFontErrorCodes } from './observability/figfont';
 import { RegistryErrorCodes } from './registry/registry-errors';
 import { GateRejectionCodes } from './resilience/concurrency-gate';
-import { ResilienceErrorCodes } from './resilience/errors';
+import { ResilienceConfigErrorCodes, ResilienceErrorCodes } from './resilience/errors';
 
 export const ERROR_CODE_REGISTRIES: readonly ErrorCodeListing[] = [
   ConfigErrorCodes,
   HttpErrorCodes,
   ClientErrorCodes,
+  ClientConfigErrorCodes,
   ResilienceErrorCodes,
+  ResilienceConfigErrorCodes,
   GateRejectionCodes,
   RegistryErrorCodes,
   GossipErrorCodes,

@@ -49,6 +49,7 @@ export {
   BadResponseError,
   InvalidArgumentError,
   ClientErrorCodes,
+  ClientConfigError,
 } from './client';
 export type {
   Client,
@@ -81,6 +82,7 @@ export {
   InvalidRateLimitError,
   InvalidRateCostError,
   ResilienceErrorCodes,
+  ResilienceConfigError,
 } from './resilience';
 export type {
   BulkheadOptions,

@@ -21,6 +21,7 @@ import {
 } from '../lib';
 import { unregisterService } from '../lib/decorators/service';
 import { captureLogger } from './http/support/capture-logger';
+import { rejectsCode, throwsCode } from './support/errors';
 
 const quiet = winston.createLogger({ silent: true });
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-app-'));
@@ -199,14 +200,7 @@ describe('App', () => {
 
   it('fails at start-up naming the class and parameter when a dependency cannot be built', async () => {
     const app = new App(appOptions({ services: [NeedsDatabase] }));
-    await assert.rejects(
-      app.listen(),
-      (err: ConfigError) =>
-        err.code === 'MISSING_DEPENDENCY' &&
-        /NeedsDatabase/.test(err.message) &&
-        /Database/.test(err.message) &&
-        /DB_URL/.test(err.message),
-    );
+    await rejectsCode(app.listen(), ConfigError, 'MISSING_DEPENDENCY', 'NeedsDatabase', 'Database', 'DB_URL');
   });
 
   it('uses a provider given in the options for a dependency', async () => {
@@ -221,7 +215,7 @@ describe('App', () => {
 
   it('refuses two services that answer the same method and path', async () => {
     const app = new App(appOptions({ services: [GreetService, ClashingService] }));
-    await assert.rejects(app.listen(), (err: ConfigError) => err.code === 'DUPLICATE_ROUTE' && /greet/.test(err.message));
+    await rejectsCode(app.listen(), ConfigError, 'DUPLICATE_ROUTE', 'greet');
   });
 
   it('runs user middleware added with use()', async () => {
@@ -233,10 +227,7 @@ describe('App', () => {
     const { url } = await app.listen();
     try {
       assert.equal((await fetch(`${url}/greet/a`)).headers.get('x-powered-by'), 'ts-doudou');
-      assert.throws(
-        () => app.use(async (_ctx, next) => next()),
-        (err: ConfigError) => err.code === 'APP_STARTED',
-      );
+      throwsCode(() => app.use(async (_ctx, next) => next()), ConfigError, 'APP_STARTED');
     } finally {
       await app.close();
     }

@@ -73,6 +73,11 @@ const HANDLED_INSIDE: Readonly<Record<string, { cls: unknown; handledBy: string 
   CliError: { cls: CliError, handledBy: 'the doudou command, which prints it as one line and exits 1' },
 };
 
+/** Files whose bare TypeError never leaves them: control flow caught a few lines away. */
+const BARE_THROWS_CAUGHT_INSIDE: Readonly<Record<string, string>> = {
+  'lib/registry/meta-generations.ts': 'a bad registerAt makes fromV1() answer undefined',
+};
+
 /** Error classes that never leave the module that throws them, so they have no code. */
 const INTERNAL_ERROR_CLASSES: Readonly<Record<string, string>> = {
   WrongType: 'control flow of the node metadata decoder (lib/registry), which answers undefined',
@@ -150,6 +155,17 @@ describe('error catalog (docs/errors.md)', () => {
       assert.ok(!seen.has(e.code), `${e.code} is registered by both ${seen.get(e.code)} and ${e.area}/${e.errorClass}`);
       seen.set(e.code, `${e.area}/${e.errorClass}`);
     }
+  });
+
+  it('throws no bare TypeError or RangeError for a bad option or argument anywhere in lib/', () => {
+    const bare: string[] = [];
+    for (const { file, text } of libSources()) {
+      if (Object.hasOwn(BARE_THROWS_CAUGHT_INSIDE, file)) continue;
+      text.split('\n').forEach((line, i) => {
+        if (/new (?:TypeError|RangeError)\(/.test(line)) bare.push(`${file}:${i + 1}`);
+      });
+    }
+    assert.deepEqual(bare, [], 'throw a typed error with a registered code (e.g. ClientConfigError, ResilienceConfigError)');
   });
 
   it('finds no error class in lib/ outside the hierarchy', () => {

@@ -38,7 +38,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       // typed clients
       createClient withContext closeClient StaticInstances defaultClientPolicy noPolicy RemoteHttpError
       RemoteUnavailableError NoInstanceError CircuitOpenError ClientTimeoutError BadResponseError
-      InvalidArgumentError ClientErrorCodes ClientErrorCode Client ClientOptions ClientPolicy
+      InvalidArgumentError ClientErrorCodes ClientErrorCode ClientConfigError Client ClientOptions ClientPolicy
       ClientPolicyOptions BreakerOptions InstanceSource ServiceInstance Balancer BalancerName Transport
       TransportOptions AttemptRequest CallTarget RawResponse FileArgument FileData
       // request context and tracing
@@ -46,7 +46,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       // bulkhead and rate limiting
       bulkhead rateLimit MemoryRateLimiter RedisRateLimiter parseLimit perSecond perMinute perHour
       perDay TooManyRequestsError RateLimiterUnavailableError InvalidRateLimitError InvalidRateCostError
-      ResilienceErrorCodes BulkheadOptions BulkheadMiddleware BulkheadStats RateLimitOptions Limit
+      ResilienceErrorCodes ResilienceConfigError BulkheadOptions BulkheadMiddleware BulkheadStats RateLimitOptions Limit
       RateLimiter RateDecision MemoryRateLimiterOptions MemoryRateLimiterStats RedisRateLimiterOptions
       RedisRateLimiterStats
       // data

@@ -5,6 +5,7 @@
 import type { ServiceInstance } from './instances';
 import { RoundRobinBalancer } from './round-robin-balancer';
 import { SmoothWeightedRoundRobinBalancer } from './smooth-weighted-balancer';
+import { ClientConfigError } from './client-config-errors';
 
 export interface Balancer {
   /** One of `candidates` (never empty when called). */
@@ -18,5 +19,8 @@ export function resolveBalancer(balancer: BalancerName | Balancer | undefined): 
   if (balancer === undefined || balancer === 'round-robin') return new RoundRobinBalancer();
   if (balancer === 'smooth-weighted') return new SmoothWeightedRoundRobinBalancer();
   if (typeof balancer === 'object' && typeof balancer.pick === 'function') return balancer;
-  throw new TypeError(`unknown balancer '${String(balancer)}' (expected 'round-robin', 'smooth-weighted' or an object with pick())`);
+  throw new ClientConfigError(
+    'UNKNOWN_BALANCER',
+    `unknown balancer '${String(balancer)}' (expected 'round-robin', 'smooth-weighted' or an object with pick())`,
+  );
 }

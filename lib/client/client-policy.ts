@@ -27,6 +27,7 @@ import {
 } from 'cockatiel';
 import { isBreakerFailure, isRetryableFailure } from './errors';
 import { WindowBreaker, type WindowBreakerOptions } from './window-breaker';
+import { ClientConfigError } from './client-config-errors';
 
 export interface BreakerOptions extends WindowBreakerOptions {
   /** How long the circuit stays open before one trial call is let through. Default 5000 ms. */
@@ -57,7 +58,8 @@ export const CLIENT_POLICY_DEFAULTS = Object.freeze({
 export type ClientPolicy = IPolicy<IDefaultPolicyContext, unknown>;
 
 function nonNegativeInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name}: ${value} is not an integer ≥ 0`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ClientConfigError('INVALID_POLICY_OPTION', `${name}: ${value} is not an integer ≥ 0`);
   return value;
 }
 

@@ -16,6 +16,7 @@ import { GotTransport } from './got-transport';
 import { NodeHttpTransport } from './node-http-transport';
 import type { Transport, TransportOptions } from './transport';
 import { FixedBaseUrl, type InstanceSource } from './instances';
+import { ClientConfigError } from './client-config-errors';
 
 export interface ClientOptions extends ClientPolicyOptions, TransportOptions {
   /** One fixed base URL (monolith, env var, a load balancer in front), including any route root path. */
@@ -65,7 +66,7 @@ function buildClient<T>(core: ClientCore, context: CallContext | undefined): Cli
 
 function handleOf(client: object, what: string): ClientHandle {
   const handle = handles.get(client);
-  if (!handle) throw new TypeError(`${what}: not a client made by createClient()`);
+  if (!handle) throw new ClientConfigError('NOT_A_CLIENT', `${what}: not a client made by createClient()`);
   return handle;
 }
 
@@ -74,12 +75,15 @@ function resolveTransport(options: ClientOptions): Transport {
   if (t === 'node') return new NodeHttpTransport(options);
   if (t === 'got') return new GotTransport(options);
   if (typeof t === 'object' && typeof t.send === 'function' && typeof t.close === 'function') return t;
-  throw new TypeError(`unknown transport '${String(t)}' (expected 'node', 'got' or an object with send() and close())`);
+  throw new ClientConfigError(
+    'UNKNOWN_TRANSPORT',
+    `unknown transport '${String(t)}' (expected 'node', 'got' or an object with send() and close())`,
+  );
 }
 
 /**
  * A typed client for `contract` (a class decorated with @Contract or @Service, or its descriptor).
- * Throws TypeError for contradicting or missing options and ConfigError for a broken contract.
+ * Throws ClientConfigError for contradicting or missing options and ConfigError for a broken contract.
  */
 export function createClient<T extends object>(
   contract: (abstract new (...args: never[]) => T) | ServiceDescriptor,
@@ -87,10 +91,10 @@ export function createClient<T extends object>(
 ): Client<T> {
   const descriptor = typeof contract === 'function' ? describeService(contract) : contract;
   if (options.baseUrl !== undefined && options.instances !== undefined) {
-    throw new TypeError(`createClient(${descriptor.name}): give either baseUrl or instances, not both`);
+    throw new ClientConfigError('INVALID_INSTANCE_SOURCE', `createClient(${descriptor.name}): give either baseUrl or instances, not both`);
   }
   const source = options.instances ?? (options.baseUrl !== undefined ? new FixedBaseUrl(options.baseUrl) : undefined);
-  if (!source) throw new TypeError(`createClient(${descriptor.name}): give baseUrl or instances`);
+  if (!source) throw new ClientConfigError('INVALID_INSTANCE_SOURCE', `createClient(${descriptor.name}): give baseUrl or instances`);
   const core = new ClientCore({
     descriptor,
     service: options.service ?? descriptor.name,

@@ -143,11 +143,14 @@ export class BadResponseError extends HttpError<'BAD_RESPONSE'> {
 
 /** An argument that cannot be sent; raised before any request, never retried. */
 export class InvalidArgumentError extends HttpError<'INVALID_ARGUMENT'> {
-  constructor(service: string, operationId: string, message: string) {
-    super(ClientErrorCodes.statusOf('INVALID_ARGUMENT'), 'INVALID_ARGUMENT', `${service}.${operationId}: ${message}`, {
-      service,
-      operationId,
-    });
+  constructor(service: string, operationId: string, message: string, options?: ErrorOptions) {
+    super(
+      ClientErrorCodes.statusOf('INVALID_ARGUMENT'),
+      'INVALID_ARGUMENT',
+      `${service}.${operationId}: ${message}`,
+      { service, operationId },
+      options,
+    );
   }
 }
 

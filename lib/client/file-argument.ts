@@ -58,8 +58,15 @@ function blobName(b: Blob): string | undefined {
   return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
-/** Turns one caller-supplied file into a re-sendable PreparedFile; throws TypeError for anything else. */
-export async function prepareFile(value: unknown, fieldName: string): Promise<PreparedFile> {
+/**
+ * Turns one caller-supplied file into a re-sendable PreparedFile; anything else is thrown as `invalid(message)`
+ * (the encoder's InvalidArgumentError, naming the service and operation).
+ */
+export async function prepareFile(
+  value: unknown,
+  fieldName: string,
+  invalid: (message: string, options?: ErrorOptions) => Error,
+): Promise<PreparedFile> {
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
     return { fileName: fieldName, contentType: OCTET, bytes: await bytesOf(value) };
   }
@@ -76,11 +83,11 @@ export async function prepareFile(value: unknown, fieldName: string): Promise<Pr
     }
     if (isUploadedFileInfo(value)) {
       // Fail now with a clear message rather than half-way through a multipart body.
-      await fsp.access(value.path).catch(() => {
-        throw new TypeError(`file '${value.path}' cannot be read`);
+      await fsp.access(value.path).catch((err: unknown) => {
+        throw invalid(`file '${value.path}' cannot be read`, { cause: err });
       });
       return { fileName: value.fileName || path.basename(value.path), contentType: value.mimeType || OCTET, path: value.path };
     }
   }
-  throw new TypeError(`field '${fieldName}' needs a Buffer, Blob, Readable, { data, fileName } or { path, fileName, mimeType }`);
+  throw invalid(`field '${fieldName}' needs a Buffer, Blob, Readable, { data, fileName } or { path, fileName, mimeType }`);
 }

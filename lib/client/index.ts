@@ -35,3 +35,4 @@ export {
   type ClientErrorCode,
   type CallTarget,
 } from './errors';
+export { ClientConfigError, ClientConfigErrorCodes, type ClientConfigErrorCode } from './client-config-errors';

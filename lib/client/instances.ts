@@ -3,6 +3,7 @@
  * `StaticInstances` is a real, mutable list (fixed deployments, tests) and `FixedBaseUrl` the monolith /
  * env-var mode (go-doudou's `NewServiceProvider(ENV)`, docs/go-doudou-differences.md#instance-selection).
  */
+import { ClientConfigError } from './client-config-errors';
 
 /** One reachable copy of a service. */
 export interface ServiceInstance {
@@ -25,10 +26,12 @@ export function normaliseBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`base URL '${baseUrl}' is not an absolute URL (expected e.g. http://127.0.0.1:6060)`);
+    throw new ClientConfigError('INVALID_BASE_URL', `base URL '${baseUrl}' is not an absolute URL (expected e.g. http://127.0.0.1:6060)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`base URL '${baseUrl}' must be http or https`);
-  if (url.search !== '' || url.hash !== '') throw new TypeError(`base URL '${baseUrl}' must not have a query or fragment`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ClientConfigError('INVALID_BASE_URL', `base URL '${baseUrl}' must be http or https`);
+  if (url.search !== '' || url.hash !== '')
+    throw new ClientConfigError('INVALID_BASE_URL', `base URL '${baseUrl}' must not have a query or fragment`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -49,9 +52,10 @@ export class StaticInstances implements InstanceSource {
   set(service: string, list: readonly ServiceInstance[]): this {
     const seen = new Set<string>();
     const checked = list.map((i) => {
-      if (seen.has(i.id)) throw new TypeError(`instance id '${i.id}' appears twice for service '${service}'`);
+      if (seen.has(i.id)) throw new ClientConfigError('DUPLICATE_INSTANCE', `instance id '${i.id}' appears twice for service '${service}'`);
       seen.add(i.id);
-      if (!Number.isFinite(i.weight) || i.weight < 0) throw new TypeError(`instance '${i.id}': weight ${i.weight} is not a number ≥ 0`);
+      if (!Number.isFinite(i.weight) || i.weight < 0)
+        throw new ClientConfigError('INVALID_WEIGHT', `instance '${i.id}': weight ${i.weight} is not a number ≥ 0`);
       return Object.freeze({ id: i.id, baseUrl: normaliseBaseUrl(i.baseUrl), weight: i.weight });
     });
     // A new frozen array per change: callers may hold the old one safely, reads allocate nothing.

@@ -67,8 +67,8 @@ export class RequestEncoder {
     return this.fileParams.length === 0;
   }
 
-  private invalid(message: string): InvalidArgumentError {
-    return new InvalidArgumentError(this.service.name, this.route.operationId, message);
+  private invalid(message: string, options?: ErrorOptions): InvalidArgumentError {
+    return new InvalidArgumentError(this.service.name, this.route.operationId, message, options);
   }
 
   private path(args: readonly unknown[]): string {
@@ -136,9 +136,10 @@ export class RequestEncoder {
       const list = p.multiple && Array.isArray(arg) ? (arg as unknown[]) : [arg];
       for (const item of list) {
         try {
-          parts.push({ name: p.name, file: await prepareFile(item, p.name) });
+          parts.push({ name: p.name, file: await prepareFile(item, p.name, (message, options) => this.invalid(message, options)) });
         } catch (err) {
-          throw this.invalid(err instanceof Error ? err.message : String(err));
+          // a stream or file that fails while it is read is still this argument's fault
+          throw err instanceof InvalidArgumentError ? err : this.invalid(err instanceof Error ? err.message : String(err), { cause: err });
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Balancer } from './balancer';
 import type { ServiceInstance } from './instances';
+import { ClientConfigError } from './client-config-errors';
 
 /**
  * nginx's smooth weighted round-robin (ngx_http_upstream_round_robin.c, also go-doudou's SWRR provider,
@@ -17,7 +18,7 @@ export class SmoothWeightedRoundRobinBalancer implements Balancer {
   private readonly current = new Map<string, number>();
 
   pick(candidates: readonly ServiceInstance[]): ServiceInstance {
-    if (candidates.length === 0) throw new RangeError('SmoothWeightedRoundRobinBalancer.pick: no candidates');
+    if (candidates.length === 0) throw new ClientConfigError('NO_CANDIDATES', 'SmoothWeightedRoundRobinBalancer.pick: no candidates');
     const allZero = candidates.every((c) => !(c.weight > 0));
     let total = 0;
     let best: ServiceInstance | undefined;

@@ -6,6 +6,7 @@
  * as goresilience), and compares with ≥.
  */
 import { CircuitState, type IBreaker } from 'cockatiel';
+import { ClientConfigError } from './client-config-errors';
 
 export interface WindowBreakerOptions {
   /** Fraction of failed calls that opens the circuit, in (0, 1]. Default 0.5. */
@@ -39,11 +40,15 @@ export class WindowBreaker implements IBreaker {
     this.minimumCalls = options.minimumCalls ?? 6;
     const windowMs = options.windowMs ?? 10_000;
     const count = options.buckets ?? 10;
-    if (!(this.failureRatio > 0 && this.failureRatio <= 1)) throw new RangeError(`failureRatio ${this.failureRatio} must be in (0, 1]`);
+    if (!(this.failureRatio > 0 && this.failureRatio <= 1))
+      throw new ClientConfigError('INVALID_BREAKER_OPTION', `failureRatio ${this.failureRatio} must be in (0, 1]`);
     if (!(Number.isInteger(this.minimumCalls) && this.minimumCalls >= 1))
-      throw new RangeError(`minimumCalls ${this.minimumCalls} must be an integer ≥ 1`);
+      throw new ClientConfigError('INVALID_BREAKER_OPTION', `minimumCalls ${this.minimumCalls} must be an integer ≥ 1`);
     if (!(windowMs > 0) || !(Number.isInteger(count) && count >= 1))
-      throw new RangeError('windowMs must be > 0 and buckets an integer ≥ 1');
+      throw new ClientConfigError(
+        'INVALID_BREAKER_OPTION',
+        `windowMs must be > 0 and buckets an integer ≥ 1, got windowMs ${windowMs}, buckets ${count}`,
+      );
     this.bucketMs = windowMs / count;
     this.buckets = Array.from({ length: count }, () => ({ slice: -1, failures: 0, successes: 0 }));
   }

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import type { Token } from './tokens';
 import type { Class } from '../decorators/class-type';
+import { ConfigError } from '../errors';
 
 export const INJECTABLE_KEY = 'ts-doudou:injectable';
 export const INJECT_PARAMS_KEY = 'ts-doudou:inject-params';
@@ -20,7 +21,7 @@ export function Injectable(): ClassDecorator {
 export function Inject(token: Token): ParameterDecorator {
   return (target, propertyKey, index) => {
     if (propertyKey !== undefined) {
-      throw new TypeError(`@Inject(...) applies to constructor parameters, not to method ${String(propertyKey)}`);
+      throw new ConfigError('INJECT_ON_METHOD', `@Inject(...) applies to constructor parameters, not to method ${String(propertyKey)}`);
     }
     const own: ReadonlyMap<number, Token> | undefined = Reflect.getOwnMetadata(INJECT_PARAMS_KEY, target);
     const next = new Map(own ?? []);

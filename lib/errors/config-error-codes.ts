@@ -21,6 +21,7 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
     meaning:
       'No provider for a dependency, or its constructor types are invisible: register it (`providers:`), add @Injectable(), or @Inject(token) on the parameter.',
   },
+  INJECT_ON_METHOD: { meaning: '@Inject(token) on a method parameter: it applies to constructor parameters.' },
   CIRCULAR_DEPENDENCY: { meaning: 'Constructor dependencies form a cycle; the message shows it.' },
   NO_PROVIDER: {
     meaning:

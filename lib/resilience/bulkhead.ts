@@ -10,7 +10,7 @@
  */
 import type { Context, Middleware, Next } from 'koa';
 import { ConcurrencyGate, GateRejectedError, type GateRejectionReason } from './concurrency-gate';
-import { TooManyRequestsError } from './errors';
+import { ResilienceConfigError, TooManyRequestsError } from './errors';
 
 export interface BulkheadOptions {
   /** Requests running at once. Default 15 (go-doudou's, also for values <= 0). */
@@ -43,7 +43,8 @@ export function bulkhead(options: BulkheadOptions = {}): BulkheadMiddleware {
   const maxConcurrent = options.maxConcurrent === undefined || options.maxConcurrent <= 0 ? 15 : options.maxConcurrent;
   const gate = new ConcurrencyGate(maxConcurrent, options.maxQueue ?? 100);
   const maxWaitMs = options.maxWaitMs ?? 0;
-  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new RangeError(`maxWaitMs must be >= 0, got ${String(options.maxWaitMs)}`);
+  if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0)
+    throw new ResilienceConfigError('INVALID_BULKHEAD_OPTION', `maxWaitMs must be >= 0, got ${String(options.maxWaitMs)}`);
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const rejected: Record<GateRejectionReason, number> = { QUEUE_FULL: 0, WAIT_TIMEOUT: 0, ABANDONED: 0 };
 

@@ -9,6 +9,7 @@
  */
 
 import { DoudouError, defineErrorCodes, type CodeOf } from '../errors';
+import { ResilienceConfigError } from './errors';
 
 /** Why acquire() did not get a slot (the bulkhead answers all but ABANDONED with 429). */
 export const GateRejectionCodes = defineErrorCodes('resilience', 'GateRejectedError', {
@@ -49,9 +50,9 @@ export class ConcurrencyGate {
     readonly maxQueue: number,
   ) {
     if (!Number.isSafeInteger(maxConcurrent) || maxConcurrent < 1)
-      throw new RangeError(`maxConcurrent must be an integer >= 1, got ${String(maxConcurrent)}`);
+      throw new ResilienceConfigError('INVALID_BULKHEAD_OPTION', `maxConcurrent must be an integer >= 1, got ${String(maxConcurrent)}`);
     if (!(maxQueue === Infinity || (Number.isSafeInteger(maxQueue) && maxQueue >= 0))) {
-      throw new RangeError(`maxQueue must be an integer >= 0 or Infinity, got ${String(maxQueue)}`);
+      throw new ResilienceConfigError('INVALID_BULKHEAD_OPTION', `maxQueue must be an integer >= 0 or Infinity, got ${String(maxQueue)}`);
     }
   }
 

@@ -33,6 +33,21 @@ export const ResilienceErrorCodes = defineErrorCodes('resilience', 'HttpError', 
 
 export type ResilienceErrorCode = CodeOf<typeof ResilienceErrorCodes>;
 
+/** Bad options of the bulkhead and the rate limiters: start-up problems, named with the value given. */
+export const ResilienceConfigErrorCodes = defineErrorCodes('resilience', 'ResilienceConfigError', {
+  INVALID_BULKHEAD_OPTION: {
+    meaning: 'A bulkhead option out of range: maxConcurrent an integer >= 1, maxQueue an integer >= 0 or Infinity, maxWaitMs >= 0.',
+  },
+  INVALID_LIMITER_OPTION: {
+    meaning:
+      "A rate limiter option out of range: maxKeys an integer >= 1, sweepIntervalMs >= 0, commandTimeoutMs > 0, onRedisError 'allow' or 'deny'.",
+  },
+});
+
+export type ResilienceConfigErrorCode = CodeOf<typeof ResilienceConfigErrorCodes>;
+
+export class ResilienceConfigError extends ConfigError<ResilienceConfigErrorCode> {}
+
 /** 429 with `Retry-After` (whole seconds, at least 1) plus any extra headers (RateLimit-*). */
 export class TooManyRequestsError extends HttpError<'TOO_MANY_REQUESTS'> {
   /** Read by the error mapper and set on the response. */

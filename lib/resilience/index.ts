@@ -15,6 +15,8 @@ export {
   InvalidRateLimitError,
   InvalidRateCostError,
   RedisCommandTimeoutError,
+  ResilienceConfigError,
+  ResilienceConfigErrorCodes,
   type ResilienceErrorCode,
 } from './errors';
 export { type Limit, perSecond, perMinute, perHour, perDay, parseLimit, emissionIntervalMs } from './limit';

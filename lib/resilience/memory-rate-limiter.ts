@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkCost, emissionIntervalMs, toLimit, type Limit } from './limit';
 import { gcraStep, type RateDecision, type RateLimiter } from './rate-limiter';
+import { ResilienceConfigError } from './errors';
 
 export interface MemoryRateLimiterOptions {
   /** The limit for every key: a Limit or a go-doudou string such as '10-S-30'. */
@@ -47,11 +48,13 @@ export class MemoryRateLimiter implements RateLimiter {
     this.limit = toLimit(options.limit);
     this.intervalMs = emissionIntervalMs(this.limit);
     const maxKeys = options.maxKeys ?? 10_000;
-    if (!Number.isSafeInteger(maxKeys) || maxKeys < 1) throw new RangeError(`maxKeys must be an integer >= 1, got ${String(maxKeys)}`);
+    if (!Number.isSafeInteger(maxKeys) || maxKeys < 1)
+      throw new ResilienceConfigError('INVALID_LIMITER_OPTION', `maxKeys must be an integer >= 1, got ${String(maxKeys)}`);
     this.maxKeys = maxKeys;
     this.now = options.now ?? (() => performance.now());
     const sweepMs = options.sweepIntervalMs ?? 60_000;
-    if (!Number.isFinite(sweepMs) || sweepMs < 0) throw new RangeError(`sweepIntervalMs must be >= 0, got ${String(sweepMs)}`);
+    if (!Number.isFinite(sweepMs) || sweepMs < 0)
+      throw new ResilienceConfigError('INVALID_LIMITER_OPTION', `sweepIntervalMs must be >= 0, got ${String(sweepMs)}`);
     if (sweepMs > 0) {
       this.sweepTimer = setInterval(() => this.sweep(), sweepMs);
       this.sweepTimer.unref();

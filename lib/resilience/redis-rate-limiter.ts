@@ -12,7 +12,7 @@
  */
 import { redactUrlCredentials } from '../config/secrets';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { RateLimiterUnavailableError, RedisCommandTimeoutError } from './errors';
+import { RateLimiterUnavailableError, RedisCommandTimeoutError, ResilienceConfigError } from './errors';
 import { GCRA_SCRIPT, GCRA_SCRIPT_SHA1 } from './gcra-script';
 import { checkCost, toLimit, type Limit } from './limit';
 import type { RateDecision, RateLimiter } from './rate-limiter';
@@ -84,11 +84,14 @@ export class RedisRateLimiter implements RateLimiter {
     this.prefix = options.prefix ?? 'go-doudou:rate:';
     this.commandTimeoutMs = options.commandTimeoutMs ?? 150;
     if (!Number.isFinite(this.commandTimeoutMs) || this.commandTimeoutMs <= 0) {
-      throw new RangeError(`commandTimeoutMs must be > 0, got ${String(options.commandTimeoutMs)}`);
+      throw new ResilienceConfigError('INVALID_LIMITER_OPTION', `commandTimeoutMs must be > 0, got ${String(options.commandTimeoutMs)}`);
     }
     this.onRedisError = options.onRedisError ?? 'allow';
     if (this.onRedisError !== 'allow' && this.onRedisError !== 'deny') {
-      throw new RangeError(`onRedisError must be 'allow' or 'deny', got ${String(options.onRedisError)}`);
+      throw new ResilienceConfigError(
+        'INVALID_LIMITER_OPTION',
+        `onRedisError must be 'allow' or 'deny', got ${String(options.onRedisError)}`,
+      );
     }
     this.logger = options.logger ?? { warn: (m: string) => process.emitWarning(m, 'RateLimiterWarning') };
     this.warnIntervalMs = options.warnIntervalMs ?? 60_000;

@@ -6,13 +6,25 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { FileResult } from '../../lib/decorators';
 import { HttpError } from '../../lib/errors';
-import { InvalidArgumentError, RemoteHttpError, closeClient, createClient, noPolicy, withContext, type Client } from '../../lib/client';
+import {
+  InvalidArgumentError,
+  RemoteHttpError,
+  StaticInstances,
+  closeClient,
+  createClient,
+  defaultClientPolicy,
+  noPolicy,
+  withContext,
+  type Client,
+} from '../../lib/client';
 import { UserServiceContract } from '../../sample/usersvc/contract';
 import { UserServiceImpl } from '../../sample/usersvc/service';
 import { MemoryUserStore } from '../../sample/usersvc/user-store';
 import { FileStore } from '../../sample/usersvc/file-store';
 import { EchoContract, EchoService } from './support/echo-service';
 import { serve, type RunningServer } from './support/servers';
+import { isCode, throwsCode } from '../support/errors';
+import { ClientConfigError } from '../../lib/client/client-config-errors';
 
 for (const transport of ['node', 'got'] as const) {
   describe(`client/createClient over real HTTP (${transport} transport)`, () => {
@@ -145,7 +157,7 @@ for (const transport of ['node', 'got'] as const) {
       it('rejects an unreadable file path with INVALID_ARGUMENT before sending anything', async () => {
         await assert.rejects(
           echo.upload([{ fieldName: 'files', fileName: 'x', mimeType: 'text/plain', size: 1, path: path.join(tmp, 'nope') }]),
-          (err: unknown) => err instanceof InvalidArgumentError && err.code === 'INVALID_ARGUMENT' && /cannot be read/.test(err.message),
+          isCode(InvalidArgumentError, 'INVALID_ARGUMENT', /cannot be read/),
         );
       });
     });
@@ -240,8 +252,37 @@ for (const transport of ['node', 'got'] as const) {
 
     describe('options', () => {
       it('refuses both baseUrl and instances, or neither, or a relative base URL', () => {
-        assert.throws(() => createClient(EchoContract, {}), /give baseUrl or instances/);
-        assert.throws(() => createClient(EchoContract, { baseUrl: '/relative' }), /not an absolute URL/);
+        throwsCode(() => createClient(EchoContract, {}), ClientConfigError, 'INVALID_INSTANCE_SOURCE', 'give baseUrl or instances');
+        throwsCode(
+          () => createClient(EchoContract, { baseUrl: 'http://a:1', instances: new StaticInstances() }),
+          ClientConfigError,
+          'INVALID_INSTANCE_SOURCE',
+          'not both',
+        );
+        throwsCode(
+          () => createClient(EchoContract, { baseUrl: '/relative' }),
+          ClientConfigError,
+          'INVALID_BASE_URL',
+          'not an absolute URL',
+        );
+      });
+
+      it('refuses an unknown transport, policy numbers that are not integers ≥ 0, and objects that are not clients', () => {
+        throwsCode(
+          () => createClient(EchoContract, { baseUrl: 'http://127.0.0.1:1', transport: 'curl' as 'node' }),
+          ClientConfigError,
+          'UNKNOWN_TRANSPORT',
+          "unknown transport 'curl'",
+        );
+        throwsCode(() => defaultClientPolicy({ retryCount: -1 }), ClientConfigError, 'INVALID_POLICY_OPTION', 'retryCount: -1');
+        throwsCode(() => defaultClientPolicy({ timeoutMs: 1.5 }), ClientConfigError, 'INVALID_POLICY_OPTION', 'timeoutMs: 1.5');
+        throwsCode(
+          () => withContext({} as Client<EchoContract>, {}),
+          ClientConfigError,
+          'NOT_A_CLIENT',
+          'not a client made by createClient()',
+        );
+        throwsCode(() => closeClient({} as Client<EchoContract>), ClientConfigError, 'NOT_A_CLIENT');
       });
     });
   });

@@ -1,14 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { FixedBaseUrl, StaticInstances, normaliseBaseUrl } from '../../lib/client/instances';
+import { ClientConfigError } from '../../lib/client/client-config-errors';
+import { throwsCode } from '../support/errors';
 
 describe('client/instances', () => {
   it('normalises base URLs (trailing slashes off, root path kept) and rejects relative or non-http ones', () => {
     assert.equal(normaliseBaseUrl('http://127.0.0.1:6060/'), 'http://127.0.0.1:6060');
     assert.equal(normaliseBaseUrl('http://h:1/api//'), 'http://h:1/api');
-    assert.throws(() => normaliseBaseUrl('127.0.0.1:6060'), /http or https|absolute/);
-    assert.throws(() => normaliseBaseUrl('/api'), /not an absolute URL/);
-    assert.throws(() => normaliseBaseUrl('ftp://h/'), /http or https/);
-    assert.throws(() => normaliseBaseUrl('http://h/?a=1'), /query or fragment/);
+    throwsCode(() => normaliseBaseUrl('127.0.0.1:6060'), ClientConfigError, 'INVALID_BASE_URL', /http or https|absolute/);
+    throwsCode(() => normaliseBaseUrl('/api'), ClientConfigError, 'INVALID_BASE_URL', 'not an absolute URL');
+    throwsCode(() => normaliseBaseUrl('ftp://h/'), ClientConfigError, 'INVALID_BASE_URL', 'http or https');
+    throwsCode(() => normaliseBaseUrl('http://h/?a=1'), ClientConfigError, 'INVALID_BASE_URL', 'query or fragment');
   });
 
   it('FixedBaseUrl gives the same single instance for any service', () => {
@@ -37,14 +39,16 @@ describe('client/instances', () => {
 
   it('StaticInstances rejects duplicate ids and negative weights', () => {
     const s = new StaticInstances();
-    assert.throws(
+    throwsCode(
       () =>
         s.set('x', [
           { id: 'a', baseUrl: 'http://a', weight: 1 },
           { id: 'a', baseUrl: 'http://b', weight: 1 },
         ]),
-      /appears twice/,
+      ClientConfigError,
+      'DUPLICATE_INSTANCE',
+      "instance id 'a' appears twice",
     );
-    assert.throws(() => s.set('x', [{ id: 'a', baseUrl: 'http://a', weight: -1 }]), /weight -1/);
+    throwsCode(() => s.set('x', [{ id: 'a', baseUrl: 'http://a', weight: -1 }]), ClientConfigError, 'INVALID_WEIGHT', 'weight -1');
   });
 });

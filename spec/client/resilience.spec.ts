@@ -24,6 +24,7 @@ import { EchoContract, EchoService } from './support/echo-service';
 import { FaultContract, FaultService } from './support/fault-service';
 import { RelayService } from './support/relay-service';
 import { serve, type RunningServer } from './support/servers';
+import { isCode } from '../support/errors';
 
 interface Fleet {
   impls: FaultService[];
@@ -191,10 +192,7 @@ for (const transport of ['node', 'got'] as const) {
         s.failNext = 3;
         for (let i = 0; i < 3; i++) await assert.rejects(c.read(), RemoteHttpError);
         const served = s.calls.read;
-        await assert.rejects(
-          c.read(),
-          (err: unknown) => err instanceof CircuitOpenError && err.code === 'CIRCUIT_OPEN' && /faultsvc/.test(err.message),
-        );
+        await assert.rejects(c.read(), isCode(CircuitOpenError, 'CIRCUIT_OPEN', /faultsvc/));
         assert.equal(s.calls.read, served, 'an open circuit does not touch the network');
         // Half-open after 200 ms: the first call let through succeeds and closes the circuit.
         await waitFor(

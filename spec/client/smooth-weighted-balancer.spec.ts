@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { SmoothWeightedRoundRobinBalancer } from '../../lib/client/smooth-weighted-balancer';
 import type { ServiceInstance } from '../../lib/client/instances';
+import { ClientConfigError } from '../../lib/client/client-config-errors';
+import { throwsCode } from '../support/errors';
 
 const inst = (id: string, weight: number): ServiceInstance => ({ id, baseUrl: `http://${id}.test`, weight });
 
@@ -55,6 +57,6 @@ describe('client/SmoothWeightedRoundRobinBalancer', () => {
   });
 
   it('throws on an empty candidate list', () => {
-    assert.throws(() => new SmoothWeightedRoundRobinBalancer().pick([]), RangeError);
+    throwsCode(() => new SmoothWeightedRoundRobinBalancer().pick([]), ClientConfigError, 'NO_CANDIDATES', 'no candidates');
   });
 });

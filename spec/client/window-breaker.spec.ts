@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { CircuitState } from 'cockatiel';
 import { WindowBreaker } from '../../lib/client/window-breaker';
+import { ClientConfigError } from '../../lib/client/client-config-errors';
+import { throwsCode } from '../support/errors';
 
 describe('client/WindowBreaker', () => {
   let now = 0;
@@ -50,8 +52,14 @@ describe('client/WindowBreaker', () => {
   });
 
   it('validates its options', () => {
-    assert.throws(() => new WindowBreaker({ failureRatio: 0 }), /failureRatio/);
-    assert.throws(() => new WindowBreaker({ minimumCalls: 0 }), /minimumCalls/);
-    assert.throws(() => new WindowBreaker({ windowMs: 0 }), /windowMs/);
+    throwsCode(
+      () => new WindowBreaker({ failureRatio: 0 }),
+      ClientConfigError,
+      'INVALID_BREAKER_OPTION',
+      'failureRatio 0 must be in (0, 1]',
+    );
+    throwsCode(() => new WindowBreaker({ minimumCalls: 0 }), ClientConfigError, 'INVALID_BREAKER_OPTION', 'minimumCalls 0');
+    throwsCode(() => new WindowBreaker({ windowMs: 0 }), ClientConfigError, 'INVALID_BREAKER_OPTION', 'windowMs 0');
+    throwsCode(() => new WindowBreaker({ buckets: 1.5 }), ClientConfigError, 'INVALID_BREAKER_OPTION', 'buckets 1.5');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfigError } from '../../lib/errors';
 import { Container, Inject, Injectable, InjectionToken } from '../../lib/container';
+import { isCode, throwsCode } from '../support/errors';
 
 // ── fixtures: a small application graph ──
 @Injectable()
@@ -146,28 +147,22 @@ describe('container', () => {
   });
 
   it('names the class, parameter index, token and whole path when a dependency is missing', () => {
-    assert.throws(
+    throwsCode(
       () => new Container().get(Top),
-      (err: unknown) => {
-        assert.ok(err instanceof ConfigError);
-        assert.equal(err.code, 'MISSING_DEPENDENCY');
-        assert.match(err.message, /no provider for "API_KEY"/);
-        assert.ok(err.message.includes('(path: Top → Middle → NeedsMissing → parameter #0 ("API_KEY"))'), err.message);
-        return true;
-      },
+      ConfigError,
+      'MISSING_DEPENDENCY',
+      'no provider for "API_KEY"',
+      '(path: Top → Middle → NeedsMissing → parameter #0 ("API_KEY"))',
     );
   });
 
   it('tells to use @Inject when a parameter is typed by an interface', () => {
-    assert.throws(
+    throwsCode(
       () => new Container().get(NeedsInterface),
-      (err: unknown) => {
-        assert.ok(err instanceof ConfigError);
-        assert.equal(err.code, 'MISSING_DEPENDENCY');
-        assert.match(err.message, /parameter #0 of NeedsInterface has no injectable type \(reflected as Object\)/);
-        assert.match(err.message, /add @Inject\(token\)/);
-        return true;
-      },
+      ConfigError,
+      'MISSING_DEPENDENCY',
+      'parameter #0 of NeedsInterface has no injectable type (reflected as Object)',
+      'add @Inject(token)',
     );
   });
 
@@ -201,15 +196,7 @@ describe('container', () => {
       constructor(readonly chicken: Chicken) {}
     }
     const container = new Container().register('Egg', { useClass: Egg });
-    assert.throws(
-      () => container.get(Chicken),
-      (err: unknown) => {
-        assert.ok(err instanceof ConfigError);
-        assert.equal(err.code, 'CIRCULAR_DEPENDENCY');
-        assert.match(err.message, /circular dependency: Chicken → "Egg" → Chicken/);
-        return true;
-      },
-    );
+    throwsCode(() => container.get(Chicken), ConfigError, 'CIRCULAR_DEPENDENCY', 'circular dependency: Chicken → "Egg" → Chicken');
   });
 
   it('asks the fallback before constructing or failing, passing the requesting class', () => {
@@ -246,9 +233,6 @@ describe('container', () => {
   });
 
   it('rejects a provider without useValue, useClass or useFactory', () => {
-    assert.throws(
-      () => new Container().register('X', {} as never),
-      (err: unknown) => err instanceof ConfigError && err.code === 'INVALID_PROVIDER',
-    );
+    assert.throws(() => new Container().register('X', {} as never), isCode(ConfigError, 'INVALID_PROVIDER'));
   });
 });

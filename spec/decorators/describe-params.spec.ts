@@ -8,15 +8,7 @@ import { Prop } from '../../lib/decorators/prop';
 import { Delete, Get, Post } from '../../lib/decorators/routes';
 import { Service, unregisterService } from '../../lib/decorators/service';
 import type { UploadedFileInfo } from '../../lib/decorators/uploaded-file';
-
-function throwsConfig(fn: () => unknown, code: string, ...mentions: string[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
-    assert.equal(err.code, code);
-    for (const m of mentions) assert.ok(err.message.includes(m), `message "${err.message}" should mention ${m}`);
-    return true;
-  });
-}
+import { throwsCode } from '../support/errors';
 
 const nothing = async (): Promise<void> => undefined;
 
@@ -208,7 +200,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNDECORATED_PARAMETER', 'S.doIt', '#1', '(b)');
+      throwsCode(() => describeService(S), ConfigError, 'UNDECORATED_PARAMETER', 'S.doIt', '#1', '(b)');
     });
 
     it('refuses an array parameter without an element type (UNTYPED_ARRAY)', () => {
@@ -219,7 +211,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNTYPED_ARRAY', 'S.list', 'ids', '[ElementType]');
+      throwsCode(() => describeService(S), ConfigError, 'UNTYPED_ARRAY', 'S.list', 'ids', '[ElementType]');
     });
 
     it('refuses two bodies (DUPLICATE_BODY)', () => {
@@ -230,7 +222,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'DUPLICATE_BODY', 'S.two', '#0', '#1');
+      throwsCode(() => describeService(S), ConfigError, 'DUPLICATE_BODY', 'S.two', '#0', '#1');
     });
 
     it('refuses a JSON body mixed with form fields (MIXED_BODY)', () => {
@@ -241,7 +233,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'MIXED_BODY', 'S.mixed');
+      throwsCode(() => describeService(S), ConfigError, 'MIXED_BODY', 'S.mixed');
     });
 
     it('refuses a body on GET (BODY_ON_GET)', () => {
@@ -252,7 +244,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'BODY_ON_GET', 'S.read');
+      throwsCode(() => describeService(S), ConfigError, 'BODY_ON_GET', 'S.read');
     });
 
     it('refuses a destructured parameter without an explicit name (UNNAMED_PARAMETER)', () => {
@@ -263,7 +255,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNNAMED_PARAMETER', 'S.read', '#0', "@Query('name')");
+      throwsCode(() => describeService(S), ConfigError, 'UNNAMED_PARAMETER', 'S.read', '#0', "@Query('name')");
     });
 
     it('refuses a DTO in the query string (UNSUPPORTED_PARAMETER_TYPE)', () => {
@@ -274,7 +266,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', '(q)', '@Body');
+      throwsCode(() => describeService(S), ConfigError, 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', '(q)', '@Body');
     });
 
     it('refuses an array path variable (UNSUPPORTED_PARAMETER_TYPE)', () => {
@@ -285,7 +277,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', 'path variable');
+      throwsCode(() => describeService(S), ConfigError, 'UNSUPPORTED_PARAMETER_TYPE', 'S.read', 'path variable');
     });
 
     it('refuses an optional path variable (OPTIONAL_PATH_PARAMETER)', () => {
@@ -296,7 +288,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'OPTIONAL_PATH_PARAMETER', 'S.read', '(id)');
+      throwsCode(() => describeService(S), ConfigError, 'OPTIONAL_PATH_PARAMETER', 'S.read', '(id)');
     });
 
     it('refuses a type reflection cannot see (UNTYPED_VALUE)', () => {
@@ -307,7 +299,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'UNTYPED_VALUE', 'S.read', '(v)', 'Object');
+      throwsCode(() => describeService(S), ConfigError, 'UNTYPED_VALUE', 'S.read', '(v)', 'Object');
     });
 
     it('refuses two decorators on one parameter (CONFLICTING_PARAMETER_DECORATORS)', () => {
@@ -318,7 +310,7 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'CONFLICTING_PARAMETER_DECORATORS', 'S.read', '@Query', '@Form');
+      throwsCode(() => describeService(S), ConfigError, 'CONFLICTING_PARAMETER_DECORATORS', 'S.read', '@Query', '@Form');
     });
 
     it('refuses two parameters bound to one name (DUPLICATE_PARAMETER), headers case-insensitively', () => {
@@ -329,17 +321,18 @@ describe('describeService parameters', () => {
         }
       }
       unregisterService(S);
-      throwsConfig(() => describeService(S), 'DUPLICATE_PARAMETER', 'S.read', '#0', '#1');
+      throwsCode(() => describeService(S), ConfigError, 'DUPLICATE_PARAMETER', 'S.read', '#0', '#1');
     });
 
     it('refuses a parameter decorator on a constructor (BAD_PARAMETER_DECORATOR)', () => {
-      throwsConfig(
+      throwsCode(
         () => {
           class S {
             constructor(@Query() public a: string) {}
           }
           return S;
         },
+        ConfigError,
         'BAD_PARAMETER_DECORATOR',
         'S',
       );

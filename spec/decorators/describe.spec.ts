@@ -7,20 +7,12 @@ import { Body, Ctx, Path, Query } from '../../lib/decorators/params';
 import { Prop } from '../../lib/decorators/prop';
 import { Delete, Get, Patch, Post, Put } from '../../lib/decorators/routes';
 import { Service, unregisterService } from '../../lib/decorators/service';
+import { throwsCode } from '../support/errors';
 
 /* Classes here only exercise describeService: keep them out of the global service list other specs read. */
 function unlisted<T extends Class>(cls: T): T {
   unregisterService(cls);
   return cls;
-}
-
-function throwsConfig(fn: () => unknown, code: string, ...mentions: string[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
-    assert.equal(err.code, code);
-    for (const m of mentions) assert.ok(err.message.includes(m), `message "${err.message}" should mention ${m}`);
-    return true;
-  });
 }
 
 class User {
@@ -241,7 +233,7 @@ describe('describeService', () => {
   describe('describe-time errors', () => {
     it('refuses a class without @Service (NOT_A_SERVICE)', () => {
       class Plain {}
-      throwsConfig(() => describeService(Plain), 'NOT_A_SERVICE', 'Plain');
+      throwsCode(() => describeService(Plain), ConfigError, 'NOT_A_SERVICE', 'Plain');
     });
 
     it('refuses two routes on one method and path, naming both methods (DUPLICATE_ROUTE)', () => {
@@ -255,7 +247,7 @@ describe('describeService', () => {
         }
       }
       unlisted(Dup);
-      throwsConfig(() => describeService(Dup), 'DUPLICATE_ROUTE', 'first', 'second', 'GET');
+      throwsCode(() => describeService(Dup), ConfigError, 'DUPLICATE_ROUTE', 'first', 'second', 'GET');
     });
 
     it('refuses a path variable without a @Path parameter (UNBOUND_PATH_VARIABLE)', () => {
@@ -266,7 +258,7 @@ describe('describeService', () => {
         }
       }
       unlisted(S);
-      throwsConfig(() => describeService(S), 'UNBOUND_PATH_VARIABLE', 'S.getIt', ':id');
+      throwsCode(() => describeService(S), ConfigError, 'UNBOUND_PATH_VARIABLE', 'S.getIt', ':id');
     });
 
     it('checks path variables of the service path too', () => {
@@ -277,7 +269,7 @@ describe('describeService', () => {
         }
       }
       unlisted(S);
-      throwsConfig(() => describeService(S), 'UNBOUND_PATH_VARIABLE', ':tenant');
+      throwsCode(() => describeService(S), ConfigError, 'UNBOUND_PATH_VARIABLE', ':tenant');
     });
 
     it('refuses a @Path parameter the path does not name (UNKNOWN_PATH_PARAMETER)', () => {
@@ -288,7 +280,7 @@ describe('describeService', () => {
         }
       }
       unlisted(S);
-      throwsConfig(() => describeService(S), 'UNKNOWN_PATH_PARAMETER', 'S.list', 'id');
+      throwsCode(() => describeService(S), ConfigError, 'UNKNOWN_PATH_PARAMETER', 'S.list', 'id');
     });
 
     it('refuses { file: true } together with returns (CONFLICTING_RESPONSE)', () => {
@@ -299,13 +291,13 @@ describe('describeService', () => {
         }
       }
       unlisted(S);
-      throwsConfig(() => describeService(S), 'CONFLICTING_RESPONSE', 'S.f');
+      throwsCode(() => describeService(S), ConfigError, 'CONFLICTING_RESPONSE', 'S.f');
     });
 
     it('does not memoize a failure: the same error comes again', () => {
       class Plain {}
-      throwsConfig(() => describeService(Plain), 'NOT_A_SERVICE');
-      throwsConfig(() => describeService(Plain), 'NOT_A_SERVICE');
+      throwsCode(() => describeService(Plain), ConfigError, 'NOT_A_SERVICE');
+      throwsCode(() => describeService(Plain), ConfigError, 'NOT_A_SERVICE');
     });
   });
 });

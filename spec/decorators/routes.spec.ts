@@ -4,6 +4,7 @@ import { describeService } from '../../lib/decorators/describe';
 import { Prop } from '../../lib/decorators/prop';
 import { Get, Post } from '../../lib/decorators/routes';
 import { Service, unregisterService } from '../../lib/decorators/service';
+import { isCode } from '../support/errors';
 
 const nothing = async (): Promise<never> => {
   throw new Error('not implemented');
@@ -74,7 +75,7 @@ describe('route decorators', () => {
         }
         return S;
       },
-      (e: unknown) => e instanceof ConfigError && e.code === 'STATIC_ROUTE' && e.message.includes('S.x'),
+      isCode(ConfigError, 'STATIC_ROUTE', 'S.x'),
     );
   });
 
@@ -87,7 +88,7 @@ describe('route decorators', () => {
         }
         return S;
       },
-      (e: unknown) => e instanceof ConfigError && e.code === 'SYMBOL_ROUTE',
+      isCode(ConfigError, 'SYMBOL_ROUTE'),
     );
   });
 
@@ -99,10 +100,7 @@ describe('route decorators', () => {
       }
     }
     unregisterService(Bad);
-    assert.throws(
-      () => describeService(Bad),
-      (e: unknown) => e instanceof ConfigError && e.code === 'UNTYPED_ARRAY' && e.message.includes('Bad.y returns'),
-    );
+    assert.throws(() => describeService(Bad), isCode(ConfigError, 'UNTYPED_ARRAY', 'Bad.y returns'));
   });
 });
 
@@ -115,7 +113,7 @@ describe('@Prop', () => {
         }
         return S;
       },
-      (e: unknown) => e instanceof ConfigError && e.code === 'BAD_PROP',
+      isCode(ConfigError, 'BAD_PROP'),
     );
   });
 });

@@ -3,15 +3,7 @@ import { ConfigError } from '../../lib/errors';
 import type { JsonSchema } from '../../lib/decorators/descriptors';
 import { Prop } from '../../lib/decorators/prop';
 import { ComponentSchemas, resolveType } from '../../lib/decorators/schema-resolver';
-
-function throwsConfig(fn: () => unknown, code: string, ...mentions: string[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
-    assert.equal(err.code, code);
-    for (const m of mentions) assert.ok(err.message.includes(m), `message "${err.message}" should mention ${m}`);
-    return true;
-  });
-}
+import { throwsCode } from '../support/errors';
 
 enum Role {
   Admin = 'admin',
@@ -179,35 +171,47 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
       };
       const c = new ComponentSchemas();
       resolveType(make(), {}, 'first', c);
-      throwsConfig(() => resolveType(make(), {}, 'Svc.second', c), 'SCHEMA_NAME_COLLISION', 'Twin', 'Svc.second');
+      throwsCode(() => resolveType(make(), {}, 'Svc.second', c), ConfigError, 'SCHEMA_NAME_COLLISION', 'Twin', 'Svc.second');
     });
 
     it('refuses an array property without an element type, naming Class.prop (UNTYPED_ARRAY)', () => {
       class Bag {
         @Prop() items!: string[];
       }
-      throwsConfig(() => resolveType(Bag, {}, 'x', new ComponentSchemas()), 'UNTYPED_ARRAY', 'Bag.items');
+      throwsCode(() => resolveType(Bag, {}, 'x', new ComponentSchemas()), ConfigError, 'UNTYPED_ARRAY', 'Bag.items');
     });
 
     it('refuses a property reflection sees as Object without a type (UNTYPED_VALUE)', () => {
       class Bag {
         @Prop() meta!: Record<string, string>;
       }
-      throwsConfig(() => resolveType(Bag, {}, 'x', new ComponentSchemas()), 'UNTYPED_VALUE', 'Bag.meta');
+      throwsCode(() => resolveType(Bag, {}, 'x', new ComponentSchemas()), ConfigError, 'UNTYPED_VALUE', 'Bag.meta');
     });
 
     it('refuses a DTO without @Prop fields (DTO_WITHOUT_PROPS)', () => {
       class Empty {
         a!: string;
       }
-      throwsConfig(() => resolveType(Empty, {}, 'Svc.m parameter #0', new ComponentSchemas()), 'DTO_WITHOUT_PROPS', 'Empty', 'Svc.m');
+      throwsCode(
+        () => resolveType(Empty, {}, 'Svc.m parameter #0', new ComponentSchemas()),
+        ConfigError,
+        'DTO_WITHOUT_PROPS',
+        'Empty',
+        'Svc.m',
+      );
     });
 
     it('refuses built-ins without a JSON form and unknown kind names (UNSUPPORTED_TYPE)', () => {
-      throwsConfig(() => resolveType(Map, {}, 'X.y', new ComponentSchemas()), 'UNSUPPORTED_TYPE', 'X.y', 'Map');
-      throwsConfig(() => resolveType(undefined, { type: 'float' as 'number' }, 'X.y', new ComponentSchemas()), 'UNSUPPORTED_TYPE', 'float');
-      throwsConfig(
+      throwsCode(() => resolveType(Map, {}, 'X.y', new ComponentSchemas()), ConfigError, 'UNSUPPORTED_TYPE', 'X.y', 'Map');
+      throwsCode(
+        () => resolveType(undefined, { type: 'float' as 'number' }, 'X.y', new ComponentSchemas()),
+        ConfigError,
+        'UNSUPPORTED_TYPE',
+        'float',
+      );
+      throwsCode(
         () => resolveType(undefined, { type: [String, Number] as unknown as [StringConstructor] }, 'X.y', new ComponentSchemas()),
+        ConfigError,
         'UNSUPPORTED_TYPE',
         'one element',
       );

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { GossipNode } from '../../lib/discovery/node';
-import { GossipError } from '../../lib/discovery/node-errors';
+import { GossipError, GossipNodeError } from '../../lib/discovery/node-errors';
 import type { GossipEvent } from '../../lib/discovery/node-events';
 import { freePort } from '../support/free-port';
 import { memberNames, NodeSet, seedOf } from '../support/gossip-nodes';
 import { waitFor } from '../support/wait-for';
+import { isCode } from '../support/errors';
 
 const text = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
 
@@ -33,11 +34,8 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
   it('fails a join nobody answers with GOSSIP_JOIN_FAILED', async () => {
     const a = await set.start('a');
     const port = await freePort();
-    await assert.rejects(a.join([`127.0.0.1:${port}`]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
-    await assert.rejects(
-      a.join(['no-such-host.invalid:7946']),
-      (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED',
-    );
+    await assert.rejects(a.join([`127.0.0.1:${port}`]), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
+    await assert.rejects(a.join(['no-such-host.invalid:7946']), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
   });
 
   it('propagates a meta update as an update event', async () => {
@@ -84,10 +82,7 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
         { text: 'hello-udp', reliable: false },
       ],
     );
-    await assert.rejects(
-      b.sendUser('nobody', Buffer.from('x')),
-      (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_UNKNOWN_MEMBER',
-    );
+    await assert.rejects(b.sendUser('nobody', Buffer.from('x')), isCode(GossipNodeError, 'GOSSIP_UNKNOWN_MEMBER'));
   });
 
   it('yields events through an async iterator that ends at shutdown', async () => {
@@ -101,7 +96,7 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     await waitFor(() => seen.some((e) => e.type === 'join' && e.node.name === 'b'), { message: 'join via iterator' });
     await a.shutdown();
     await consumer; // ends by itself
-    await assert.rejects(a.join([seedOf(b)]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_NOT_RUNNING');
+    await assert.rejects(a.join([seedOf(b)]), isCode(GossipNodeError, 'GOSSIP_NOT_RUNNING'));
   });
 
   it('joins an encrypted cluster only with the shared key', async () => {
@@ -111,7 +106,7 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     assert.equal(await b.join([seedOf(a)]), 1);
     await waitFor(() => memberNames(a).join() === 'a,b', { message: 'a sees b' });
     const outsider = await set.start('outsider');
-    await assert.rejects(outsider.join([seedOf(a)]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
+    await assert.rejects(outsider.join([seedOf(a)]), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
     const wrong = await set.start('wrong', { keys: [Buffer.alloc(16, 1).toString('base64')] });
     await assert.rejects(wrong.join([seedOf(a)]));
     assert.deepEqual(memberNames(a), ['a', 'b']);
@@ -122,7 +117,7 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     const b = await set.start('b', { label: 'cluster-a' });
     assert.equal(await b.join([seedOf(a)]), 1);
     const other = await set.start('other', { label: 'cluster-b' });
-    await assert.rejects(other.join([seedOf(a)]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
+    await assert.rejects(other.join([seedOf(a)]), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
     const unlabeled = await set.start('unlabeled');
     await assert.rejects(unlabeled.join([seedOf(a)]));
     await waitFor(() => memberNames(a).join() === 'a,b', { message: 'a sees only b' });
@@ -139,7 +134,7 @@ describe('discovery/node GossipNode (ts ↔ ts on loopback)', function () {
     await waitFor(() => a.stats().swim.probes >= 3, { message: '3 probes' });
     assert.equal(a.members().find((m) => m.name === 'b')?.state, 'alive');
     const hashicorp = await set.start('hashicorp');
-    await assert.rejects(hashicorp.join([seedOf(a)]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
+    await assert.rejects(hashicorp.join([seedOf(a)]), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
   });
 
   it('releases its port on shutdown', async () => {

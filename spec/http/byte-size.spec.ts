@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parseByteSize } from '../../lib/http/byte-size';
+import { ConfigError } from '../../lib/errors';
+import { throwsCode } from '../support/errors';
 
 describe('byte-size', () => {
   it('reads binary units and plain numbers', () => {
@@ -10,11 +12,8 @@ describe('byte-size', () => {
     assert.equal(parseByteSize(2048, 'x'), 2048);
   });
   it('rejects junk with a ConfigError naming the option', () => {
-    assert.throws(
-      () => parseByteSize('lots', 'bodyLimit.json'),
-      (e: Error & { code?: string }) => e.code === 'INVALID_BYTE_SIZE' && /bodyLimit\.json/.test(e.message),
-    );
-    assert.throws(() => parseByteSize(-1, 'x'), /not a byte size/);
-    assert.throws(() => parseByteSize('1tb', 'x'), /not a byte size/);
+    throwsCode(() => parseByteSize('lots', 'bodyLimit.json'), ConfigError, 'INVALID_BYTE_SIZE', 'bodyLimit.json');
+    throwsCode(() => parseByteSize(-1, 'x'), ConfigError, 'INVALID_BYTE_SIZE', 'not a byte size');
+    throwsCode(() => parseByteSize('1tb', 'x'), ConfigError, 'INVALID_BYTE_SIZE', 'not a byte size');
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as zlib from 'node:zlib';
-import { HttpError } from '../../lib/errors';
+import { ConfigError, HttpError } from '../../lib/errors';
 import { HttpServer } from '../../lib/http/server';
 import { gddState } from '../../lib/http/request-state';
 import { connectOutcome } from '../support/connect-outcome';
@@ -9,6 +9,7 @@ import { captureLogger } from './support/capture-logger';
 import { request } from './support/http-client';
 import { startUsersServer, type Started } from './support/start-server';
 import { UsersService, usersDescriptor } from './support/users-service';
+import { throwsCode } from '../support/errors';
 
 describe('server', () => {
   describe('middleware', () => {
@@ -150,10 +151,7 @@ describe('server', () => {
 
     it('fails at mount with a ConfigError when the instance lacks a handler', () => {
       const server = new HttpServer({ logger: captureLogger().logger });
-      assert.throws(
-        () => server.mount(usersDescriptor, {}),
-        (e: Error & { code?: string }) => e.code === 'HANDLER_MISSING' && /getUser/.test(e.message),
-      );
+      throwsCode(() => server.mount(usersDescriptor, {}), ConfigError, 'HANDLER_MISSING', 'getUser');
     });
   });
 

@@ -9,6 +9,7 @@ import { Delete, Get, Patch, Post, Put } from '../../lib/decorators/routes';
 import { Service, unregisterService } from '../../lib/decorators/service';
 import type { UploadedFileInfo } from '../../lib/decorators/uploaded-file';
 import { buildOpenApiDocument, toOpenApiPath } from '../../lib/openapi/document';
+import { isCode } from '../support/errors';
 
 // swagger-parser ships no type declarations: type the one function this spec uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -306,7 +307,7 @@ describe('buildOpenApiDocument', () => {
     unregisterService(B);
     assert.throws(
       () => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
-      (e: unknown) => e instanceof ConfigError && e.code === 'DUPLICATE_ROUTE' && e.message.includes('a.x') && e.message.includes('b.y'),
+      isCode(ConfigError, 'DUPLICATE_ROUTE', 'a.x', 'b.y'),
     );
   });
 
@@ -334,7 +335,7 @@ describe('buildOpenApiDocument', () => {
     unregisterService(B);
     assert.throws(
       () => buildOpenApiDocument([describeService(A), describeService(B)], { title: 't', version: '1' }),
-      (e: unknown) => e instanceof ConfigError && e.code === 'SCHEMA_NAME_COLLISION' && e.message.includes('Item'),
+      isCode(ConfigError, 'SCHEMA_NAME_COLLISION', 'Item'),
     );
   });
 });

@@ -16,6 +16,7 @@ import { mulberry32 } from '../../lib/discovery/core/random';
 import { decodeNodeMeta } from '../../lib/registry/node-meta';
 import { ServiceRegistry, type MembershipSource } from '../../lib/registry/service-registry';
 import { loadCaptures, type Capture } from '../discovery/wire/support/captures';
+import { isCode } from '../support/errors';
 
 const TEXT = { addrEncoding: 'text' as const };
 const captures = loadCaptures('go-doudou-v2.json');
@@ -222,10 +223,7 @@ describe('registry: real go-doudou v2 bytes (captured)', () => {
 
     it('refuses a weight message that names no node', () => {
       const bare = encodeMessage({ type: 'weight', from: 'x', incarnation: 1, node: '', weight: 1, weightAt: 1 }, TEXT);
-      assert.throws(
-        () => decodePacket(bare, TEXT),
-        (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_WEIGHT_MESSAGE',
-      );
+      assert.throws(() => decodePacket(bare, TEXT), isCode(WireDecodeError, 'BAD_WEIGHT_MESSAGE'));
     });
   });
 });

@@ -3,6 +3,7 @@ import { decodeNodeMeta } from '../../lib/registry/node-meta';
 import { LocalRegistration } from '../../lib/registry/local-registration';
 import { NodeMetaTooLargeError } from '../../lib/registry/registry-errors';
 import { NodeSet } from '../support/gossip-nodes';
+import { isCode } from '../support/errors';
 
 describe('registry/local-registration LocalRegistration', function () {
   this.timeout(30_000);
@@ -48,7 +49,7 @@ describe('registry/local-registration LocalRegistration', function () {
     const node = await set.start('a');
     assert.throws(
       () => new LocalRegistration(node, { services: [{ name: 'usersvc', port: 6060 }], data: { notes: 'n'.repeat(600) } }),
-      (e: unknown) => e instanceof NodeMetaTooLargeError && e.code === 'META_TOO_LARGE',
+      isCode(NodeMetaTooLargeError, 'META_TOO_LARGE'),
     );
     assert.equal(node.localNode.meta.length, 0, 'nothing was published');
   });

@@ -3,6 +3,7 @@ import { Encoder } from '@msgpack/msgpack';
 import { describeMeta, encodeMeta, readNodeMeta } from '../../lib/registry/meta-generations';
 import { encodeNodeMeta, type NodeMeta } from '../../lib/registry/node-meta';
 import { NodeMetaTooLargeError, RegistryError } from '../../lib/registry/registry-errors';
+import { isCode } from '../support/errors';
 
 const sorted = new Encoder({ sortKeys: true });
 const registerAt = new Date('2026-01-02T03:04:05.000Z');
@@ -94,10 +95,7 @@ describe('registry/meta-generations: the three generations of go-doudou node met
 
   it('refuses to write more than one service, or a gRPC one, in a v1 format', () => {
     const two: NodeMeta = { ...base, serviceInfo: [...base.serviceInfo, { ...base.serviceInfo[0], name: 'ordersvc_rest' }] };
-    assert.throws(
-      () => encodeMeta(two, 'v1-msgpack'),
-      (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID' && /one REST service/.test(e.message),
-    );
+    assert.throws(() => encodeMeta(two, 'v1-msgpack'), isCode(RegistryError, 'META_INVALID', /one REST service/));
     const grpc: NodeMeta = { ...base, serviceInfo: [{ ...base.serviceInfo[0], name: 'usersvc_grpc', type: 'grpc' }] };
     assert.throws(() => encodeMeta(grpc, 'v1-json'), /one REST service/);
   });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { encode } from '@msgpack/msgpack';
 import { decodeNodeMeta, encodeNodeMeta, NodeMeta } from '../../lib/registry/node-meta';
 import { NodeMetaTooLargeError, RegistryError } from '../../lib/registry/registry-errors';
+import { isCode } from '../support/errors';
 
 /** Bytes written as hex runs and "quoted" ASCII, e.g. `87 a9"buildTime" a0`. */
 function annotated(spec: string): Uint8Array {
@@ -128,14 +129,8 @@ describe('registry/node-meta', () => {
 
   it('rejects a port outside 0…65535 and a non-integer weight with META_INVALID', () => {
     const badPort = { ...sample, serviceInfo: [{ ...sample.serviceInfo[0], port: 70_000 }] };
-    assert.throws(
-      () => encodeNodeMeta(badPort),
-      (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID' && /port/.test(e.message),
-    );
-    assert.throws(
-      () => encodeNodeMeta({ ...sample, weight: 1.5 }),
-      (e: unknown) => e instanceof RegistryError && e.code === 'META_INVALID',
-    );
+    assert.throws(() => encodeNodeMeta(badPort), isCode(RegistryError, 'META_INVALID', /port/));
+    assert.throws(() => encodeNodeMeta({ ...sample, weight: 1.5 }), isCode(RegistryError, 'META_INVALID'));
   });
 
   describe('never throws on what other nodes put in their meta', () => {

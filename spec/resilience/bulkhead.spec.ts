@@ -5,6 +5,8 @@ import { bulkhead, type BulkheadMiddleware } from '../../lib/resilience/bulkhead
 import { request, type TestResponse } from '../http/support/http-client';
 import { waitFor } from '../support/wait-for';
 import { gate, startServer, type StartedServer } from './support/server';
+import { ResilienceConfigError } from '../../lib/resilience/errors';
+import { throwsCode } from '../support/errors';
 
 interface ErrorJson {
   error: { code: string; message: string; requestId: string };
@@ -134,6 +136,7 @@ describe('resilience/bulkhead', () => {
     const statuses = (await Promise.all(all)).map((r) => r.status);
     assert.equal(statuses.filter((st) => st === 200).length, 15);
     assert.equal(started.count, 15);
-    assert.throws(() => bulkhead({ maxWaitMs: -1 }), /maxWaitMs must be >= 0/);
+    throwsCode(() => bulkhead({ maxWaitMs: -1 }), ResilienceConfigError, 'INVALID_BULKHEAD_OPTION', 'maxWaitMs must be >= 0, got -1');
+    throwsCode(() => bulkhead({ maxQueue: -1 }), ResilienceConfigError, 'INVALID_BULKHEAD_OPTION', 'maxQueue');
   });
 });

@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { ConcurrencyGate, GateRejectedError } from '../../lib/resilience/concurrency-gate';
 import { waitFor } from '../support/wait-for';
-
-function reason(err: unknown): string {
-  return err instanceof GateRejectedError ? err.code : String(err);
-}
+import { ResilienceConfigError } from '../../lib/resilience/errors';
+import { isCode, throwsCode } from '../support/errors';
 
 describe('resilience/concurrency-gate', () => {
   it('lets maxConcurrent in, queues up to maxQueue, and rejects the rest as QUEUE_FULL', async () => {
@@ -12,7 +10,7 @@ describe('resilience/concurrency-gate', () => {
     const r1 = await gate.acquire();
     await gate.acquire();
     const queued = gate.acquire();
-    await assert.rejects(gate.acquire(), (e) => reason(e) === 'QUEUE_FULL');
+    await assert.rejects(gate.acquire(), isCode(GateRejectedError, 'QUEUE_FULL'));
     assert.deepEqual([gate.executing, gate.queued], [2, 1]);
     r1();
     const r3 = await queued;
@@ -41,7 +39,7 @@ describe('resilience/concurrency-gate', () => {
   it('removes a waiter whose wait times out at once, freeing its queue slot', async () => {
     const gate = new ConcurrencyGate(1, 1);
     const held = await gate.acquire();
-    await assert.rejects(gate.acquire({ maxWaitMs: 20 }), (e) => reason(e) === 'WAIT_TIMEOUT');
+    await assert.rejects(gate.acquire({ maxWaitMs: 20 }), isCode(GateRejectedError, 'WAIT_TIMEOUT'));
     assert.equal(gate.queued, 0);
     const next = gate.acquire(); // the slot in the queue is free again
     assert.equal(gate.queued, 1);
@@ -57,7 +55,7 @@ describe('resilience/concurrency-gate', () => {
     const abandoned = gate.acquire({ signal: leaving.signal });
     const behind = gate.acquire();
     leaving.abort();
-    await assert.rejects(abandoned, (e) => reason(e) === 'ABANDONED');
+    await assert.rejects(abandoned, isCode(GateRejectedError, 'ABANDONED'));
     assert.equal(gate.queued, 1);
     held();
     const release = await behind;
@@ -68,8 +66,13 @@ describe('resilience/concurrency-gate', () => {
 
   it('rejects an already aborted signal without queueing, and bad sizes at construction', async () => {
     const gate = new ConcurrencyGate(1, 1);
-    await assert.rejects(gate.acquire({ signal: AbortSignal.abort() }), (e) => reason(e) === 'ABANDONED');
-    assert.throws(() => new ConcurrencyGate(0, 1), /maxConcurrent must be an integer >= 1/);
-    assert.throws(() => new ConcurrencyGate(1, -1), /maxQueue must be an integer >= 0 or Infinity/);
+    await assert.rejects(gate.acquire({ signal: AbortSignal.abort() }), isCode(GateRejectedError, 'ABANDONED'));
+    throwsCode(() => new ConcurrencyGate(0, 1), ResilienceConfigError, 'INVALID_BULKHEAD_OPTION', 'maxConcurrent must be an integer >= 1');
+    throwsCode(
+      () => new ConcurrencyGate(1, -1),
+      ResilienceConfigError,
+      'INVALID_BULKHEAD_OPTION',
+      'maxQueue must be an integer >= 0 or Infinity',
+    );
   });
 });

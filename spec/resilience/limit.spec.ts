@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ConfigError } from '../../lib/errors';
 import { InvalidRateLimitError } from '../../lib/resilience/errors';
 import { emissionIntervalMs, parseLimit, perDay, perHour, perMinute, perSecond } from '../../lib/resilience/limit';
+import { throwsCode } from '../support/errors';
 
 describe('resilience/limit', () => {
   describe('parseLimit (go-doudou ratelimit.Parse grammar <rate>-<S|M|H|D>[-<burst>])', () => {
@@ -34,15 +35,8 @@ describe('resilience/limit', () => {
     ];
     for (const [text, message] of bad) {
       it(`rejects '${text}' with InvalidRateLimitError saying what is wrong`, () => {
-        assert.throws(
-          () => parseLimit(text),
-          (e: unknown) =>
-            e instanceof InvalidRateLimitError &&
-            e instanceof ConfigError &&
-            e.code === 'INVALID_RATE_LIMIT' &&
-            message.test(e.message) &&
-            e.message.includes(`'${text}'`),
-        );
+        throwsCode(() => parseLimit(text), InvalidRateLimitError, 'INVALID_RATE_LIMIT', message, `'${text}'`);
+        assert.throws(() => parseLimit(text), ConfigError, 'a bad limit is a start-up error');
       });
     }
   });
@@ -52,8 +46,8 @@ describe('resilience/limit', () => {
     assert.deepEqual({ ...perMinute(10, 200) }, { rate: 10, periodMs: 60_000, burst: 200 });
     assert.deepEqual({ ...perHour(1) }, { rate: 1, periodMs: 3_600_000, burst: 1 });
     assert.deepEqual({ ...perDay(24, 2) }, { rate: 24, periodMs: 86_400_000, burst: 2 });
-    assert.throws(() => perSecond(-1), InvalidRateLimitError);
-    assert.throws(() => perSecond(1, 0), InvalidRateLimitError);
+    throwsCode(() => perSecond(-1), InvalidRateLimitError, 'INVALID_RATE_LIMIT', 'rate must be a number > 0, got -1');
+    throwsCode(() => perSecond(1, 0), InvalidRateLimitError, 'INVALID_RATE_LIMIT', 'burst must be an integer >= 1, got 0');
   });
 
   it('spaces events by period / rate', () => {

@@ -3,6 +3,8 @@ import { perSecond } from '../../lib/resilience/limit';
 import { MemoryRateLimiter } from '../../lib/resilience/memory-rate-limiter';
 import { waitFor } from '../support/wait-for';
 import { rateLimiterSemantics } from './support/rate-limiter-semantics';
+import { ResilienceConfigError } from '../../lib/resilience/errors';
+import { throwsCode } from '../support/errors';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1_000): { now: () => number; advance(ms: number): void } {
@@ -96,7 +98,18 @@ describe('resilience/memory-rate-limiter', () => {
   });
 
   it('rejects bad options at construction', () => {
-    assert.throws(() => new MemoryRateLimiter({ limit: perSecond(1), maxKeys: 0 }), /maxKeys must be an integer >= 1/);
-    assert.throws(() => new MemoryRateLimiter({ limit: perSecond(1), sweepIntervalMs: -1 }), /sweepIntervalMs must be >= 0/);
+    const limit = perSecond(1);
+    throwsCode(
+      () => new MemoryRateLimiter({ limit, maxKeys: 0 }),
+      ResilienceConfigError,
+      'INVALID_LIMITER_OPTION',
+      'maxKeys must be an integer >= 1, got 0',
+    );
+    throwsCode(
+      () => new MemoryRateLimiter({ limit, sweepIntervalMs: -1 }),
+      ResilienceConfigError,
+      'INVALID_LIMITER_OPTION',
+      'sweepIntervalMs must be >= 0',
+    );
   });
 });

@@ -12,6 +12,8 @@ import { requireOrSkip } from '../support/requirements';
 import { rateLimiterSemantics } from './support/rate-limiter-semantics';
 import { REDIS_HINT, deleteKeys, redisAnswers } from './support/redis';
 import { startServer, type StartedServer } from './support/server';
+import { ResilienceConfigError } from '../../lib/resilience/errors';
+import { throwsCode } from '../support/errors';
 
 /** Every key this run creates starts with it, so after() can delete exactly those. */
 const RUN = `tsd-spec-${process.pid}-${Date.now().toString(36)}`;
@@ -37,6 +39,22 @@ describe('resilience/redis-rate-limiter', () => {
   }
   afterEach(async () => {
     await Promise.all(open.splice(0).map((l) => l.close()));
+  });
+
+  it('rejects bad options before it connects', () => {
+    const limit = perSecond(1);
+    throwsCode(
+      () => new RedisRateLimiter({ limit, commandTimeoutMs: 0 }),
+      ResilienceConfigError,
+      'INVALID_LIMITER_OPTION',
+      'commandTimeoutMs must be > 0, got 0',
+    );
+    throwsCode(
+      () => new RedisRateLimiter({ limit, onRedisError: 'maybe' as 'allow' }),
+      ResilienceConfigError,
+      'INVALID_LIMITER_OPTION',
+      "onRedisError must be 'allow' or 'deny', got maybe",
+    );
   });
 
   describe('against a real Redis on 127.0.0.1:6379', () => {

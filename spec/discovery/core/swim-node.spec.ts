@@ -3,6 +3,7 @@ import { IncompatibleVersionError, MetaTooLargeError } from '../../../lib/discov
 import type { MembershipEvent, SwimOutput } from '../../../lib/discovery/core/types';
 import type { PushNodeState } from '../../../lib/discovery/wire/messages';
 import { VSN, aliveOf, makeNode, packets, pump, withPeers } from './swim-node-helpers';
+import { isCode } from '../../support/errors';
 
 const B = { addr: '10.0.0.2', port: 7946 };
 const events = (outs: SwimOutput[]): string[] =>
@@ -157,10 +158,7 @@ describe('discovery/core/swim-node: incarnation rules and suspicion', () => {
   it('throws MetaTooLargeError for meta above 512 bytes, and publishes a valid update with incarnation + 1', () => {
     assert.throws(() => makeNode({ meta: new Uint8Array(513) }), MetaTooLargeError);
     const a = withPeers(makeNode({ meta: new Uint8Array(512) }), ['b']);
-    assert.throws(
-      () => a.updateMeta(new Uint8Array(600), 1),
-      (e: unknown) => e instanceof MetaTooLargeError && e.code === 'GOSSIP_META_TOO_LARGE',
-    );
+    assert.throws(() => a.updateMeta(new Uint8Array(600), 1), isCode(MetaTooLargeError, 'GOSSIP_META_TOO_LARGE'));
     a.updateMeta(new TextEncoder().encode('v2'), 2);
     assert.equal(a.localNode.incarnation, 2);
     assert.equal(new TextDecoder().decode(a.localNode.meta), 'v2');

@@ -9,6 +9,7 @@ import { GoPeer, gonodeBinary } from '../../support/go-peer';
 import { NodeSet, seedOf } from '../../support/gossip-nodes';
 import { DEBIAN_GOSSIP_HINT, hasGoMemberlist, requireOrSkip } from '../../support/requirements';
 import { waitFor } from '../../support/wait-for';
+import { isCode } from '../../support/errors';
 
 /** memberlist's DefaultLocalConfig, the profile gonode runs with (docs/gossip-wire-format.md#default-profiles). */
 const LOCAL = { profile: 'local' as const, bindAddr: '127.0.0.1', bindPort: 0 };
@@ -113,7 +114,7 @@ describe('interop: ts GossipNode ↔ real Go memberlist 0.2.2 (gonode)', functio
     const g2 = await go('go2', { key, join: [seedOf(t)] });
     await g2.waitForEvent((e) => e.event === 'join' && e.name === 'ts1');
     const outsider = await ts('outsider');
-    await assert.rejects(outsider.join([goSeed(g)]), (e: unknown) => e instanceof GossipError && e.code === 'GOSSIP_JOIN_FAILED');
+    await assert.rejects(outsider.join([goSeed(g)]), isCode(GossipError, 'GOSSIP_JOIN_FAILED'));
     const goOutsider = new GoPeer({ name: 'go-outsider', port: await freePort(), join: [seedOf(t)] }, await gonodeBinary());
     peers.push(goOutsider);
     const joined = await goOutsider.waitForEvent((e) => e.event === 'joined');

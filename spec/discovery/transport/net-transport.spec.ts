@@ -3,6 +3,7 @@ import * as dgram from 'node:dgram';
 import * as net from 'node:net';
 import { NetTransport, NetTransportOptions, StreamConn, TransportError } from '../../../lib/discovery/transport';
 import { waitFor } from '../../support/wait-for';
+import { isCode } from '../../support/errors';
 
 type Partial2 = Partial<NetTransportOptions>;
 
@@ -115,7 +116,7 @@ describe('discovery/transport NetTransport', () => {
     const probe = await listen();
     const deadPort = probe.port;
     await probe.close();
-    await assert.rejects(a.dial('127.0.0.1', deadPort), (err: unknown) => err instanceof TransportError && err.code === 'CONNECT_FAILED');
+    await assert.rejects(a.dial('127.0.0.1', deadPort), isCode(TransportError, 'CONNECT_FAILED'));
   });
 
   it('times out reading from a silent server', async () => {
@@ -125,7 +126,7 @@ describe('discovery/transport NetTransport', () => {
     const port = (server.address() as net.AddressInfo).port;
     const a = await listen();
     const conn = await a.dial('127.0.0.1', port, 300);
-    await assert.rejects(conn.read(), (err: unknown) => err instanceof TransportError && err.code === 'TIMEOUT');
+    await assert.rejects(conn.read(), isCode(TransportError, 'TIMEOUT'));
     server.getConnections(() => undefined);
   });
 
@@ -150,7 +151,7 @@ describe('discovery/transport NetTransport', () => {
 
   it('refuses a port already in use with BIND_FAILED', async () => {
     const a = await listen();
-    await assert.rejects(listen({ bindPort: a.port }), (err: unknown) => err instanceof TransportError && err.code === 'BIND_FAILED');
+    await assert.rejects(listen({ bindPort: a.port }), isCode(TransportError, 'BIND_FAILED'));
   });
 
   it('releases the port on close so it can be bound again', async () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { decodeAddress, encodeAddress } from '../../../lib/discovery/wire/address';
 import { WireDecodeError, WireEncodeError } from '../../../lib/discovery/wire/errors';
 import { hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 describe('wire/address', () => {
   it('sends IPv4 as 4 bytes, IPv6 as 16 and IPv4-mapped IPv6 as 4', () => {
@@ -30,14 +31,8 @@ describe('wire/address', () => {
   });
 
   it('refuses other lengths on receive and non-IP text on send', () => {
-    assert.throws(
-      () => decodeAddress(hex('0102030405')),
-      (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_VALUE',
-    );
-    assert.throws(
-      () => encodeAddress('example.com'),
-      (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_ADDRESS',
-    );
+    assert.throws(() => decodeAddress(hex('0102030405')), isCode(WireDecodeError, 'BAD_VALUE'));
+    assert.throws(() => encodeAddress('example.com'), isCode(WireEncodeError, 'BAD_ADDRESS'));
   });
 
   it('carries host names as text in the go-doudou fork mode', () => {

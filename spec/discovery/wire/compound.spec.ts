@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { compoundOverhead, decodeCompound, encodeCompound, encodeCompounds } from '../../../lib/discovery/wire/compound';
 import { WireDecodeError, WireEncodeError } from '../../../lib/discovery/wire/errors';
 import { hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 describe('wire/compound', () => {
   it('writes [7][count][u16 BE lengths][parts] like the captured gossip', () => {
@@ -24,10 +25,7 @@ describe('wire/compound', () => {
 
   it('refuses a missing count or a cut length table with TRUNCATED', () => {
     for (const h of ['', '0300020003']) {
-      assert.throws(
-        () => decodeCompound(hex(h)),
-        (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED',
-      );
+      assert.throws(() => decodeCompound(hex(h)), isCode(WireDecodeError, 'TRUNCATED'));
     }
   });
 

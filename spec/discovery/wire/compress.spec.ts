@@ -3,9 +3,9 @@ import { encodeCompress, readCompressed } from '../../../lib/discovery/wire/comp
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { MsgpackReader } from '../../../lib/discovery/wire/msgpack-reader';
 import { capture, hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 const fix = (s: string) => (0xa0 + s.length).toString(16) + Buffer.from(s).toString('hex');
-const isCode = (code: string) => (e: unknown) => e instanceof WireDecodeError && e.code === code;
 
 describe('wire/compress', () => {
   it('wraps a message as [9]{Algo: 0, Buf: raw16 LZW} exactly like the captured push/pull (plain #4)', () => {
@@ -19,10 +19,10 @@ describe('wire/compress', () => {
 
   it('refuses unknown algorithms and empty output with BAD_COMPRESSION', () => {
     const unknown = hex(`0982${fix('Algo')}01${fix('Buf')}a3000302`);
-    assert.throws(() => readCompressed(new MsgpackReader(unknown, 1), 100), isCode('BAD_COMPRESSION'));
+    assert.throws(() => readCompressed(new MsgpackReader(unknown, 1), 100), isCode(WireDecodeError, 'BAD_COMPRESSION'));
     const empty = hex(`0982${fix('Algo')}00${fix('Buf')}a3000302`);
-    assert.throws(() => readCompressed(new MsgpackReader(empty, 1), 100), isCode('BAD_COMPRESSION'));
+    assert.throws(() => readCompressed(new MsgpackReader(empty, 1), 100), isCode(WireDecodeError, 'BAD_COMPRESSION'));
     const missingBuf = hex(`0981${fix('Algo')}00`);
-    assert.throws(() => readCompressed(new MsgpackReader(missingBuf, 1), 100), isCode('BAD_COMPRESSION'));
+    assert.throws(() => readCompressed(new MsgpackReader(missingBuf, 1), 100), isCode(WireDecodeError, 'BAD_COMPRESSION'));
   });
 });

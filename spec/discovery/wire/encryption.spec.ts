@@ -8,13 +8,13 @@ import {
 } from '../../../lib/discovery/wire/encryption';
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 // Test vectors (docs/gossip-wire-format.md#encryption): key 00..0f, fixed nonce 10..1b (tests only), plaintext = an ack.
 const key = hex('000102030405060708090a0b0c0d0e0f');
 const nonce = hex('101112131415161718191a1b');
 const plain = hex('0282a75061796c6f6164c0a55365714e6f07');
 const none = new Uint8Array(0);
-const isCode = (code: string) => (e: unknown) => e instanceof WireDecodeError && e.code === code;
 
 describe('wire/encryption (AES-GCM)', () => {
   it('reproduces the UDP v1 vector without label', () => {
@@ -27,7 +27,7 @@ describe('wire/encryption (AES-GCM)', () => {
     const aad = Buffer.from('prod');
     const out = encryptPayload(1, key, plain, aad, nonce);
     assert.equal(toHex(out), '01101112131415161718191a1bc6aca4ff6e36da8076b99d5094429a7055bb1e16d947695e5f46a187d909ac0c6e50');
-    assert.throws(() => decryptPayload([key], out, none), isCode('DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload([key], out, none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
   });
 
   it('reproduces the UDP v0 vector with PKCS#7 padding and strips the padding on decrypt', () => {
@@ -44,18 +44,18 @@ describe('wire/encryption (AES-GCM)', () => {
     const other = new Uint8Array(16).fill(9);
     const out = encryptPayload(1, key, plain, none, nonce);
     assert.equal(toHex(decryptPayload([other, key], out, none)), toHex(plain));
-    assert.throws(() => decryptPayload([other], out, none), isCode('DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload([other], out, none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
   });
 
   it('refuses tampered ciphertext, short payloads and unknown versions', () => {
     const out = encryptPayload(1, key, plain, none, nonce);
     out[20] ^= 1;
-    assert.throws(() => decryptPayload([key], out, none), isCode('DECRYPT_FAILED'));
-    assert.throws(() => decryptPayload([key], new Uint8Array(28).fill(1), none), isCode('DECRYPT_FAILED'));
-    assert.throws(() => decryptPayload([key], new Uint8Array(0), none), isCode('DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload([key], out, none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload([key], new Uint8Array(28).fill(1), none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload([key], new Uint8Array(0), none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
     const v2 = encryptPayload(1, key, plain, none, nonce);
     v2[0] = 2;
-    assert.throws(() => decryptPayload([key], v2, none), isCode('UNSUPPORTED_ENCRYPTION_VERSION'));
+    assert.throws(() => decryptPayload([key], v2, none), isCode(WireDecodeError, 'UNSUPPORTED_ENCRYPTION_VERSION'));
   });
 
   it('chooses version 0 only for protocol 1 and reports overheads of 29 and 45 bytes', () => {

@@ -3,10 +3,10 @@ import { decryptPayload, encryptPayload } from '../../../lib/discovery/wire/encr
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { Keyring } from '../../../lib/discovery/wire/keyring';
 import { hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 const plain = hex('0282a75061796c6f6164c0a55365714e6f07');
 const none = new Uint8Array(0);
-const isCode = (code: string) => (e: unknown) => e instanceof WireDecodeError && e.code === code;
 
 describe('wire/keyring', () => {
   const k1 = new Uint8Array(16).fill(1);
@@ -54,6 +54,6 @@ describe('wire/keyring', () => {
     r.use(k3);
     assert.equal(toHex(decryptPayload(r, old, none)), toHex(plain));
     r.remove(k1);
-    assert.throws(() => decryptPayload(r, old, none), isCode('DECRYPT_FAILED'));
+    assert.throws(() => decryptPayload(r, old, none), isCode(WireDecodeError, 'DECRYPT_FAILED'));
   });
 });

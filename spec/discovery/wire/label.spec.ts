@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { WireDecodeError, WireEncodeError } from '../../../lib/discovery/wire/errors';
 import { labelHeader, labelOverhead, splitLabelHeader } from '../../../lib/discovery/wire/label';
 import { capture, hex, toHex } from './support/captures';
+import { isCode } from '../../support/errors';
 
 describe('wire/label', () => {
   it('writes [f4][len][label] and nothing for an empty label', () => {
@@ -13,10 +14,7 @@ describe('wire/label', () => {
   });
 
   it('refuses labels longer than 255 bytes', () => {
-    assert.throws(
-      () => labelHeader('x'.repeat(256)),
-      (e: unknown) => e instanceof WireEncodeError && e.code === 'BAD_LABEL',
-    );
+    assert.throws(() => labelHeader('x'.repeat(256)), isCode(WireEncodeError, 'BAD_LABEL'));
   });
 
   it('splits the header off the captured encrypted ping', () => {
@@ -28,10 +26,7 @@ describe('wire/label', () => {
 
   it('passes unlabelled input through and refuses an empty or cut header', () => {
     assert.equal(splitLabelHeader(hex('0080')).label, '');
-    assert.throws(
-      () => splitLabelHeader(hex('f400')),
-      (e: unknown) => e instanceof WireDecodeError && e.code === 'BAD_LABEL',
-    );
+    assert.throws(() => splitLabelHeader(hex('f400')), isCode(WireDecodeError, 'BAD_LABEL'));
     assert.throws(
       () => splitLabelHeader(hex('f40361')),
       (e: unknown) => e instanceof WireDecodeError && e.code === 'TRUNCATED' && e.needed === 5,

@@ -3,16 +3,10 @@ import { decodeMessage, encodeMessage, encodedSize } from '../../../lib/discover
 import { WireDecodeError } from '../../../lib/discovery/wire/errors';
 import { AliveMessage, PushPullMessage } from '../../../lib/discovery/wire/messages';
 import { capture, hex, toHex } from './support/captures';
+import { throwsCode } from '../../support/errors';
 
 const text = (s: string): string => Buffer.from(s).toString('hex');
 const fix = (s: string): string => (0xa0 + s.length).toString(16) + text(s);
-
-function assertDecodeError(buf: Uint8Array, code: string): void {
-  assert.throws(
-    () => decodeMessage(buf),
-    (e: unknown) => e instanceof WireDecodeError && e.code === code,
-  );
-}
 
 describe('wire/message-codec', () => {
   describe('captured Go messages', () => {
@@ -165,30 +159,31 @@ describe('wire/message-codec', () => {
 
   describe('refusing malformed input', () => {
     it('refuses a negative value in an unsigned field with BAD_VALUE', () => {
-      assertDecodeError(hex(`0081${fix('SeqNo')}ff`), 'BAD_VALUE');
+      throwsCode(() => decodeMessage(hex(`0081${fix('SeqNo')}ff`)), WireDecodeError, 'BAD_VALUE');
     });
 
     it('refuses a Vsn that is not 6 bytes with BAD_VALUE (0.2.2 would panic)', () => {
-      assertDecodeError(hex(`0481${fix('Vsn')}a50105020000`), 'BAD_VALUE');
+      throwsCode(() => decodeMessage(hex(`0481${fix('Vsn')}a50105020000`)), WireDecodeError, 'BAD_VALUE');
     });
 
     it('refuses a 5-byte address with BAD_VALUE', () => {
-      assertDecodeError(hex(`0482${fix('Addr')}a50102030405${fix('Vsn')}a6010502000000`), 'BAD_VALUE');
+      throwsCode(() => decodeMessage(hex(`0482${fix('Addr')}a50102030405${fix('Vsn')}a6010502000000`)), WireDecodeError, 'BAD_VALUE');
     });
 
     it('refuses a cut body with TRUNCATED and a map instead of a string with BAD_TYPE', () => {
       const bytes = capture('memberlist-0.2.2-nocompress.json', 15).bytes;
-      assertDecodeError(bytes.subarray(0, 40), 'TRUNCATED');
-      assertDecodeError(hex(`0081${fix('Node')}80`), 'BAD_TYPE');
+      throwsCode(() => decodeMessage(bytes.subarray(0, 40)), WireDecodeError, 'TRUNCATED');
+      throwsCode(() => decodeMessage(hex(`0081${fix('Node')}80`)), WireDecodeError, 'BAD_TYPE');
     });
 
     it('refuses layer types and unknown types with UNKNOWN_MESSAGE, and empty input with TRUNCATED', () => {
-      for (const t of ['07', '09', '0a', '0c', '0e', 'f4']) assertDecodeError(hex(`${t}80`), 'UNKNOWN_MESSAGE');
-      assertDecodeError(new Uint8Array(0), 'TRUNCATED');
+      for (const t of ['07', '09', '0a', '0c', '0e', 'f4'])
+        throwsCode(() => decodeMessage(hex(`${t}80`)), WireDecodeError, 'UNKNOWN_MESSAGE');
+      throwsCode(() => decodeMessage(new Uint8Array(0)), WireDecodeError, 'TRUNCATED');
     });
 
     it('refuses a map header claiming 4 billion entries without looping', () => {
-      assertDecodeError(hex('00dfffffffff'), 'TRUNCATED');
+      throwsCode(() => decodeMessage(hex('00dfffffffff')), WireDecodeError, 'TRUNCATED');
     });
   });
 });

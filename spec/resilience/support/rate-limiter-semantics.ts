@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { InvalidRateCostError } from '../../../lib/resilience/errors';
 import { emissionIntervalMs, perMinute, type Limit } from '../../../lib/resilience/limit';
 import type { RateLimiter } from '../../../lib/resilience/rate-limiter';
+import { rejectsCode } from '../../support/errors';
 
 export interface LimiterUnderTest {
   limiter: RateLimiter;
@@ -85,11 +86,8 @@ export function rateLimiterSemantics(make: (limit: Limit) => Promise<LimiterUnde
 
   it('rejects a cost above the burst or not a whole number with InvalidRateCostError', async () => {
     const { limiter, key } = await make(perMinute(6, 2));
-    await assert.rejects(
-      limiter.take(key('big'), 3),
-      (e: unknown) => e instanceof InvalidRateCostError && /exceeds the burst 2/.test(e.message),
-    );
-    await assert.rejects(limiter.take(key('neg'), -1), InvalidRateCostError);
-    await assert.rejects(limiter.take(key('frac'), 1.5), InvalidRateCostError);
+    await rejectsCode(limiter.take(key('big'), 3), InvalidRateCostError, 'INVALID_RATE_COST', 'exceeds the burst 2');
+    await rejectsCode(limiter.take(key('neg'), -1), InvalidRateCostError, 'INVALID_RATE_COST', 'whole number >= 0, got -1');
+    await rejectsCode(limiter.take(key('frac'), 1.5), InvalidRateCostError, 'INVALID_RATE_COST', 'got 1.5');
   });
 }
