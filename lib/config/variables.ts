@@ -463,8 +463,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     default: '',
     field: 'tracing.password',
     example: 's3cret',
+    secret: true,
     parse: p.text({ trim: false }),
-    description: 'Basic-auth password for JAEGER_ENDPOINT.',
+    description: 'Basic-auth password for JAEGER_ENDPOINT (masked wherever the config is shown).',
     assign: (d, x) => {
       d.tracing.password = x;
     },

@@ -60,6 +60,15 @@ describe('config/secrets', () => {
     );
   });
 
+  it('marks every variable whose name says password, key, secret or token as a secret', () => {
+    const credentialNamed = CONFIG_VARIABLES.filter((v) => /(PASS|PASSWD|PASSWORD|KEYS?|SECRET|TOKEN)$/.test(v.name));
+    assert.ok(credentialNamed.length >= 4, credentialNamed.map((v) => v.name).join(', '));
+    assert.deepEqual(
+      credentialNamed.filter((v) => !v.secret).map((v) => v.name),
+      [],
+    );
+  });
+
   for (const variable of secretVariables()) {
     describe(variable.name, () => {
       const secret = variable.example;
