@@ -18,6 +18,7 @@ import {
 } from '../../lib';
 import { unregisterService } from '../../lib/decorators/service';
 import { JaegerAgentStandIn } from '../support/jaeger-agent';
+import { JaegerCollectorStandIn } from '../support/jaeger-collector';
 import { request } from '../http/support/http-client';
 import { freePort } from '../support/free-port';
 import { waitFor } from '../support/wait-for';
@@ -252,6 +253,40 @@ describe('observability/tracing', function () {
     for (const app of apps.splice(0)) await app.close();
     assert.equal(agent.packets, 0);
     assert.deepEqual(seen, ['', '']);
+  });
+
+  it('names the process by JAEGER_SERVICE_NAME over GDD_SERVICE_NAME and puts JAEGER_TAGS on it', async () => {
+    const { url } = await start([new BackService()], 'backsvc', { ...agent.env('back-traced'), JAEGER_TAGS: 'region=eu,team=billing' });
+    await request(`${url}/items/1`, { headers: { 'x-request-id': 'r-named' } });
+    const span = await agent.waitForSpan((s) => s.tags['request.id'] === 'r-named');
+    assert.equal(span.service, 'back-traced');
+    assert.equal(span.processTags.region, 'eu');
+    assert.equal(span.processTags.team, 'billing');
+  });
+
+  it('posts spans to JAEGER_ENDPOINT with JAEGER_USER/JAEGER_PASSWORD, and not to the agent', async () => {
+    const collector = await JaegerCollectorStandIn.start();
+    try {
+      const { url } = await start([new BackService()], 'backsvc', {
+        ...agent.env(),
+        JAEGER_ENDPOINT: collector.endpoint,
+        JAEGER_USER: 'tracer',
+        JAEGER_PASSWORD: 'span-pass',
+      });
+      await request(`${url}/items/2`, { headers: { 'x-request-id': 'r-collector' } });
+      const span = await collector.waitForSpan((s) => s.tags['request.id'] === 'r-collector');
+      assert.equal(span.operationName, 'HTTP GET: /items/:id');
+      assert.equal(span.service, 'backsvc');
+      assert.deepEqual(collector.posts[0], {
+        path: '/api/traces',
+        contentType: 'application/x-thrift',
+        authorization: `Basic ${Buffer.from('tracer:span-pass').toString('base64')}`,
+      });
+      for (const app of apps.splice(0)) await app.close();
+      assert.equal(agent.packets, 0, 'the endpoint wins over the agent');
+    } finally {
+      await collector.close();
+    }
   });
 
   it('is off by default: without JAEGER_* there is no tracer', async () => {

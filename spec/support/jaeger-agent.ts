@@ -30,7 +30,8 @@ interface ThriftSpan {
   tags: ThriftTag[] | null;
   logs: Array<{ timestamp: Buffer; fields: ThriftTag[] }> | null;
 }
-interface ThriftBatch {
+/** A jaeger.thrift Batch: what the agent's emitBatch carries and what a collector's /api/traces receives. */
+export interface ThriftBatch {
   process: { serviceName: string; tags: ThriftTag[] | null };
   spans: ThriftSpan[];
 }
@@ -77,11 +78,36 @@ function tagMap(tags: ThriftTag[] | null): Record<string, TagValue> {
   return out;
 }
 
-const agentThrift = new Thrift({
-  entryPoint: path.join(path.dirname(require.resolve('jaeger-client')), 'thriftrw-idl', 'agent.thrift'),
-  allowOptionalArguments: true,
-  allowFilesystemAccess: true,
-});
+/** A decoder for one of the Thrift IDL files jaeger-client ships: the agent's, or jaeger.thrift (spans) it includes. */
+export function jaegerIdl(file: 'agent' | 'jaeger'): Thrift {
+  const dir = path.dirname(require.resolve('jaeger-client'));
+  return new Thrift({
+    entryPoint: file === 'agent' ? path.join(dir, 'thriftrw-idl', 'agent.thrift') : path.join(dir, 'jaeger-idl', 'thrift', 'jaeger.thrift'),
+    allowOptionalArguments: true,
+    allowFilesystemAccess: true,
+  });
+}
+
+const agentThrift = jaegerIdl('agent');
+
+/** The spans of a decoded batch, ids and tags as Jaeger shows them. */
+export function spansOfBatch(batch: ThriftBatch): ReceivedSpan[] {
+  const processTags = tagMap(batch.process.tags);
+  return batch.spans.map((s) => {
+    const high = hexId(s.traceIdHigh);
+    return {
+      traceId: high === '0' ? hexId(s.traceIdLow) : high + s.traceIdLow.toString('hex'),
+      spanId: hexId(s.spanId),
+      parentSpanId: hexId(s.parentSpanId),
+      operationName: s.operationName,
+      service: batch.process.serviceName,
+      processTags,
+      tags: tagMap(s.tags),
+      logs: (s.logs ?? []).map((l) => tagMap(l.fields)),
+      durationMicros: Number(s.duration.readBigInt64BE(0)),
+    };
+  });
+}
 
 export class JaegerAgentStandIn {
   readonly spans: ReceivedSpan[] = [];
@@ -136,21 +162,6 @@ export class JaegerAgentStandIn {
       this.undecodable++;
       return;
     }
-    const batch = read.value.body.batch as ThriftBatch;
-    const processTags = tagMap(batch.process.tags);
-    for (const s of batch.spans) {
-      const high = hexId(s.traceIdHigh);
-      this.spans.push({
-        traceId: high === '0' ? hexId(s.traceIdLow) : high + s.traceIdLow.toString('hex'),
-        spanId: hexId(s.spanId),
-        parentSpanId: hexId(s.parentSpanId),
-        operationName: s.operationName,
-        service: batch.process.serviceName,
-        processTags,
-        tags: tagMap(s.tags),
-        logs: (s.logs ?? []).map((l) => tagMap(l.fields)),
-        durationMicros: Number(s.duration.readBigInt64BE(0)),
-      });
-    }
+    this.spans.push(...spansOfBatch(read.value.body.batch as ThriftBatch));
   }
 }

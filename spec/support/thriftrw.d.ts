@@ -1,4 +1,4 @@
-/** The little of thriftrw (jaeger-client's Thrift library) the Jaeger agent stand-in uses. */
+/** The little of thriftrw (jaeger-client's Thrift library) the Jaeger agent and collector stand-ins use. */
 declare module 'thriftrw' {
   interface ReadResult<T> {
     err: Error | null;
@@ -10,6 +10,9 @@ declare module 'thriftrw' {
   }
   export class Thrift {
     constructor(options: { entryPoint?: string; source?: string; allowOptionalArguments?: boolean; allowFilesystemAccess?: boolean });
+    /** agent.thrift */
     Agent: { emitBatch: { argumentsMessageRW: MessageRW<{ name: string; body: { batch: unknown } }> } };
+    /** jaeger.thrift */
+    Batch: { rw: MessageRW<unknown> };
   }
 }
