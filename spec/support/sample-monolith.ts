@@ -24,12 +24,18 @@ export interface LogEntry {
 
 const script = (): string => path.resolve(__dirname, '../../sample/monolith.js');
 
+/**
+ * How long start-up may take: about a second on an idle machine, but loading the framework's modules is
+ * CPU-bound and on a 2-core machine shared by a dozen busy processes it has taken over 15 s.
+ */
+const START_UP_DEADLINE_MS = 45_000;
+
 /** Starts the monolith with `env` on top of quiet defaults and waits until it listens. */
 export async function startMonolith(env: Record<string, string> = {}): Promise<RunningMonolith> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'gdd-monolith-tmp-'));
   const app = new AppProcess(script(), { GDD_LOG_FORMAT: 'json', TMPDIR: tmp, ...env });
-  const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
-  await app.waitForLine(/monolith ready: /); // the last start-up line: what comes after is the test's doing
+  const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/, START_UP_DEADLINE_MS))[1]);
+  await app.waitForLine(/monolith ready: /, START_UP_DEADLINE_MS); // the last start-up line: what comes after is the test's doing
   return { app, port, url: `http://127.0.0.1:${port}`, tmp };
 }
 
