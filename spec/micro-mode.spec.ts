@@ -127,7 +127,12 @@ describe('micro mode: services discover and call each other over gossip', functi
     await waitFor(() => load.ok >= 50, { timeoutMs: 20_000, message: 'load warmed up' });
     u2.process.kill('SIGTERM');
     assert.equal(await u2.process.exited, 0);
-    assert.match(u2.process.stdout, /left the gossip cluster/);
+    const out = u2.process.stdout;
+    assert.match(out, /left the gossip cluster/);
+    assert.ok(
+      out.indexOf('left the gossip cluster') < out.indexOf('Http server is shutting down gracefully'),
+      `it leaves before it stops listening:\n${out}`,
+    );
     await cluster.waitForUsers(order, ['usersvc-1'], 5_000);
     const after = load.ok;
     await waitFor(() => load.ok >= after + 100, { timeoutMs: 20_000, message: 'load after leave' });
