@@ -48,10 +48,21 @@ export function hasNetns(): boolean {
 
 /**
  * Call from a mocha `before`/`it` with `this`: skips (pending) with a hint when `available` is false,
- * throws under CI.
+ * throws under CI. The hint goes into the titles of the tests it leaves pending, so the report says what
+ * to install.
  */
 export function requireOrSkip(ctx: Mocha.Context, available: boolean, hint: string): void {
   if (available) return;
   if (isCI()) throw new Error(`missing test requirement under CI: ${hint}`);
+  const runnable = ctx.test;
+  // from `it`: that test; from a hook: every test of its suite and of the suites below
+  const pending: Mocha.Test[] = [];
+  const collect = (suite: Mocha.Suite): void => {
+    pending.push(...suite.tests);
+    suite.suites.forEach(collect);
+  };
+  if ((runnable as Mocha.Test | Mocha.Hook | undefined)?.type === 'test') pending.push(runnable as Mocha.Test);
+  else if (runnable?.parent) collect(runnable.parent);
+  for (const test of pending) if (!test.title.includes(' (pending: ')) test.title += ` (pending: ${hint})`;
   ctx.skip();
 }
