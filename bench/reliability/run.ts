@@ -8,7 +8,8 @@
  *   [--read-timeout-ms 15000] [--requests 300000] [--profiles all|sample,lan,…]
  *   [--only all|sigterm,uploads,slow,memory,detection] [--out FILE | --out none]`.
  * The defaults are the report's (about 6 minutes, most of it the go-doudou and wan detection
- * timelines); --smoke shrinks every figure to prove the generator works in about a minute.
+ * timelines); --smoke shrinks every figure to prove the generator works in about a minute. The load
+ * average before and after is recorded: figures taken on a busy shared machine read differently.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const wanted = option('profiles', 'REL_PROFILES', smoke ? 'sample,lan' : 'all');
   const profiles = DETECTION_PROFILES.filter((p) => wanted === 'all' || wanted.split(',').some((w) => p.name.startsWith(w)));
   const only = option('only', 'REL_ONLY', 'all').split(',');
+  const loadAverage = (): number[] => os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const loadBefore = loadAverage();
   const wants = (section: string): boolean => only.includes('all') || only.includes(section);
   const step = (section: string, what: string): boolean => {
     if (wants(section)) process.stderr.write(`reliability: ${what}…\n`);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     smoke,
+    loadAverage: { before: loadBefore, after: loadAverage() },
     sigterm: sigterm && { ...sigterm, wrk: wrk ?? 'wrk not installed' },
     tempFiles,
     slowClients: slowResult,

@@ -9,7 +9,10 @@
  * Each target is the bench/http `stack` (an App from an empty environment + JAEGER_*) in its own child process; the traced ones report over UDP to a sink
  * in that child which counts the datagrams (so 100 % really pays the Thrift encoding and the sends, and 0 %
  * is seen to send nothing). Rounds rotate the order; reported: median req/s and the median of per-round
- * ratios to `off`.
+ * ratios to `off`, and the server's CPU time per request (process.cpuUsage() of the target around each
+ * load run: less disturbed than req/s by other processes on a shared machine). What `off` itself costs is below what a load test resolves, so it is timed directly
+ * (off-path.ts) and reported as a share of one request's time. The load average before and after is
+ * recorded: on a busy shared machine the ratios are noisier.
  *
  * Usage: `npm run bench:tracing` — or `node dist/bench/tracing/run.js [--seconds 4] [--rounds 3]
  *   [--connections 50] [--out bench/results/tracing.json | --out none]`. Defaults take about 45 s.
@@ -24,12 +27,13 @@ import { loadConfig } from '../../lib/config';
 import { Tracing } from '../../lib/observability/tracing';
 import { median, option, positive } from '../support/cli-options';
 import { startStackApp } from '../http/targets/stack';
+import { offPathNanosPerRequest } from './off-path';
 
 const TARGETS = ['off', 'sampled-0', 'sampled-100'] as const;
 type Target = (typeof TARGETS)[number];
 
-type ToChild = { cmd: 'stats' } | { cmd: 'stop' };
-type FromChild = { port: number } | { datagrams: number };
+type ToChild = { cmd: 'stats' } | { cmd: 'cpu' } | { cmd: 'stop' };
+type FromChild = { port: number } | { datagrams: number } | { cpuMicros: number };
 
 /** Child mode: one traced (or not) stack and its UDP sink. */
 async function serve(target: Target): Promise<void> {
@@ -53,8 +57,12 @@ async function serve(target: Target): Promise<void> {
   // the App builds its own tracer from the same JAEGER_* variables; its access lines go to the ignored stdout
   const running = await startStackApp(env);
   process.on('message', (m: ToChild) => {
-    if (m.cmd === 'stats') process.send?.({ datagrams } satisfies FromChild);
-    else void running.close().then(() => sink.close(() => process.exit(0)));
+    // after one more flush interval (JAEGER_REPORTER_FLUSH_INTERVAL, 1 s): what the last rounds buffered is sent
+    if (m.cmd === 'stats') setTimeout(() => process.send?.({ datagrams } satisfies FromChild), 1500);
+    else if (m.cmd === 'cpu') {
+      const used = process.cpuUsage();
+      process.send?.({ cpuMicros: used.user + used.system } satisfies FromChild);
+    } else void running.close().then(() => sink.close(() => process.exit(0)));
   });
   process.send?.({ port: running.port } satisfies FromChild);
 }
@@ -85,24 +93,39 @@ async function main(): Promise<void> {
   const rounds = positive('rounds', 'BENCH_ROUNDS', 3);
   const connections = positive('connections', 'BENCH_CONNECTIONS', 50);
   const out = option('out', 'BENCH_OUT', 'bench/results/tracing.json');
+  const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  const offPathNs = Math.round(offPathNanosPerRequest() * 100) / 100;
   const children = await Promise.all(TARGETS.map(spawnTarget));
   const rps = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
   const p99 = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
   const ratios = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
+  const cpu = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
+  const cpuRatios = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
+  const cpuMicros = async (c: Child): Promise<number> => (await ask<{ cpuMicros: number }>(c, { cmd: 'cpu' })).cpuMicros;
   try {
     for (let round = 0; round < rounds; round++) {
       const order = children.map((_, i) => children[(i + round) % children.length]!);
       const thisRound = new Map<Target, number>();
+      const cpuThisRound = new Map<Target, number>();
       for (const c of order) {
+        const cpuBefore = await cpuMicros(c);
         const r = await autocannon({ url: `http://127.0.0.1:${c.port}/users/42`, connections, duration: seconds });
+        const perRequest = ((await cpuMicros(c)) - cpuBefore) / r.requests.total;
         if (r.non2xx > 0 || r.errors > 0) throw new Error(`${c.target}: ${r.non2xx} non-2xx, ${r.errors} errors`);
         thisRound.set(c.target, r.requests.average);
+        cpuThisRound.set(c.target, perRequest);
+        cpu.get(c.target)!.push(Math.round(perRequest * 10) / 10);
         rps.get(c.target)!.push(Math.round(r.requests.average));
         p99.get(c.target)!.push(r.latency.p99);
       }
-      for (const t of TARGETS) ratios.get(t)!.push(thisRound.get(t)! / thisRound.get('off')!);
+      for (const t of TARGETS) {
+        ratios.get(t)!.push(thisRound.get(t)! / thisRound.get('off')!);
+        cpuRatios.get(t)!.push(cpuThisRound.get(t)! / cpuThisRound.get('off')!);
+      }
+      const each = (f: (t: Target) => string): string => TARGETS.map((t) => `${t} ${f(t)}`).join(', ');
       process.stdout.write(
-        `round ${round + 1}/${rounds}: ${TARGETS.map((t) => `${t} ${Math.round(thisRound.get(t)!)}`).join(', ')} req/s\n`,
+        `round ${round + 1}/${rounds}: ${each((t) => String(Math.round(thisRound.get(t)!)))} req/s; ` +
+          `${each((t) => cpuThisRound.get(t)!.toFixed(1))} µs CPU per request (load average ${os.loadavg()[0]!.toFixed(2)})\n`,
       );
     }
     const datagrams = new Map<Target, number>();
@@ -115,10 +138,23 @@ async function main(): Promise<void> {
       rps: median(rps.get(t)!),
       p99ms: median(p99.get(t)!),
       ratioVsOff: Math.round(median(ratios.get(t)!) * 1000) / 1000,
+      cpuMicrosPerRequest: median(cpu.get(t)!),
+      cpuRatioVsOff: Math.round(median(cpuRatios.get(t)!) * 1000) / 1000,
       rounds: rps.get(t)!,
+      cpuRounds: cpu.get(t)!,
       udpDatagrams: datagrams.get(t)!,
     }));
-    console.table(rows.map(({ rounds: _r, ...r }) => r));
+    console.table(rows.map(({ rounds: _r, cpuRounds: _c, ...r }) => r));
+    const offCpuMicros = rows.find((r) => r.target === 'off')!.cpuMicrosPerRequest;
+    const tracingOff = {
+      nanosPerRequest: offPathNs,
+      // the share of the CPU time one request takes on the `off` target
+      shareOfRequestCpu: Math.round((offPathNs / (offCpuMicros * 1000)) * 1e6) / 1e6,
+    };
+    process.stdout.write(
+      `tracing off: ${offPathNs} ns per request = ${(tracingOff.shareOfRequestCpu * 100).toFixed(4)} % of the ${offCpuMicros} µs CPU a request takes\n`,
+    );
+    const loadAfter = os.loadavg().map((l) => Math.round(l * 100) / 100);
     if (out !== 'none') {
       fs.mkdirSync(path.dirname(out), { recursive: true });
       const result = {
@@ -128,6 +164,8 @@ async function main(): Promise<void> {
         node: process.version,
         cpus: os.cpus().length,
         settings: { seconds, rounds, connections },
+        loadAverage: { before: loadBefore, after: loadAfter },
+        tracingOff,
         rows,
       };
       fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
