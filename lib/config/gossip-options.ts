@@ -102,6 +102,14 @@ export const GOSSIP_DEFAULTS = Object.freeze({
   label: '',
   /** Healing loop memberlist lacks; 0 = off. */
   rejoinIntervalMs: 10_000,
+  /** How many recently dead or reaped peers one round of the healing loop tries. */
+  rejoinMaxPeers: 3,
+  /** How long a dead peer stays a rejoin candidate, in deadTimeoutMs (the default rejoinWindowMs). */
+  rejoinWindowDeadTimeouts: 10,
+  /** Lifeguard (memberlist's awareness, nacks and suspicion confirmations); the core can turn it off. */
+  lifeguard: true,
+  /** Bytes a packet loses to framing below the core (label, encryption); the node sets it from its codec. */
+  packetOverhead: 0,
   tcpPings: true,
   addrEncoding: 'ip-bytes' as AddrEncoding,
   /** Go accepts at most 128 concurrent inbound TCP streams. */
@@ -145,6 +153,9 @@ export const GOSSIP_RULES = Object.freeze({
   deadTimeoutMs: duration(0),
   reclaimTimeoutMs: duration(0),
   rejoinIntervalMs: duration(0),
+  rejoinWindowMs: duration(0),
+  rejoinMaxPeers: integer(0, Infinity),
+  packetOverhead: integer(0, Infinity),
   leaveTimeoutMs: duration(0),
   indirectChecks: integer(0, Infinity),
   gossipNodes: integer(0, Infinity),

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as os from 'node:os';
 import { InvalidConfigError } from '../../lib/config';
-import { GOSSIP_PROFILES } from '../../lib/config/gossip-options';
+import { GOSSIP_DEFAULTS, GOSSIP_PROFILES } from '../../lib/config/gossip-options';
 import { InvalidGossipOptionError, MetaTooLargeError } from '../../lib/discovery/core/errors';
 import { resolveOptions as resolveCoreOptions } from '../../lib/discovery/core/defaults';
 import { resolveOptions, parseKey } from '../../lib/discovery/node-options';
@@ -89,6 +89,25 @@ describe('discovery/node-options', () => {
       assert.equal(core[key], node[key], key);
     }
     assert.equal(resolveCoreOptions({ name: 'a', advertiseAddr: '10.0.0.1', advertisePort: 1, profile: 'lan' }).probeTimeoutMs, 500);
+  });
+
+  it("takes the core's own knobs (healing loop, lifeguard, packet overhead) from the same table, checked by its rules", () => {
+    const core = resolveCoreOptions({ name: 'a', advertiseAddr: '10.0.0.1', advertisePort: 1, profile: 'lan' });
+    assert.equal(core.rejoinMaxPeers, GOSSIP_DEFAULTS.rejoinMaxPeers);
+    assert.equal(core.rejoinWindowMs, GOSSIP_DEFAULTS.rejoinWindowDeadTimeouts * GOSSIP_PROFILES.lan.deadTimeoutMs);
+    assert.equal(core.lifeguard, GOSSIP_DEFAULTS.lifeguard);
+    assert.equal(core.packetOverhead, GOSSIP_DEFAULTS.packetOverhead);
+    for (const [options, option] of [
+      [{ rejoinMaxPeers: -1 }, 'rejoinMaxPeers'],
+      [{ rejoinWindowMs: 1.5 }, 'rejoinWindowMs'],
+      [{ packetOverhead: -2 }, 'packetOverhead'],
+    ] as const) {
+      assert.throws(
+        () => resolveCoreOptions({ name: 'a', advertiseAddr: '10.0.0.1', advertisePort: 1, ...options }),
+        invalidOption(option),
+        option,
+      );
+    }
   });
 });
 

@@ -46,11 +46,6 @@ export function checkGossipOption<K extends GossipRuleName>(option: K, value: Pa
   if (expected !== undefined) throw new InvalidGossipOptionError(option, expected, value);
 }
 
-function count(option: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidGossipOptionError(option, 'expected an integer ≥ 0', value);
-  return value;
-}
-
 export function resolveOptions(o: SwimOptions): ResolvedSwimOptions {
   const profile = o.profile ?? DEFAULT_GOSSIP_PROFILE;
   checkGossipOption('profile', profile);
@@ -74,6 +69,12 @@ export function resolveOptions(o: SwimOptions): ResolvedSwimOptions {
   checkGossipOption('udpBufferSize', udpBufferSize);
   const rejoinIntervalMs = o.rejoinIntervalMs ?? GOSSIP_DEFAULTS.rejoinIntervalMs;
   checkGossipOption('rejoinIntervalMs', rejoinIntervalMs);
+  const rejoinMaxPeers = o.rejoinMaxPeers ?? GOSSIP_DEFAULTS.rejoinMaxPeers;
+  checkGossipOption('rejoinMaxPeers', rejoinMaxPeers);
+  const rejoinWindowMs = o.rejoinWindowMs ?? GOSSIP_DEFAULTS.rejoinWindowDeadTimeouts * timings.deadTimeoutMs;
+  checkGossipOption('rejoinWindowMs', rejoinWindowMs);
+  const packetOverhead = o.packetOverhead ?? GOSSIP_DEFAULTS.packetOverhead;
+  checkGossipOption('packetOverhead', packetOverhead);
   // Port 0 is legal here: the simulator and specs address nodes that never bind a socket.
   if (!Number.isInteger(o.advertisePort) || o.advertisePort < 0 || o.advertisePort > 65_535) {
     throw new InvalidGossipOptionError('advertisePort', 'expected a port 0–65535', o.advertisePort);
@@ -88,13 +89,13 @@ export function resolveOptions(o: SwimOptions): ResolvedSwimOptions {
     vsn: [1, 5, protocolVersion, d.min, d.max, d.cur],
     awarenessMaxMultiplier,
     udpBufferSize,
-    packetOverhead: count('packetOverhead', o.packetOverhead ?? 0),
+    packetOverhead,
     tcpPings: o.tcpPings ?? GOSSIP_DEFAULTS.tcpPings,
     rejoinIntervalMs,
-    rejoinMaxPeers: count('rejoinMaxPeers', o.rejoinMaxPeers ?? 3),
-    rejoinWindowMs: count('rejoinWindowMs', o.rejoinWindowMs ?? 10 * timings.deadTimeoutMs),
+    rejoinMaxPeers,
+    rejoinWindowMs,
     seeds: o.seeds ?? [],
-    lifeguard: o.lifeguard ?? true,
+    lifeguard: o.lifeguard ?? GOSSIP_DEFAULTS.lifeguard,
     random: o.random ?? Math.random,
     // Exact codec size by default; the simulator injects the cheaper estimateSize (size.ts, checked equal in specs).
     sizeOf: o.sizeOf ?? ((m: PacketMessage) => encodedSize(m)),
