@@ -60,6 +60,11 @@ export function int(options: { min: number; max: number; what?: string }): Parse
  * GDD_MEM_* timeouts as seconds and the gossip/weight intervals as milliseconds (docs/go-doudou-differences.md#gossip-configuration);
  * the HTTP timeouts go through time.ParseDuration, which only takes a bare "0".
  */
+/** An integer ≥ min, without upper bound (a count of things). */
+export function count(min: number): Parser<number> {
+  return int({ min, max: Number.POSITIVE_INFINITY });
+}
+
 export function duration(options: {
   bareInteger: 'seconds' | 'milliseconds' | 'none';
   /** Refuse 0 (a period of 0 would spin). */
