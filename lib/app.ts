@@ -24,7 +24,7 @@ import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
-import { exitIfUnhandled } from './startup-failure';
+import { asStartupError, exitIfUnhandled } from './startup-failure';
 import { scrapeTargets } from './registry/scrape-targets';
 import { classOf, type Class } from './decorators/class-type';
 import { misspeltVerb } from './decorators/route-convention';
@@ -127,8 +127,10 @@ export class App {
       await this.micro?.shutdown();
       await this.tracing.close();
       this.state = 'closed';
-      exitIfUnhandled(err, { httpPort: this.config.http.port, gossipPort: this.config.mem.bindPort });
-      throw err;
+      const facts = { httpPort: this.config.http.port, gossipPort: this.config.mem.bindPort };
+      const failure = asStartupError(err, facts);
+      exitIfUnhandled(failure, facts);
+      throw failure;
     }
   }
 

@@ -5,12 +5,14 @@
 import type { ErrorCodeEntry, ErrorCodeListing } from './errors';
 import { ConfigErrorCodes, ERROR_AREAS, HttpErrorCodes } from './errors';
 import { CliErrorCodes } from './cli/cli-errors';
+import { MockErrorCodes } from './cli/mock/mock-errors';
 import { ClientConfigErrorCodes } from './client/client-config-errors';
 import { ClientErrorCodes } from './client/errors';
 import { DataConfigErrorCodes } from './data/data-config-errors';
 import { DataErrorCodes } from './data/database/database-errors';
 import { GossipErrorCodes } from './discovery/core/errors';
 import { GossipNodeErrorCodes } from './discovery/node-errors';
+import { ServingErrorCodes } from './http/serving-errors';
 import { TransportErrorCodes } from './discovery/transport/errors';
 import { WireDecodeErrorCodes, WireEncodeErrorCodes } from './discovery/wire/errors';
 import { FigFontErrorCodes } from './observability/figfont';
@@ -21,6 +23,7 @@ import { ResilienceConfigErrorCodes, ResilienceErrorCodes } from './resilience/e
 export const ERROR_CODE_REGISTRIES: readonly ErrorCodeListing[] = [
   ConfigErrorCodes,
   HttpErrorCodes,
+  ServingErrorCodes,
   ClientErrorCodes,
   ClientConfigErrorCodes,
   ResilienceErrorCodes,
@@ -33,6 +36,7 @@ export const ERROR_CODE_REGISTRIES: readonly ErrorCodeListing[] = [
   WireDecodeErrorCodes,
   WireEncodeErrorCodes,
   CliErrorCodes,
+  MockErrorCodes,
   DataConfigErrorCodes,
   DataErrorCodes,
   FigFontErrorCodes,

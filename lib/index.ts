@@ -33,7 +33,7 @@ export type {
 export type { ServiceDescriptor, RouteDescriptor, ParamDescriptor, ResponseDescriptor, JsonSchema } from './decorators/descriptors';
 
 // Errors
-export { DoudouError, HttpError, ValidationError, ConfigError, type FieldError } from './errors';
+export { DoudouError, HttpError, ValidationError, ConfigError, PortInUseError, type FieldError } from './errors';
 export { HttpErrorCodes, ConfigErrorCodes, type HttpErrorCode, type ConfigErrorCode } from './errors';
 export { InvalidConfigError, type ConfigIssue } from './config';
 export { RegistryError, NodeMetaTooLargeError } from './registry';
@@ -81,6 +81,7 @@ export {
   RateLimiterUnavailableError,
   InvalidRateLimitError,
   InvalidRateCostError,
+  RedisRateLimiterError,
   ResilienceErrorCodes,
   ResilienceConfigError,
 } from './resilience';

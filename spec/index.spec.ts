@@ -34,7 +34,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       ParamDescriptor ResponseDescriptor JsonSchema Context Middleware Next
       // errors
       DoudouError HttpError ValidationError FieldError ConfigError InvalidConfigError ConfigIssue HttpErrorCodes HttpErrorCode
-      ConfigErrorCodes ConfigErrorCode RegistryError NodeMetaTooLargeError
+      ConfigErrorCodes ConfigErrorCode RegistryError NodeMetaTooLargeError PortInUseError
       // typed clients
       createClient withContext closeClient StaticInstances defaultClientPolicy noPolicy RemoteHttpError
       RemoteUnavailableError NoInstanceError CircuitOpenError ClientTimeoutError BadResponseError
@@ -45,7 +45,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       activeSpan currentRequestContext runWithRequestContext RequestContext
       // bulkhead and rate limiting
       bulkhead rateLimit MemoryRateLimiter RedisRateLimiter parseLimit perSecond perMinute perHour
-      perDay TooManyRequestsError RateLimiterUnavailableError InvalidRateLimitError InvalidRateCostError
+      perDay TooManyRequestsError RateLimiterUnavailableError InvalidRateLimitError InvalidRateCostError RedisRateLimiterError
       ResilienceErrorCodes ResilienceConfigError BulkheadOptions BulkheadMiddleware BulkheadStats RateLimitOptions Limit
       RateLimiter RateDecision MemoryRateLimiterOptions MemoryRateLimiterStats RedisRateLimiterOptions
       RedisRateLimiterStats

@@ -57,6 +57,17 @@ describe('startup-failure', function () {
     }
   });
 
+  it('a port in use caught by the program: a PortInUseError naming GDD_PORT, the socket error as its cause', async () => {
+    const taken = await occupyPort();
+    try {
+      const run = await failedRun({ STARTUP_CASE: 'caught-plain', GDD_PORT: String(taken.port) });
+      assert.equal(run.code, 0);
+      assert.match(run.stdout, /caught PORT_IN_USE \(PortInUseError, GDD_PORT, cause EADDRINUSE\)/);
+    } finally {
+      taken.server.close();
+    }
+  });
+
   it('in micro mode with the port taken the instance never joins: its peer never sees it, as member or as service', async () => {
     const nodes = new NodeSet();
     const taken = await occupyPort();

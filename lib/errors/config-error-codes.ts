@@ -11,9 +11,15 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
     meaning: 'One or more GDD_* variables (or App overrides) are not valid; `issues` lists every one with the accepted form.',
   },
   INVALID_TIMEOUT: { meaning: 'A server timeout option is not a duration in milliseconds >= 0.' },
+  PORT_IN_USE: {
+    thrownBy: 'PortInUseError',
+    meaning:
+      'The HTTP port (GDD_PORT) or the gossip port (GDD_MEM_PORT) cannot be bound: another process holds it, or this user may not open it; `cause` is the socket error.',
+  },
   INVALID_BYTE_SIZE: { meaning: 'A size option (`bodyLimit.json`, …) is not a byte size such as `1mb`, `512kb` or `1048576`.' },
   // ── the App and the container ──
   APP_STARTED: { meaning: '`use()` or `listen()` was called after `listen()`.' },
+  APP_CLOSED: { meaning: '`listen()` on an HTTP server that was closed: a closed server does not start again.' },
   APP_NOT_STARTED: { meaning: 'The server was asked for before `listen()`.' },
   NO_SERVICES: { meaning: 'Nothing to serve: import a @Service class before `listen()`, or pass `{ services: [...] }`.' },
   INVALID_PROVIDER: { meaning: 'A provider has none of `useValue`, `useClass` or `useFactory`.' },

@@ -4,6 +4,7 @@
  * after AddRoute is ignored" pitfall, docs/go-doudou-differences.md#middleware-order, avoided).
  */
 import type { Context, Middleware, Next } from 'koa';
+import { ServingError } from './serving-errors';
 
 export class MiddlewareSlot {
   private readonly list: Middleware[] = [];
@@ -23,7 +24,7 @@ export class MiddlewareSlot {
       if (list.length === 0) return next();
       let last = -1;
       const dispatch = (i: number): Promise<void> => {
-        if (i <= last) return Promise.reject(new Error('next() called multiple times'));
+        if (i <= last) return Promise.reject(new ServingError('NEXT_CALLED_TWICE', 'next() called multiple times'));
         last = i;
         const fn = i === list.length ? next : list[i]!;
         try {

@@ -11,6 +11,7 @@
  */
 import fastJson from 'fast-json-stringify';
 import type { JsonSchema } from '../decorators/descriptors';
+import { ServingError } from './serving-errors';
 
 export type Serializer = (value: unknown) => string;
 
@@ -53,7 +54,9 @@ export function compileSerializer(schema: JsonSchema, components: Readonly<Recor
       return stringify(value);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(`${where}: the result does not match its response schema: ${reason}`, { cause: err });
+      throw new ServingError('RESULT_SCHEMA_MISMATCH', `${where}: the result does not match its response schema: ${reason}`, {
+        cause: err,
+      });
     }
   };
 }

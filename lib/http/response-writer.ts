@@ -16,6 +16,7 @@ import { RawAnswer } from '../decorators/raw-answer';
 import { HttpError } from '../errors';
 import type { ContractBreaches } from './contract-breaches';
 import { compileSerializer, type Serializer } from './response-serializer';
+import { ServingError } from './serving-errors';
 
 /** `attachment; filename="report.csv"` plus `filename*=UTF-8''…` when the name is not plain ASCII. */
 export function contentDisposition(fileName: string): string {
@@ -97,7 +98,7 @@ export class ResponseWriter {
     }
     if (result === undefined || isFileLike(result)) {
       const what = result === undefined ? 'returned nothing' : 'returned a file or stream';
-      throw new Error(`${this.route.operationId} ${what} but declares a JSON response (returns)`);
+      throw new ServingError('RESULT_NOT_JSON', `${this.route.operationId} ${what} but declares a JSON response (returns)`);
     }
     ctx.type = 'application/json; charset=utf-8';
     ctx.body = this.serialize(result);

@@ -19,6 +19,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import winston, { type Logger } from 'winston';
 import type { ServiceDescriptor } from '../decorators/descriptors';
+import { ConfigError } from '../errors';
 import { HttpMetrics } from '../observability/metrics';
 import { AccessLog } from './access-log';
 import { ClientErrorResponder } from './client-error';
@@ -188,8 +189,8 @@ export class HttpServer {
   }
 
   async listen(options: ListenOptions = {}): Promise<ListeningAddress> {
-    if (this.server) throw new Error('HttpServer.listen() called twice');
-    if (this.closing) throw new Error('HttpServer is closed');
+    if (this.server) throw new ConfigError('APP_STARTED', 'HttpServer.listen() called twice');
+    if (this.closing) throw new ConfigError('APP_CLOSED', 'HttpServer.listen() after close(): a closed server does not start again');
     const t = this.options.timeouts;
     // Node requires headersTimeout <= requestTimeout when the latter is set
     const headersTimeout = t.readMs > 0 ? t.readMs : 60_000;

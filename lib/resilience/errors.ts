@@ -29,6 +29,15 @@ export const ResilienceErrorCodes = defineErrorCodes('resilience', 'HttpError', 
     thrownBy: 'RedisCommandTimeoutError',
     meaning: 'Redis did not answer a rate-limit command within `commandTimeoutMs` (then `onRedisError` decides).',
   },
+  REDIS_NOT_READY: {
+    thrownBy: 'RedisRateLimiterError',
+    meaning: '`RedisRateLimiter.ready()` did not see the client connect within its timeout (the message gives the client status).',
+  },
+  REDIS_BAD_REPLY: {
+    thrownBy: 'RedisRateLimiterError',
+    meaning:
+      'The rate-limit script answered something other than its four numbers (a foreign script under its SHA1?); `take()` then applies `onRedisError`.',
+  },
 });
 
 export type ResilienceErrorCode = CodeOf<typeof ResilienceErrorCodes>;
@@ -81,6 +90,9 @@ export class InvalidRateCostError extends DoudouError<ResilienceErrorCode & 'INV
     super('INVALID_RATE_COST', message);
   }
 }
+
+/** The Redis rate limiter's own failures: a client that does not connect, a reply that is not the script's. */
+export class RedisRateLimiterError extends DoudouError<ResilienceErrorCode & ('REDIS_NOT_READY' | 'REDIS_BAD_REPLY')> {}
 
 /** A command that Redis did not answer within commandTimeoutMs. */
 export class RedisCommandTimeoutError extends DoudouError<ResilienceErrorCode & 'REDIS_COMMAND_TIMEOUT'> {

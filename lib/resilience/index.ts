@@ -15,6 +15,7 @@ export {
   InvalidRateLimitError,
   InvalidRateCostError,
   RedisCommandTimeoutError,
+  RedisRateLimiterError,
   ResilienceConfigError,
   ResilienceConfigErrorCodes,
   type ResilienceErrorCode,

@@ -12,7 +12,7 @@
  */
 import { redactUrlCredentials } from '../config/secrets';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import { RateLimiterUnavailableError, RedisCommandTimeoutError, ResilienceConfigError } from './errors';
+import { RateLimiterUnavailableError, RedisCommandTimeoutError, RedisRateLimiterError, ResilienceConfigError } from './errors';
 import { GCRA_SCRIPT, GCRA_SCRIPT_SHA1 } from './gcra-script';
 import { checkCost, toLimit, type Limit } from './limit';
 import type { RateDecision, RateLimiter } from './rate-limiter';
@@ -124,7 +124,12 @@ export class RedisRateLimiter implements RateLimiter {
       };
       const timer = setTimeout(() => {
         this.client.off('ready', onReady);
-        reject(new Error(`redis rate limiter: not connected within ${timeoutMs} ms (status ${this.client.status})`));
+        reject(
+          new RedisRateLimiterError(
+            'REDIS_NOT_READY',
+            `redis rate limiter: not connected within ${timeoutMs} ms (status ${this.client.status})`,
+          ),
+        );
       }, timeoutMs);
       this.client.once('ready', onReady);
     });
@@ -195,12 +200,12 @@ export class RedisRateLimiter implements RateLimiter {
 
   private decision(reply: unknown, limit: Limit): RateDecision {
     if (!Array.isArray(reply) || reply.length !== 4)
-      throw new Error(`unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
+      throw new RedisRateLimiterError('REDIS_BAD_REPLY', `unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
     const [allowed, remaining, retryAfter, resetAfter] = reply as [unknown, unknown, unknown, unknown];
     const retryAfterS = Number(retryAfter);
     const resetAfterS = Number(resetAfter);
     if (typeof remaining !== 'number' || !Number.isFinite(retryAfterS) || !Number.isFinite(resetAfterS)) {
-      throw new Error(`unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
+      throw new RedisRateLimiterError('REDIS_BAD_REPLY', `unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
     }
     return {
       allowed: allowed === 1,

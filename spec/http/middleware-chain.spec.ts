@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Context } from 'koa';
 import { MiddlewareSlot } from '../../lib/http/middleware-chain';
+import { ServingError } from '../../lib/http/serving-errors';
+import { isCode } from '../support/errors';
 
 describe('middleware-chain', () => {
   const ctx = {} as Context;
@@ -32,7 +34,7 @@ describe('middleware-chain', () => {
     });
     await assert.rejects(
       slot.asMiddleware()(ctx, async () => undefined),
-      /multiple times/,
+      isCode(ServingError, 'NEXT_CALLED_TWICE', 'multiple times'),
     );
     const failing = new MiddlewareSlot();
     failing.add(() => {

@@ -12,8 +12,8 @@ import { requireOrSkip } from '../support/requirements';
 import { rateLimiterSemantics } from './support/rate-limiter-semantics';
 import { REDIS_HINT, deleteKeys, redisAnswers } from './support/redis';
 import { startServer, type StartedServer } from './support/server';
-import { ResilienceConfigError } from '../../lib/resilience/errors';
-import { throwsCode } from '../support/errors';
+import { RedisRateLimiterError, ResilienceConfigError } from '../../lib/resilience/errors';
+import { rejectsCode, throwsCode } from '../support/errors';
 
 /** Every key this run creates starts with it, so after() can delete exactly those. */
 const RUN = `tsd-spec-${process.pid}-${Date.now().toString(36)}`;
@@ -142,6 +142,12 @@ describe('resilience/redis-rate-limiter', () => {
   });
 
   describe('when Redis is unreachable', () => {
+    it('rejects ready() with RedisRateLimiterError REDIS_NOT_READY once its timeout passes', async () => {
+      const port = await freePort(); // nothing listens there
+      const l = await limiter({ limit: perSecond(1), redis: { port, host: '127.0.0.1' }, logger: warnings().logger }, false);
+      await rejectsCode(l.ready(50), RedisRateLimiterError, 'REDIS_NOT_READY', 'not connected within 50 ms');
+    });
+
     it('fails open by default: allows, marks the decision degraded, counts and warns once per interval', async () => {
       const port = await freePort(); // nothing listens there
       const { logger, lines } = warnings();

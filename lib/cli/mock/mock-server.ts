@@ -14,6 +14,7 @@ import { HttpServer, type ListeningAddress } from '../../http/server';
 import { toOpenApiPath } from '../../openapi';
 import { joinRoutePath } from '../../decorators/route-path';
 import type { FakeData } from './fake-data';
+import { MockErrorCodes, type MockErrorCode } from './mock-errors';
 import { declaredStatuses, mockAnswer, preferredStatus } from './mock-responses';
 
 export interface MockServerOptions {
@@ -68,12 +69,17 @@ function mockHandler(
 ): (...args: unknown[]) => Promise<unknown> {
   return async (...args: unknown[]) => {
     const ctx = args[args.length - 1] as Context;
-    if (op === undefined) throw new HttpError(501, 'MOCK_NO_OPERATION', `the document describes no ${route.method} ${route.path}`);
+    if (op === undefined)
+      throw new HttpError<MockErrorCode>(
+        MockErrorCodes.statusOf('MOCK_NO_OPERATION'),
+        'MOCK_NO_OPERATION',
+        `the document describes no ${route.method} ${route.path}`,
+      );
     const wanted = preferredStatus(ctx.get('Prefer'));
     const answer = await mockAnswer(options.document, op, wanted, options.fake, salt);
     if (answer === undefined) {
-      throw new HttpError(
-        422,
+      throw new HttpError<MockErrorCode>(
+        MockErrorCodes.statusOf('MOCK_NO_SUCH_RESPONSE'),
         'MOCK_NO_SUCH_RESPONSE',
         `${route.operationId} declares no ${wanted} response (declared: ${declaredStatuses(op).join(', ')})`,
       );

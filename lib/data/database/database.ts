@@ -19,7 +19,7 @@ import type { Class } from '../../decorators/class-type';
 import type { HealthCheck, HealthIndicator, OnShutdown } from '../../lifecycle';
 import type { Dao } from '../dao/dao';
 import { DaoCache, TransactionContext, type DataContext, type TransactionOptions } from './data-context';
-import { toDatabaseError } from './database-errors';
+import { DatabaseUnavailableError, toDatabaseError } from './database-errors';
 import { DatabaseMetrics } from './database-metrics';
 import { InstrumentedDialect, type QueryHooks } from './instrumented-dialect';
 import { createMysqlDialect } from './mysql-pool';
@@ -164,7 +164,10 @@ export class Database implements DataContext, HealthIndicator, OnShutdown {
     const startedAt = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.config.connectTimeoutMs} ms`)), this.config.connectTimeoutMs);
+      timer = setTimeout(
+        () => reject(new DatabaseUnavailableError(`no answer within ${this.config.connectTimeoutMs} ms`)),
+        this.config.connectTimeoutMs,
+      );
     });
     try {
       await Promise.race([sql`select 1`.execute(this.kysely), deadline]);

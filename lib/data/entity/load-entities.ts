@@ -32,7 +32,7 @@ export function entitiesFromModules(cwd: string, paths: readonly string[]): Clas
         try {
           describeEntity(value as Class);
         } catch (err) {
-          if ((err as { code?: string }).code === 'NOT_AN_ENTITY') continue; // a helper or base class
+          if (err instanceof DataConfigError && err.code === 'NOT_AN_ENTITY') continue; // a helper or base class
           throw err;
         }
         found.push(value as Class);

@@ -8,6 +8,8 @@ import { SwimNode } from '../core/swim-node';
 import { mulberry32 } from '../core/random';
 import { TimerQueue, type TimerHandle } from '../core/timer-queue';
 import type { MembershipEventType, SwimOptions, SwimOutput } from '../core/types';
+import { GossipNodeError } from '../node-errors';
+import { TransportError } from '../transport/errors';
 import { decodeMessage, encodeMessage } from '../wire/message-codec';
 import type { NodeAddress, PacketMessage } from '../wire/messages';
 import { NetworkModel, addressKey, uniformLatency, type LatencyModel } from './network-model';
@@ -110,7 +112,7 @@ export class Simulation {
 
   node(name: string): SimNode {
     const n = this.nodes.get(name);
-    if (!n) throw new Error(`no simulated node ${name}`);
+    if (!n) throw new GossipNodeError('GOSSIP_UNKNOWN_MEMBER', `no simulated node ${name}`);
     return n;
   }
 
@@ -246,7 +248,11 @@ export class Simulation {
         break;
       case 'pushPull':
         this.pushPull(n, out.to, out.join, (ok, error) => {
-          n.core.pushPullResult(out, ok ? { ok: true } : { ok: false, error: error ?? new Error('push/pull failed') }, this.now);
+          n.core.pushPullResult(
+            out,
+            ok ? { ok: true } : { ok: false, error: error ?? new TransportError('CONNECT_FAILED', 'push/pull failed') },
+            this.now,
+          );
         });
         break;
       case 'streamPing': {
@@ -320,11 +326,11 @@ export class Simulation {
       });
     };
     if (!dest || !dest.up) {
-      finish(this.now + this.latency(n.name, dest?.name ?? '?') * 2, false, new Error('connection refused'));
+      finish(this.now + this.latency(n.name, dest?.name ?? '?') * 2, false, new TransportError('CONNECT_FAILED', 'connection refused'));
       return;
     }
     if (this.network.separated(n.name, dest.name, this.now)) {
-      finish(this.now + this.tcpTimeout, false, new Error('i/o timeout'));
+      finish(this.now + this.tcpTimeout, false, new TransportError('TIMEOUT', 'i/o timeout'));
       return;
     }
     const sent = initiator.localState();

@@ -7,7 +7,7 @@ export const TransportErrorCodes = defineErrorCodes('transport', 'TransportError
   CONNECT_FAILED: { meaning: 'A TCP connection to a peer could not be opened.' },
   TIMEOUT: { meaning: 'A TCP stream exchange passed its deadline (`tcpTimeout`).' },
   STREAM_TOO_LARGE: { meaning: 'A peer sent more bytes on one stream than the cap allows.' },
-  STREAM_CLOSED: { meaning: 'A stream ended before a whole message arrived.' },
+  STREAM_CLOSED: { meaning: 'A stream ended before a whole message arrived, or a connection closed while it was being opened.' },
 });
 
 export type TransportErrorCode = CodeOf<typeof TransportErrorCodes>;

@@ -141,7 +141,7 @@ export class NetTransport {
         resolve();
       };
       socket.once('error', onError);
-      socket.once('close', () => onError(new Error('connection closed (deadline or reset)')));
+      socket.once('close', () => onError(new TransportError('STREAM_CLOSED', 'connection closed (deadline or reset)')));
       socket.once('connect', onConnect);
     });
     this.counters.streamDialed();
