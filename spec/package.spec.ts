@@ -74,7 +74,10 @@ describe('the npm package', function () {
   let consumer: string;
   let installLog: string;
 
-  before(async () => {
+  before(async function () {
+    // `npm pack` runs the prepare build of the whole library, then the install resolves its dependencies:
+    // minutes on a loaded 2-core machine, more than one test's allowance
+    this.timeout(900_000);
     work = mkdtempSync(path.join(tmpdir(), 'tsd-package-'));
     // Pack a copy, so the `prepare` build runs for real without touching this checkout's dist/.
     const source = path.join(work, 'ts-doudou');
@@ -107,7 +110,8 @@ describe('the npm package', function () {
   });
 
   after(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    // retries: a build cut short by a failure may still be writing into the copy for a moment
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('ships the built library, its sources and declarations, and none of spec/, bench/ or sample/', () => {
