@@ -22,6 +22,7 @@ import { registerGossipMetrics } from './observability/gossip-metrics';
 import { Registry } from 'prom-client';
 import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
+import { readPackageInfo } from './openapi/package-info';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
 import { asStartupError, exitIfUnhandled } from './startup-failure';
@@ -56,8 +57,20 @@ export interface AppOptions {
   providers?: readonly ProviderDefinition[];
   /** Stop gracefully on SIGTERM and SIGINT, then exit 0. Default true. */
   handleSignals?: boolean;
-  /** Title and version of the OpenAPI document. Default: the service name(s) and GDD_SERVICE_VERSION or 1.0.0. */
-  openApi?: { title?: string; version?: string; description?: string };
+  /**
+   * The OpenAPI document's `info` and `servers`. Defaults: title the service name(s), version
+   * GDD_SERVICE_VERSION or 1.0.0, description the services' descriptions or package.json's, contact from
+   * package.json's `author`, servers `[{ url: '/' }]` (the server that serves the document).
+   */
+  openApi?: OpenApiInfoOptions;
+}
+
+export interface OpenApiInfoOptions {
+  title?: string;
+  version?: string;
+  description?: string;
+  contact?: { name?: string; url?: string; email?: string };
+  servers?: ReadonlyArray<{ url: string; description?: string }>;
 }
 
 type AppState = 'created' | 'starting' | 'listening' | 'closing' | 'closed';
@@ -151,10 +164,14 @@ export class App {
     for (const instance of this.container.instances()) if (hasOnStart(instance)) await instance.onStart();
     this.descriptors = instances.map(({ descriptor }) => descriptor);
     for (const warning of conventionTypos(this.descriptors)) logger.warn(warning);
+    const openApi = this.options.openApi ?? {};
+    const pkg = readPackageInfo(this.options.cwd ?? process.cwd());
     const document = buildOpenApiDocument(this.descriptors, {
-      title: this.options.openApi?.title ?? (config.service.name || this.descriptors.map((d) => d.name).join(', ') || 'ts-doudou'),
-      version: this.options.openApi?.version ?? (config.service.version || '1.0.0'),
-      description: this.options.openApi?.description,
+      title: openApi.title ?? (config.service.name || this.descriptors.map((d) => d.name).join(', ') || 'ts-doudou'),
+      version: openApi.version ?? (config.service.version || '1.0.0'),
+      description: openApi.description ?? (this.descriptors.some((d) => d.description !== undefined) ? undefined : pkg.description),
+      contact: openApi.contact ?? pkg.contact,
+      servers: openApi.servers,
       rootPath: config.http.routeRootPath,
     });
 

@@ -91,12 +91,26 @@ function checkPathVariables(params: readonly ParamDescriptor[], fullPath: string
   }
 }
 
+/** `type/subtype` (or a `type/*` range), lower-cased, without parameters: what a download may declare. */
+function downloadMediaTypes(declared: readonly string[], route: string): readonly string[] {
+  const types = declared.map((t) => t.trim().toLowerCase());
+  const bad = types.find((t) => !/^[a-z0-9][\w!#$&^.+-]*\/(\*|[a-z0-9][\w!#$&^.+-]*)$/.test(t));
+  if (types.length === 0 || bad !== undefined) {
+    throw new ConfigError(
+      'CONFLICTING_RESPONSE',
+      `${route}: { file: { mediaTypes } } needs one or more media types like 'image/png' (without parameters)${bad !== undefined ? `, not '${bad}'` : ''}`,
+    );
+  }
+  return types;
+}
+
 function describeResponse(record: RouteRecord, route: string, components: ComponentSchemas): ResponseDescriptor {
   const { returns, file } = record.options;
-  if (file === true && returns !== undefined) {
-    throw new ConfigError('CONFLICTING_RESPONSE', `${route} has both { file: true } and { returns }; a download has no JSON schema`);
+  if (file !== undefined && file !== false && returns !== undefined) {
+    throw new ConfigError('CONFLICTING_RESPONSE', `${route} has both { file } and { returns }; a download has no JSON schema`);
   }
   if (file === true) return { file: true, description: 'The file' };
+  if (typeof file === 'object') return { file: true, mediaTypes: downloadMediaTypes(file.mediaTypes, route), description: 'The file' };
   if (returns === undefined) return { description: 'No content' };
   return { schema: resolveType(undefined, { type: returns }, `${route} returns`, components).schema, description: 'OK' };
 }

@@ -65,6 +65,8 @@ export interface ResponseDescriptor {
   schema?: JsonSchema;
   /** The handler returns a download (Buffer/Readable with a file name). */
   file?: boolean;
+  /** Media types a download may have (`{ file: { mediaTypes } }`); absent: any (documented as octet-stream). */
+  mediaTypes?: readonly string[];
   description?: string;
 }
 

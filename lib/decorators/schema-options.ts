@@ -67,8 +67,12 @@ export interface RouteOptions {
   /** OpenAPI tags; default: the service's tags. */
   tags?: readonly string[];
   deprecated?: boolean;
-  /** The handler returns a `FileResult` download (application/octet-stream). */
-  file?: boolean;
+  /**
+   * The handler returns a `FileResult` download. `true`: any type, documented as application/octet-stream;
+   * `{ mediaTypes: ['image/png'] }`: the types it may have (ranges like `image/*` too), each documented,
+   * and a FileResult of another type is a 500 (README, "Declaring a service").
+   */
+  file?: boolean | { mediaTypes: readonly string[] };
 }
 
 /** `@Service()` options. */

@@ -39,7 +39,10 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
   NOT_A_SERVICE: { meaning: 'The class (or the contract it extends) is not decorated with @Service.' },
   STATIC_ROUTE: { meaning: 'A route decorator on a static method: routes are instance methods.' },
   SYMBOL_ROUTE: { meaning: 'A route decorator on a symbol-named method: routes need a string name.' },
-  CONFLICTING_RESPONSE: { meaning: 'A route has both `{ file: true }` and `{ returns }`: a download has no JSON schema.' },
+  CONFLICTING_RESPONSE: {
+    meaning:
+      'A route has both `{ file }` and `{ returns }` (a download has no JSON schema), or `{ file: { mediaTypes } }` names no valid media type.',
+  },
   // ── contracts: parameters and bodies ──
   BAD_PARAMETER_DECORATOR: {
     meaning: 'A parameter decorator on a static method or a constructor: only instance route methods take request parameters.',

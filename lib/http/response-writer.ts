@@ -5,7 +5,8 @@
  *  - no `returns` → 204 No Content, whatever the handler returned (a value is a contract breach, reported
  *    in development);
  *  - `{ file: true }` → the FileResult as a download: Content-Disposition attachment (RFC 6266 / RFC 5987
- *    `filename*` for non-ASCII), its Content-Type, Content-Length when known, streams piped;
+ *    `filename*` for non-ASCII), its Content-Type, Content-Length when known, streams piped; a route
+ *    declaring `{ file: { mediaTypes } }` answers only those types (another is a 500, as the document lists them);
  *  - a RawAnswer, from any route, as it is (mocks and proxies replaying a document's answers).
  */
 import type { Context } from 'koa';
@@ -64,6 +65,13 @@ function isFileLike(value: unknown): boolean {
   return value instanceof FileResult || Buffer.isBuffer(value) || isReadable(value);
 }
 
+/** Is `contentType` (parameters ignored) one of `declared` (`type/subtype` or a `type/*` range)? */
+export function isDeclaredMediaType(contentType: string, declared: readonly string[]): boolean {
+  const essence = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  const range = `${essence.split('/')[0] ?? ''}/*`;
+  return declared.includes(essence) || declared.includes(range);
+}
+
 function writeRaw(ctx: Context, answer: RawAnswer): undefined {
   ctx.status = answer.status;
   if (answer.body !== undefined) ctx.type = answer.contentType;
@@ -108,6 +116,10 @@ export class ResponseWriter {
   private async download(ctx: Context, result: unknown): Promise<void> {
     // go-doudou answers a nil *os.File with 500 "No file returned"
     if (!(result instanceof FileResult)) throw HttpError.of('INTERNAL', `${this.route.operationId} returned no file`);
+    const declared = this.route.response.mediaTypes;
+    if (declared !== undefined && !isDeclaredMediaType(result.contentType, declared)) {
+      throw new Error(`${this.route.operationId} returned a ${result.contentType} file but declares only ${declared.join(', ')}`);
+    }
     if (!Buffer.isBuffer(result.data)) await firstByte(result.data);
     ctx.set('Content-Disposition', contentDisposition(result.fileName));
     ctx.type = result.contentType;

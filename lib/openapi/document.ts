@@ -4,16 +4,30 @@ import { ConfigError } from '../errors';
 import type { ServiceDescriptor } from '../decorators/descriptors';
 import { joinRoutePath } from '../decorators/route-path';
 import { ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA } from './error-response';
+import { closeResponseObjects } from './closed-responses';
 import { buildOperation } from './operation';
 import { toOpenApiSchema } from './schema-conversion';
 
 export interface OpenApiOptions {
   title: string;
   version: string;
+  /** Default: the services' descriptions, one line each. */
   description?: string;
+  contact?: oas30.ContactObject;
   /** GDD_ROUTE_ROOT_PATH: prefixes every path. */
   rootPath?: string;
+  /** Default: `/`, the server that serves the document (relative URLs resolve against where it was read). */
   servers?: readonly oas30.ServerObject[];
+}
+
+const SELF_SERVER: oas30.ServerObject = { url: '/', description: 'The server that serves this document' };
+
+/** `usersvc: Users and their files` per service that has a description; a lone service's description as it is. */
+function servicesDescription(services: readonly ServiceDescriptor[]): string | undefined {
+  const described = services.filter((s) => s.description !== undefined && s.description !== '');
+  if (described.length === 0) return undefined;
+  if (services.length === 1) return described[0]?.description;
+  return described.map((s) => `${s.name}: ${s.description ?? ''}`).join('\n');
 }
 
 /** The OpenAPI form of a Koa-style path: `/users/:id` → `/users/{id}`. */
@@ -63,13 +77,16 @@ function tagObjects(services: readonly ServiceDescriptor[]): oas30.TagObject[] {
 
 /**
  * The OpenAPI 3.0 document of the given services: one operation per route, component schemas of all DTOs,
- * and the shared ErrorResponse. A pure function of the descriptors.
+ * and the shared ErrorResponse; objects only success responses use are closed (closed-responses.ts).
+ * A pure function of the descriptors.
  */
 export function buildOpenApiDocument(services: readonly ServiceDescriptor[], options: OpenApiOptions): oas30.OpenAPIObject {
   const info: oas30.InfoObject = { title: options.title, version: options.version };
-  if (options.description !== undefined) info.description = options.description;
+  const description = options.description ?? servicesDescription(services);
+  if (description !== undefined) info.description = description;
+  if (options.contact !== undefined) info.contact = { ...options.contact };
   const builder = oas30.OpenApiBuilder.create({ openapi: '3.0.3', info, paths: {}, components: { schemas: {} } });
-  for (const server of options.servers ?? []) builder.addServer({ ...server });
+  for (const server of options.servers ?? [SELF_SERVER]) builder.addServer({ ...server });
   for (const tag of tagObjects(services)) builder.addTag(tag);
   for (const [name, schema] of collectSchemas(services)) builder.addSchema(name, schema);
 
@@ -89,5 +106,7 @@ export function buildOpenApiDocument(services: readonly ServiceDescriptor[], opt
       builder.addPath(path, { [method]: buildOperation(route, operationId(service, route.operationId)) });
     }
   }
-  return builder.getSpec();
+  const document = builder.getSpec();
+  closeResponseObjects(document);
+  return document;
 }

@@ -48,12 +48,9 @@ function requestBody(route: RouteDescriptor): oas30.RequestBodyObject | undefine
 function successResponses(route: RouteDescriptor): oas30.ResponsesObject {
   const { response } = route;
   if (response.file === true) {
-    return {
-      '200': {
-        description: response.description ?? 'The file',
-        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-      },
-    };
+    const types = response.mediaTypes ?? ['application/octet-stream'];
+    const binary = (): oas30.MediaTypeObject => ({ schema: { type: 'string', format: 'binary' } });
+    return { '200': { description: response.description ?? 'The file', content: Object.fromEntries(types.map((t) => [t, binary()])) } };
   }
   if (response.schema !== undefined) {
     return {

@@ -294,6 +294,31 @@ describe('describeService', () => {
       throwsCode(() => describeService(S), ConfigError, 'CONFLICTING_RESPONSE', 'S.f');
     });
 
+    it('records the media types a download declares, lower-cased, and refuses none or a malformed one', () => {
+      @Service('s')
+      class S {
+        @Get('/a', { file: { mediaTypes: ['image/PNG', 'image/*'] } }) async a(): Promise<void> {
+          return notImplemented();
+        }
+      }
+      unlisted(S);
+      assert.deepEqual(describeService(S).routes[0]?.response, {
+        file: true,
+        mediaTypes: ['image/png', 'image/*'],
+        description: 'The file',
+      });
+      for (const mediaTypes of [[], ['png'], ['text/csv; charset=utf-8']]) {
+        @Service('t')
+        class T {
+          @Get('/f', { file: { mediaTypes } }) async f(): Promise<void> {
+            return notImplemented();
+          }
+        }
+        unlisted(T);
+        throwsCode(() => describeService(T), ConfigError, 'CONFLICTING_RESPONSE', 'T.f', 'mediaTypes');
+      }
+    });
+
     it('does not memoize a failure: the same error comes again', () => {
       class Plain {}
       throwsCode(() => describeService(Plain), ConfigError, 'NOT_A_SERVICE');

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { RouteDescriptor, ServiceDescriptor } from '../../lib/decorators/descriptors';
+import { FileResult } from '../../lib/decorators/file-result';
 import { RawAnswer } from '../../lib/decorators/raw-answer';
 import { contentDisposition } from '../../lib/http/response-writer';
 import { HttpServer } from '../../lib/http/server';
@@ -33,6 +34,9 @@ const account: ServiceDescriptor = {
       ['brokenAccount', '/broken', { schema: { $ref: '#/components/schemas/Account' } }],
       ['touch', '/touch', {}],
       ['replay', '/replay', { schema: { $ref: '#/components/schemas/Account' } }],
+      ['avatar', '/avatar', { file: true, mediaTypes: ['image/png', 'text/*'] }],
+      ['avatarAsText', '/avatar-text', { file: true, mediaTypes: ['image/png', 'text/*'] }],
+      ['avatarAsPdf', '/avatar-pdf', { file: true, mediaTypes: ['image/png', 'text/*'] }],
     ] as const
   ).map(([operationId, path, response]): RouteDescriptor => ({ operationId, method: 'GET', path, params: [], response, tags: [] })),
 };
@@ -59,6 +63,15 @@ class AccountService {
   }
   replay() {
     return new RawAnswer(409, '{"problem":"taken"}', 'application/problem+json');
+  }
+  avatar() {
+    return new FileResult(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'a.png', 'image/png');
+  }
+  avatarAsText() {
+    return new FileResult(Buffer.from('a'), 'a.txt', 'text/plain; charset=utf-8');
+  }
+  avatarAsPdf() {
+    return new FileResult(Buffer.from('%PDF'), 'a.pdf', 'application/pdf');
   }
 }
 
@@ -125,6 +138,24 @@ describe('response-writer', () => {
         (l) => l.level === 'warn' && /contract breach: touch returned a value but declares no `returns`/.test(l.message),
       );
       assert.equal(warnings.length, 1);
+    });
+
+    it('sends a download whose type the route declares (a range too), and answers 500 naming the route for another', async () => {
+      const png = await request(`${url}/avatar`);
+      assert.equal(png.status, 200);
+      assert.equal(png.headers['content-type'], 'image/png');
+      const text = await request(`${url}/avatar-text`);
+      assert.equal(text.status, 200);
+      assert.equal(text.headers['content-type'], 'text/plain; charset=utf-8');
+      const pdf = await request(`${url}/avatar-pdf`);
+      assert.equal(pdf.status, 500);
+      assert.equal(pdf.headers['content-disposition'], undefined);
+      assert.ok(
+        lines.some(
+          (l) =>
+            l.level === 'error' && /avatarAsPdf returned a application\/pdf file but declares only image\/png, text\/\*/.test(l.message),
+        ),
+      );
     });
 
     it('sends a RawAnswer as it is, whatever the route declares', async () => {

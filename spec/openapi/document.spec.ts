@@ -150,6 +150,23 @@ describe('buildOpenApiDocument', () => {
     assert.deepEqual(doc.tags, [{ name: 'usersvc', description: 'Users and their files' }, { name: 'ordersvc' }]);
   });
 
+  it('without servers or description: the serving server and the descriptions of the services; contact as given', () => {
+    const plain = buildOpenApiDocument([describeService(UserService), describeService(OrderService)], {
+      title: 't',
+      version: '1',
+      contact: { name: 'Team', email: 'team@example.com' },
+    });
+    assert.deepEqual(plain.servers, [{ url: '/', description: 'The server that serves this document' }]);
+    assert.deepEqual(plain.info, {
+      title: 't',
+      version: '1',
+      description: 'usersvc: Users and their files',
+      contact: { name: 'Team', email: 'team@example.com' },
+    });
+    const single = buildOpenApiDocument([describeService(UserService)], { title: 't', version: '1' });
+    assert.equal(single.info.description, 'Users and their files');
+  });
+
   it('prefixes every path with the root path and the service path, in {var} form', () => {
     assert.deepEqual(Object.keys(doc.paths), [
       '/api/v1/page/users',
@@ -261,6 +278,33 @@ describe('buildOpenApiDocument', () => {
       description: 'The file',
       content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
     });
+  });
+
+  it('documents each media type a download declares', () => {
+    @Service('media')
+    class Media {
+      @Get('/avatar', { file: { mediaTypes: ['image/png', 'image/webp'] } }) async avatar(): Promise<FileResult> {
+        return notImplemented();
+      }
+    }
+    unregisterService(Media);
+    const media = buildOpenApiDocument([describeService(Media)], { title: 't', version: '1' });
+    const binary = { schema: { type: 'string', format: 'binary' } };
+    assert.deepEqual(media.paths['/avatar']?.get?.responses['200'], {
+      description: 'The file',
+      content: { 'image/png': binary, 'image/webp': binary },
+    });
+  });
+
+  it('closes the objects only success responses use: the serializer sends declared properties only', () => {
+    const schemas = doc.components?.schemas ?? {};
+    const closed = (name: string): unknown => (schemas[name] as oas30.SchemaObject | undefined)?.additionalProperties;
+    assert.equal(closed('UserPage'), false);
+    assert.equal(closed('UploadResult'), false);
+    // User is also PUT's body, Address is inside User, PageQuery a body: requests with more are accepted
+    assert.equal(closed('User'), undefined);
+    assert.equal(closed('Address'), undefined);
+    assert.equal(closed('PageQuery'), undefined);
   });
 
   it('answers 204 without returns', () => {

@@ -13,9 +13,9 @@ export class AppProcess {
   stderr = '';
   readonly exited: Promise<number | null>;
 
-  /** `script` is a compiled .js file; the environment is only PATH plus `env` (no GDD_* leaks in). */
-  constructor(script: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, [script], {
+  /** `script` is a .js file run with `args`; the environment is only PATH plus `env` (no GDD_* leaks in). */
+  constructor(script: string, env: Record<string, string>, args: readonly string[] = []) {
+    this.child = spawn(process.execPath, [script, ...args], {
       cwd: mkdtempSync(path.join(tmpdir(), 'tsd-app-')),
       env: { PATH: process.env.PATH ?? '', GDD_BANNER: 'false', GDD_HOST: '127.0.0.1', GDD_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
