@@ -118,7 +118,10 @@ export class ResponseWriter {
     if (!(result instanceof FileResult)) throw HttpError.of('INTERNAL', `${this.route.operationId} returned no file`);
     const declared = this.route.response.mediaTypes;
     if (declared !== undefined && !isDeclaredMediaType(result.contentType, declared)) {
-      throw new Error(`${this.route.operationId} returned a ${result.contentType} file but declares only ${declared.join(', ')}`);
+      throw new ServingError(
+        'FILE_TYPE_UNDECLARED',
+        `${this.route.operationId} returned a ${result.contentType} file but declares only ${declared.join(', ')}`,
+      );
     }
     if (!Buffer.isBuffer(result.data)) await firstByte(result.data);
     ctx.set('Content-Disposition', contentDisposition(result.fileName));

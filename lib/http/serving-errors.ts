@@ -11,6 +11,9 @@ export const ServingErrorCodes = defineErrorCodes('http', 'ServingError', {
   RESULT_NOT_JSON: {
     meaning: 'A handler of a route that declares a JSON response (`returns`) returned nothing, a file or a stream (answered 500 INTERNAL).',
   },
+  FILE_TYPE_UNDECLARED: {
+    meaning: 'A download route declaring `{ file: { mediaTypes } }` returned a FileResult of another type (answered 500 INTERNAL).',
+  },
   RESULT_SCHEMA_MISMATCH: {
     meaning: "A handler's result cannot be written with its route's response schema (answered 500 INTERNAL; `cause` says why).",
   },
