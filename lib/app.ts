@@ -281,6 +281,7 @@ export class App {
       throw new ConfigError('NO_SERVICES', 'nothing to serve: import a @Service class before listen(), or pass { services: [...] }');
     }
     const served = wanted.map((s) => (typeof s === 'function' ? (s as Class) : classOf(s)));
+    const jsonCase = this.config.http.jsonCase;
     const clients = new ContractClients({
       config: this.config,
       container: this.container,
@@ -293,9 +294,9 @@ export class App {
     return wanted.map((s) => {
       if (typeof s === 'function') {
         const instance = this.container.get(s as Token<object>);
-        return { descriptor: describeService(s as Class), instance };
+        return { descriptor: describeService(s as Class, { jsonCase }), instance };
       }
-      return { descriptor: describeService(classOf(s)), instance: s };
+      return { descriptor: describeService(classOf(s), { jsonCase }), instance: s };
     });
   }
 }

@@ -44,12 +44,14 @@ export class ContractClients {
 
     const service = describeService(token).name;
     const retryCount = config.client.retryCount > 0 ? config.client.retryCount : DEFAULT_RETRIES;
+    // services of one deployment share GDD_JSON_CASE; a contract's own jsonCase wins over it
+    const jsonCase = config.http.jsonCase;
     const variable = baseUrlVariable(service);
     const baseUrl = env[variable];
     let client: object;
-    if (baseUrl) client = createClient(token as abstract new () => object, { baseUrl, retryCount });
+    if (baseUrl) client = createClient(token as abstract new () => object, { baseUrl, retryCount, jsonCase });
     else if (instances)
-      client = createClient(token as abstract new () => object, { instances, service, balancer: 'smooth-weighted', retryCount });
+      client = createClient(token as abstract new () => object, { instances, service, balancer: 'smooth-weighted', retryCount, jsonCase });
     else {
       throw new ConfigError(
         'NO_PROVIDER',

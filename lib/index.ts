@@ -29,6 +29,8 @@ export type {
   UploadedFileOptions,
   TypeSpec,
   EnumSpec,
+  JsonCase,
+  DescribeOptions,
 } from './decorators';
 export type { ServiceDescriptor, RouteDescriptor, ParamDescriptor, ResponseDescriptor, JsonSchema } from './decorators/descriptors';
 

@@ -30,7 +30,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       // declaring services
       Service Contract Get Post Put Patch Delete Path Query Header Body Form UploadedFile
       Ctx Prop FileResult describeService UploadedFileInfo ServiceOptions RouteOptions ParamOptions
-      PropOptions SchemaOptions UploadedFileOptions TypeSpec EnumSpec ServiceDescriptor RouteDescriptor
+      PropOptions SchemaOptions UploadedFileOptions TypeSpec EnumSpec JsonCase DescribeOptions ServiceDescriptor RouteDescriptor
       ParamDescriptor ResponseDescriptor JsonSchema Context Middleware Next
       // errors
       DoudouError HttpError ValidationError FieldError ConfigError InvalidConfigError ConfigIssue HttpErrorCodes HttpErrorCode

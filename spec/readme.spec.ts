@@ -69,4 +69,31 @@ describe('README', () => {
       assert.equal((await post({ title: '' })).status, 400);
     });
   });
+
+  describe('"JSON key case"', () => {
+    let app: AppProcess | undefined;
+    afterEach(() => app?.kill());
+
+    it('is sample/json-case.ts word for word, so it compiles with the project', () => {
+      const start = readme.indexOf('```ts', readme.indexOf('### JSON key case')) + '```ts\n'.length;
+      const block = readme.slice(start, readme.indexOf('```', start));
+      const file = readFileSync(path.resolve(process.cwd(), 'sample/json-case.ts'), 'utf8');
+      assert.equal(file.slice(file.indexOf('\n') + 1), block.replace("from 'ts-doudou'", "from '../lib'"));
+    });
+
+    it('runs: snake_case in, camelCase in the handler, snake_case out, 400 naming the wire fields', async () => {
+      app = new AppProcess(path.resolve(__dirname, '../sample/json-case.js'), {});
+      const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
+      const post = (body: unknown): Promise<Response> =>
+        fetch(`http://127.0.0.1:${port}/members`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const ok = await post({ display_name: 'Ada', postal_addresses: [{ street_name: 'Main St' }], ref: 'x' });
+      assert.deepEqual(await ok.json(), { member_id: 1, display_name: 'Ada', joined_at: '2026-01-01T00:00:00.000Z' });
+      const bad = (await (await post({ displayName: 'Ada' })).json()) as { error: { details: { field: string }[] } };
+      assert.deepEqual(bad.error.details.map((d) => d.field).sort(), ['body.display_name', 'body.postal_addresses']);
+    });
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { describeService } from '../decorators/describe';
 import type { ServiceDescriptor } from '../decorators/descriptors';
+import type { JsonCase } from '../decorators/json-case';
 import type { UploadedFileInfo } from '../decorators/uploaded-file';
 import { resolveBalancer, type Balancer, type BalancerName } from './balancer';
 import type { CallContext } from './call-context';
@@ -35,6 +36,8 @@ export interface ClientOptions extends ClientPolicyOptions, TransportOptions {
   /** After a connection failure (refused, reset, unreachable) skip that instance for this long while other
    *  instances exist — until the registry notices it is gone. Default 2000 ms; 0 switches it off. */
   ejectMs?: number;
+  /** The JSON key case of the service, when its contract does not say (`@Contract({ jsonCase })`). Default 'lowerCamel'. */
+  jsonCase?: JsonCase;
 }
 
 type ClientArg<A> = A extends UploadedFileInfo ? FileArgument : A extends readonly UploadedFileInfo[] ? readonly FileArgument[] : A;
@@ -89,7 +92,7 @@ export function createClient<T extends object>(
   contract: (abstract new (...args: never[]) => T) | ServiceDescriptor,
   options: ClientOptions,
 ): Client<T> {
-  const descriptor = typeof contract === 'function' ? describeService(contract) : contract;
+  const descriptor = typeof contract === 'function' ? describeService(contract, { jsonCase: options.jsonCase }) : contract;
   if (options.baseUrl !== undefined && options.instances !== undefined) {
     throw new ClientConfigError('INVALID_INSTANCE_SOURCE', `createClient(${descriptor.name}): give either baseUrl or instances, not both`);
   }

@@ -9,6 +9,7 @@ import * as querystring from 'node:querystring';
 import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { ParamDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { joinRoutePath } from '../decorators/route-path';
+import { compileKeyRenamer, type KeyRenamer } from '../decorators/wire-keys';
 import { InvalidArgumentError } from './errors';
 import { prepareFile } from './file-argument';
 import { MultipartBody, type MultipartPart } from './multipart-encoder';
@@ -44,6 +45,8 @@ export class RequestEncoder {
   private readonly formParams: readonly ParamDescriptor[];
   private readonly fileParams: readonly ParamDescriptor[];
   private readonly kind: BodyKind;
+  /** A DTO argument's property names → the service's wire names (identity for lowerCamel services). */
+  private readonly bodyToWire: KeyRenamer;
 
   constructor(
     private readonly service: ServiceDescriptor,
@@ -60,6 +63,7 @@ export class RequestEncoder {
     this.formParams = route.params.filter((p) => p.in === 'form');
     this.fileParams = route.params.filter((p) => p.in === 'file');
     this.kind = bodyKindOf(route);
+    this.bodyToWire = compileKeyRenamer(this.bodyParams.find((p) => p.name === '')?.schema, service, 'toWire');
   }
 
   /** True when encoding needs no I/O (no file arguments), so `encodeSync` may be used. */
@@ -109,7 +113,7 @@ export class RequestEncoder {
   private json(args: readonly unknown[]): Buffer | undefined {
     const whole = this.bodyParams.find((p) => p.name === '');
     let value: unknown;
-    if (whole) value = args[whole.index];
+    if (whole) value = this.bodyToWire(args[whole.index]);
     else {
       const o: Record<string, unknown> = {};
       for (const p of this.bodyParams) if (args[p.index] !== undefined) o[p.name] = args[p.index];

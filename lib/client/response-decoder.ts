@@ -7,6 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { FileResult } from '../decorators/file-result';
+import { compileKeyRenamer, isIdentityRenamer } from '../decorators/wire-keys';
 import { compileDateReviver, type Reviver } from './date-reviver';
 import { BadResponseError, RemoteHttpError, type CallTarget } from './errors';
 
@@ -85,7 +86,10 @@ export class ResponseDecoder {
     service: ServiceDescriptor,
     private readonly route: RouteDescriptor,
   ) {
-    this.revive = compileDateReviver(route.response.schema, service.schemas);
+    const revive = compileDateReviver(route.response.schema, service.schemas);
+    // dates are found by the wire schema first, then snake_case keys become the contract's property names
+    const fromWire = compileKeyRenamer(route.response.schema, service, 'fromWire');
+    this.revive = isIdentityRenamer(fromWire) ? revive : (v) => fromWire(revive(v));
   }
 
   decode(r: RawResponse, target: CallTarget): unknown {

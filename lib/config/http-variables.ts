@@ -1,4 +1,5 @@
 /** The HTTP server's GDD_* rows and the built-in /go-doudou/* endpoints' (variables.ts includes them in order). */
+import type { JsonCase } from '../decorators/json-case';
 import * as p from './parsers';
 import { v, type ConfigVariable } from './variable';
 
@@ -126,6 +127,19 @@ export const HTTP_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     description: 'Compress responses when the client accepts gzip.',
     assign: (d, x) => {
       d.http.enableResponseGzip = x;
+    },
+  }),
+  v({
+    name: 'GDD_JSON_CASE',
+    group: 'http',
+    default: 'lowerCamel',
+    field: 'http.jsonCase',
+    example: 'snake',
+    parse: p.oneOf<JsonCase>(['lowerCamel', 'snake']),
+    description:
+      'Wire names of DTO properties in JSON bodies and the document: `lowerCamel` (as declared) or `snake` (`pageSize` → `page_size`); `@Service({ jsonCase })` and `@Prop({ name })` win. Also the case of injected contract clients.',
+    assign: (d, x) => {
+      d.http.jsonCase = x;
     },
   }),
   // ── built-in endpoints ──

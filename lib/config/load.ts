@@ -40,6 +40,7 @@ export function emptyDraft(): ConfigDraft {
       drainWindowMs: 0,
       bodyLimitBytes: 0,
       enableResponseGzip: false,
+      jsonCase: 'lowerCamel',
     },
     manage: { enable: false, user: '', pass: '' },
     log: { level: 'info', format: 'text', reqEnable: false, path: '', maxSizeBytes: 0, maxBackups: 0, maxAgeMs: 0, compress: false },

@@ -92,10 +92,12 @@ export function optionalInt(options: { min: number; max: number; what?: string }
   return (raw, ctx) => (raw.trim() === '' ? ok(undefined) : parse(raw, ctx));
 }
 
+/** One of `values`, matched case-insensitively, given back as written in `values` (`LOWERCAMEL` → `lowerCamel`). */
 export function oneOf<T extends string>(values: readonly T[]): Parser<T> {
   return (raw) => {
     const v = raw.trim().toLowerCase();
-    return (values as readonly string[]).includes(v) ? ok(v as T) : bad(`expected one of ${values.join(', ')}`);
+    const found = values.find((x) => x.toLowerCase() === v);
+    return found !== undefined ? ok(found) : bad(`expected one of ${values.join(', ')}`);
   };
 }
 

@@ -3,6 +3,7 @@
  * then .env files) and `new App()` options; deeply frozen. Every field comes from exactly one row of
  * the variable table in `variables.ts` (durations end in `Ms`, sizes in `Bytes`).
  */
+import type { JsonCase } from '../decorators/json-case';
 import type { AddrEncoding, GossipProfile } from './gossip-options';
 
 /** winston level names; go-doudou's logrus names (panic, fatal, warning, trace) are mapped onto these. */
@@ -38,6 +39,8 @@ export interface HttpConfig {
   readonly bodyLimitBytes: number;
   /** GDD_ENABLE_RESPONSE_GZIP */
   readonly enableResponseGzip: boolean;
+  /** GDD_JSON_CASE — wire names of DTO properties for services that do not set `jsonCase` themselves. */
+  readonly jsonCase: JsonCase;
 }
 
 export interface ManageConfig {

@@ -5,6 +5,7 @@ import type { ParamDescriptor, ResponseDescriptor, RouteDescriptor, ServiceDescr
 import { readOwnRoutes, readOwnService, type RouteRecord } from './metadata';
 import { pathFromMethodName } from './route-convention';
 import { joinRoutePath, pathVariables } from './route-path';
+import { JSON_CASES, type JsonCase } from './json-case';
 import type { ServiceOptions } from './schema-options';
 import { ComponentSchemas, resolveType } from './schema-resolver';
 import type { Class } from './class-type';
@@ -16,7 +17,13 @@ import type { Class } from './class-type';
  * Every contract mistake is a ConfigError with a stable code, raised here, at start-up.
  */
 
-const memo = new WeakMap<Class, ServiceDescriptor>();
+/** Per class, per JSON key case: the same contract is described once for each case it is used with. */
+const memo = new WeakMap<Class, Map<JsonCase, ServiceDescriptor>>();
+
+export interface DescribeOptions {
+  /** The case of DTO property names when the service does not say (`@Service({ jsonCase })`). Default `lowerCamel`. */
+  jsonCase?: JsonCase;
+}
 
 /** `cls` and its ancestors, nearest first. */
 function classChain(cls: Class): Class[] {
@@ -156,13 +163,21 @@ function checkDuplicateRoutes(routes: readonly RouteDescriptor[], chain: readonl
   }
 }
 
-/** The frozen, memoized descriptor of a service class (contract or implementation). */
-export function describeService(cls: Class): ServiceDescriptor {
-  const known = memo.get(cls);
-  if (known !== undefined) return known;
+/**
+ * The frozen, memoized descriptor of a service class (contract or implementation). The service's own
+ * `jsonCase` wins over `options.jsonCase` (the App's GDD_JSON_CASE, a client's option).
+ */
+export function describeService(cls: Class, options: DescribeOptions = {}): ServiceDescriptor {
   const chain = classChain(cls);
   const service = findService(chain);
-  const components = new ComponentSchemas();
+  const jsonCase = service.jsonCase ?? options.jsonCase ?? 'lowerCamel';
+  if (!JSON_CASES.includes(jsonCase)) {
+    throw new ConfigError('INVALID_JSON_CASE', `${service.name}: jsonCase '${String(jsonCase)}' is not one of ${JSON_CASES.join(', ')}`);
+  }
+  let byCase = memo.get(cls);
+  const known = byCase?.get(jsonCase);
+  if (known !== undefined) return known;
+  const components = new ComponentSchemas(jsonCase);
   const routes = [...collectRoutes(chain)].map(([name, owned]) => describeRoute(name, owned, service, components));
   checkDuplicateRoutes(routes, chain);
   const descriptor: ServiceDescriptor = {
@@ -172,8 +187,11 @@ export function describeService(cls: Class): ServiceDescriptor {
     schemas: components.toRecord(),
     target: cls,
     ...(service.description !== undefined ? { description: service.description } : {}),
+    jsonCase,
+    propertyNames: components.propertyNames(),
   };
   deepFreeze(descriptor);
-  memo.set(cls, descriptor);
+  if (byCase === undefined) memo.set(cls, (byCase = new Map()));
+  byCase.set(jsonCase, descriptor);
   return descriptor;
 }

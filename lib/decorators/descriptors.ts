@@ -4,6 +4,7 @@
  * are all built from descriptors and never read reflection metadata themselves.
  */
 import type { Class } from './class-type';
+import type { JsonCase } from './json-case';
 
 /** A JSON Schema (draft 2020-12 subset that OpenAPI 3.0 can also express). */
 export interface JsonSchema {
@@ -98,4 +99,11 @@ export interface ServiceDescriptor {
   target: Class;
   /** From `@Service({ description })`; documents the service's tag in OpenAPI. */
   description?: string;
+  /** The case of DTO property names on the wire; absent means `lowerCamel`. `schemas` are keyed by wire names. */
+  jsonCase?: JsonCase;
+  /**
+   * For each component schema with a property whose wire name differs from its TypeScript name: wire name →
+   * property name (only those that differ). What binding and the client rename by (lib/decorators/wire-keys.ts).
+   */
+  propertyNames?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }

@@ -3,7 +3,8 @@ export { Service, Contract, isContract, registeredServices, unregisterService } 
 export { Get, Post, Put, Patch, Delete, type RouteDecorator } from './routes';
 export { Path, Query, Header, Body, Form, UploadedFile, Ctx } from './params';
 export { Prop } from './prop';
-export { describeService } from './describe';
+export { describeService, type DescribeOptions } from './describe';
+export type { JsonCase } from './json-case';
 export { routeFromMethodName, type ConventionalRoute } from './route-convention';
 export { joinRoutePath, pathVariables } from './route-path';
 export { FileResult } from './file-result';

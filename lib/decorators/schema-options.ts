@@ -1,4 +1,5 @@
 import type { JsonSchema, ScalarKind } from './descriptors';
+import type { JsonCase } from './json-case';
 
 /** The scalar constructors reflection reports and users may name: `String`, `Number`, `Boolean`, `Date`. */
 export type ScalarConstructor = StringConstructor | NumberConstructor | BooleanConstructor | DateConstructor;
@@ -45,7 +46,10 @@ export interface SchemaOptions {
 }
 
 /** `@Prop()` options. */
-export type PropOptions = SchemaOptions;
+export interface PropOptions extends SchemaOptions {
+  /** The field's name on the wire (JSON bodies, validation messages, the document); wins over the service's `jsonCase`. */
+  name?: string;
+}
 
 /** `@Path()`, `@Query()`, `@Header()`, `@Form()`, `@Body()` options. */
 export type ParamOptions = SchemaOptions;
@@ -84,4 +88,9 @@ export interface ServiceOptions {
   /** OpenAPI tags of every route; default `[name]`. */
   tags?: readonly string[];
   description?: string;
+  /**
+   * The case of DTO property names on the wire: `'lowerCamel'` (as declared) or `'snake'` (`pageSize` →
+   * `page_size`). Default: the App's `GDD_JSON_CASE` (lowerCamel), or the client's `jsonCase` option.
+   */
+  jsonCase?: JsonCase;
 }

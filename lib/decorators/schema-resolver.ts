@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors';
 import type { JsonSchema, ScalarKind } from './descriptors';
 import { readOwnProps, reflectPropType } from './metadata';
-import type { EnumSpec, SchemaOptions } from './schema-options';
+import { wireNameOf, type JsonCase } from './json-case';
+import type { EnumSpec, PropOptions, SchemaOptions } from './schema-options';
 import type { Class } from './class-type';
 
 /**
@@ -112,6 +113,10 @@ function isClass(value: unknown): value is Class {
 export class ComponentSchemas {
   private readonly classes = new Map<string, Class>();
   private readonly schemas = new Map<string, JsonSchema>();
+  private readonly renamed = new Map<string, Record<string, string>>();
+
+  /** `jsonCase`: how property names become wire names (the keys of each component's `properties`). */
+  constructor(private readonly jsonCase: JsonCase = 'lowerCamel') {}
 
   /** `{ $ref }` to the component for `cls`, building it (and what it references) the first time. */
   refFor(cls: Class, where: string): JsonSchema {
@@ -134,12 +139,17 @@ export class ComponentSchemas {
     return Object.fromEntries(this.schemas);
   }
 
+  /** Wire name → property name, for the components where some differ (ServiceDescriptor.propertyNames). */
+  propertyNames(): Record<string, Record<string, string>> {
+    return Object.fromEntries(this.renamed);
+  }
+
   private buildObjectSchema(cls: Class, where: string): JsonSchema {
     const chain: Class[] = [];
     for (let c: unknown = cls; isClass(c) && c !== Function.prototype && c !== Object; c = Object.getPrototypeOf(c)) {
       chain.unshift(c);
     }
-    const props = new Map<string, { owner: Class; options: SchemaOptions }>();
+    const props = new Map<string, { owner: Class; options: PropOptions }>();
     for (const owner of chain) for (const p of readOwnProps(owner)) props.set(p.name, { owner, options: p.options });
     if (props.size === 0) {
       throw new ConfigError(
@@ -149,12 +159,25 @@ export class ComponentSchemas {
     }
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
+    const renamed: Record<string, string> = {};
+    const owners = new Map<string, string>();
     for (const [name, { owner, options }] of props) {
+      const wire = wireNameOf(name, this.jsonCase, options.name);
+      const earlier = owners.get(wire);
+      if (earlier !== undefined) {
+        throw new ConfigError(
+          'DUPLICATE_WIRE_NAME',
+          `${cls.name}.${earlier} and ${cls.name}.${name} are both '${wire}' on the wire (jsonCase ${this.jsonCase}); give one @Prop({ name })`,
+        );
+      }
+      owners.set(wire, name);
+      if (wire !== name) renamed[wire] = name;
       const resolved = resolveType(reflectPropType(owner, name), options, `${cls.name}.${name}`, this);
-      properties[name] = resolved.schema;
+      properties[wire] = resolved.schema;
       // A default makes a field optional: the server fills it in when absent, so clients need not send it.
-      if (options.optional !== true && options.default === undefined) required.push(name);
+      if (options.optional !== true && options.default === undefined) required.push(wire);
     }
+    if (Object.keys(renamed).length > 0) this.renamed.set(cls.name, renamed);
     return required.length > 0 ? { type: 'object', properties, required } : { type: 'object', properties };
   }
 }

@@ -65,8 +65,13 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
   // ── contracts: DTOs and types ──
   BAD_PROP: { meaning: '@Prop on something other than a string-named instance property.' },
   DTO_WITHOUT_PROPS: { meaning: 'A class used as a DTO has no @Prop() fields.' },
+  INVALID_JSON_CASE: { meaning: '`jsonCase` of a service or client is neither `lowerCamel` nor `snake`.' },
+  DUPLICATE_WIRE_NAME: {
+    meaning: 'Two properties of one DTO have the same wire name (after `jsonCase` or an explicit `@Prop({ name })`): rename one.',
+  },
   SCHEMA_NAME_COLLISION: {
-    meaning: 'Two different DTO classes share a name, so their OpenAPI component schemas would collide: rename one.',
+    meaning:
+      'Two different DTO classes share a name, or one DTO is served by services of different `jsonCase`, so their OpenAPI component schemas would collide: rename one (a subclass will do).',
   },
   UNSUPPORTED_TYPE: { meaning: 'A type with no JSON form, an unknown type name, or an array of arrays.' },
   UNTYPED_VALUE: { meaning: 'Reflection cannot see the type (interface, union, `any`): say it with `{ type: … }`.' },

@@ -5,8 +5,9 @@
  * takes the first value (as go-doudou's r.FormValue). An empty string for a non-string scalar counts as absent.
  */
 import type { Context } from 'koa';
-import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
+import type { ParamDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import type { UploadedFileInfo } from '../decorators/uploaded-file';
+import { compileKeyRenamer, type KeyRenamer } from '../decorators/wire-keys';
 import { ValidationError, type FieldError } from '../errors';
 import { coerceScalar, syntaxError } from './coerce';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
@@ -38,13 +39,16 @@ export class ParamBinder {
   private readonly readsBody: boolean;
   private readonly fileParams: readonly ParamDescriptor[];
   private readonly formParams: readonly ParamDescriptor[];
+  /** The JSON body's wire names → the DTO's property names (identity for lowerCamel services). */
+  private readonly bodyFromWire: KeyRenamer;
 
   constructor(
     ajv: Ajv,
     private readonly route: RouteDescriptor,
-    schemas: Readonly<Record<string, JsonSchema>>,
+    service: Pick<ServiceDescriptor, 'schemas' | 'propertyNames'>,
   ) {
-    this.validator = new RequestValidator(ajv, route, schemas);
+    this.validator = new RequestValidator(ajv, route, service.schemas);
+    this.bodyFromWire = compileKeyRenamer(route.params.find((p) => p.in === 'body')?.schema, service, 'fromWire');
     this.params = route.params;
     this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');
     this.locations = VALIDATED_LOCATIONS.filter((location) => route.params.some((p) => p.in === location));
@@ -158,7 +162,7 @@ export class ParamBinder {
       }
       case 'body': {
         const value = p.name === '' ? input.body : (input.body as Record<string, unknown> | undefined)?.[p.name];
-        return toDto(value, p.dto);
+        return toDto(this.bodyFromWire(value), p.dto);
       }
       default: {
         const value = (input[p.in] as Record<string, unknown>)[paramKey(p)];

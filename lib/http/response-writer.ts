@@ -11,9 +11,10 @@
  */
 import type { Context } from 'koa';
 import { Readable } from 'node:stream';
-import type { JsonSchema, RouteDescriptor } from '../decorators/descriptors';
+import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { FileResult } from '../decorators/file-result';
 import { RawAnswer } from '../decorators/raw-answer';
+import { compileKeyRenamer, isIdentityRenamer } from '../decorators/wire-keys';
 import { HttpError } from '../errors';
 import type { ContractBreaches } from './contract-breaches';
 import { compileSerializer, type Serializer } from './response-serializer';
@@ -86,12 +87,15 @@ export class ResponseWriter {
 
   constructor(
     private readonly route: RouteDescriptor,
-    components: Readonly<Record<string, JsonSchema>>,
+    service: Pick<ServiceDescriptor, 'schemas' | 'propertyNames'>,
     private readonly breaches: ContractBreaches,
   ) {
     const schema = route.response.schema;
-    this.serialize =
-      schema !== undefined && route.response.file !== true ? compileSerializer(schema, components, route.operationId) : undefined;
+    if (schema === undefined || route.response.file === true) return;
+    const serialize = compileSerializer(schema, service.schemas, route.operationId);
+    // snake_case services: the result's property names → wire names, then serialized by the wire schema
+    const toWire = compileKeyRenamer(schema, service, 'toWire');
+    this.serialize = isIdentityRenamer(toWire) ? serialize : (value) => serialize(toWire(value));
   }
 
   /** Puts a handler result on ctx; returns a promise only when it has to wait (a stream's first byte). */

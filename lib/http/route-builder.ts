@@ -88,8 +88,8 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
   for (const route of descriptor.routes) {
     const pattern = joinPaths(b.rootPath, descriptor.rootPath, route.path);
     const handler = handlerOf(instance, route, descriptor.name);
-    const binder = new ParamBinder(b.ajv, route, descriptor.schemas);
-    const writer = new ResponseWriter(route, descriptor.schemas, b.breaches);
+    const binder = new ParamBinder(b.ajv, route, descriptor);
+    const writer = new ResponseWriter(route, descriptor, b.breaches);
     const kind = bodyKindOf(route);
     // Per request: read body → bind params → call → serialize, awaiting only what really is asynchronous
     // (a route without a body and a synchronous handler costs no extra promise turns).

@@ -37,25 +37,39 @@ export function toOpenApiPath(path: string): string {
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Component schemas of every service, deduplicated; one name with two shapes is a contract error. */
+/**
+ * Component schemas of every service, deduplicated; one name with two shapes is a contract error — also
+ * when one DTO class is served by two services of different `jsonCase` (its properties would carry two
+ * sets of names under one component name).
+ */
 function collectSchemas(services: readonly ServiceDescriptor[]): Map<string, oas30.SchemaObject | oas30.ReferenceObject> {
   const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>([[ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA]]);
-  const owners = new Map<string, string>([[ERROR_RESPONSE_NAME, 'ts-doudou']]);
+  const owners = new Map<string, ServiceDescriptor | undefined>([[ERROR_RESPONSE_NAME, undefined]]);
   for (const service of services) {
     for (const [name, schema] of Object.entries(service.schemas)) {
       const converted = toOpenApiSchema(schema);
       const earlier = schemas.get(name);
-      if (earlier !== undefined && !isDeepStrictEqual(earlier, converted)) {
-        throw new ConfigError(
-          'SCHEMA_NAME_COLLISION',
-          `component schema ${name} of service ${service.name} differs from the one of ${owners.get(name)}; rename one DTO class`,
-        );
-      }
+      if (earlier !== undefined && !isDeepStrictEqual(earlier, converted)) throw collision(name, service, owners.get(name));
       schemas.set(name, converted);
-      if (!owners.has(name)) owners.set(name, service.name);
+      if (!owners.has(name)) owners.set(name, service);
     }
   }
   return schemas;
+}
+
+function collision(name: string, service: ServiceDescriptor, owner: ServiceDescriptor | undefined): ConfigError {
+  const caseOf = (s: ServiceDescriptor): string => s.jsonCase ?? 'lowerCamel';
+  if (owner !== undefined && caseOf(owner) !== caseOf(service)) {
+    return new ConfigError(
+      'SCHEMA_NAME_COLLISION',
+      `component schema ${name} is served by ${owner.name} (jsonCase ${caseOf(owner)}) and ${service.name} (jsonCase ${caseOf(service)}) ` +
+        `with different property names; give both services one jsonCase, or one of them its own class (class ${name}Snake extends ${name} {})`,
+    );
+  }
+  return new ConfigError(
+    'SCHEMA_NAME_COLLISION',
+    `component schema ${name} of service ${service.name} differs from the one of ${owner?.name ?? 'ts-doudou'}; rename one DTO class`,
+  );
 }
 
 /** operationIds are method names; when two services share one, both are prefixed with their service name. */

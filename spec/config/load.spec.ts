@@ -43,6 +43,7 @@ describe('config/load', () => {
         drainWindowMs: 5_000,
         bodyLimitBytes: 1024 * 1024,
         enableResponseGzip: true,
+        jsonCase: 'lowerCamel',
       });
       assert.deepEqual(c.manage, { enable: true, user: '', pass: '' });
       // rotation: go-doudou's lumberjack example (5 MB, 10 backups, 7 days, compressed)
