@@ -159,7 +159,9 @@ import { App, closeClient, createClient, RemoteHttpError } from 'ts-doudou';
 import { ${n.pascal}Contract } from '../src/contract';
 import { ${n.pascal}Service } from '../src/service';
 
-describe('${n.service}', () => {
+describe('${n.service}', function () {
+  // starting the App can take longer than mocha's 2 s on a busy machine
+  this.timeout(30_000);
   let app: App;
   let baseUrl: string;
 
@@ -167,7 +169,7 @@ describe('${n.service}', () => {
     app = new App({
       services: [${n.pascal}Service],
       // a free port on loopback; no keep-alive drain window, so the test ends at once
-      config: { http: { host: '127.0.0.1', port: 0, drainWindowMs: 0, graceTimeoutMs: 1000 }, log: { level: 'warn' } },
+      config: { http: { host: '127.0.0.1', port: 0, drainWindowMs: 0, graceTimeoutMs: 1000 }, banner: { enable: false }, log: { level: 'warn' } },
       handleSignals: false,
     });
     baseUrl = (await app.listen()).url;

@@ -1,9 +1,12 @@
 /**
  * Reading an OpenAPI document for `svc client` and `svc mock`: from a file or an http(s) URL, JSON or YAML.
- * OpenAPI 3.0.x is used as it is; Swagger 2.0 is converted with swagger2openapi when that package is
- * installed (it is optional: the converter and its dependencies weigh more than the rest of the CLI).
+ * OpenAPI 3.0.x is used as it is; Swagger 2.0 is converted with swagger2openapi when the project has that
+ * package installed (an optional peer dependency: the converter and its 40 dependencies weigh more than the
+ * rest of the CLI).
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type { oas30 } from 'openapi3-ts';
 import { parse as parseYaml } from 'yaml';
 import { CliError } from '../cli-errors';
@@ -52,11 +55,18 @@ interface Swagger2Converter {
   convertObj(doc: unknown, options: Record<string, unknown>): Promise<{ openapi: oas30.OpenAPIObject }>;
 }
 
-async function convertSwagger2(doc: unknown, source: string): Promise<oas30.OpenAPIObject> {
+/**
+ * The converter is looked up from the project (the working directory), where `npm i -D swagger2openapi` puts
+ * it: ts-doudou itself may live elsewhere (a `file:` link to a clone, a global install).
+ */
+function loadSwagger2Converter(cwd: string): Swagger2Converter {
+  return createRequire(path.join(cwd, 'package.json'))('swagger2openapi') as Swagger2Converter;
+}
+
+async function convertSwagger2(doc: unknown, source: string, cwd: string): Promise<oas30.OpenAPIObject> {
   let converter: Swagger2Converter;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional package, loaded only for Swagger 2.0
-    converter = require('swagger2openapi') as Swagger2Converter;
+    converter = loadSwagger2Converter(cwd);
   } catch {
     throw new CliError(
       'CLI_MISSING_PACKAGE',
@@ -70,11 +80,11 @@ async function convertSwagger2(doc: unknown, source: string): Promise<oas30.Open
   }
 }
 
-export async function loadOpenApiDocument(source: string): Promise<LoadedDocument> {
+export async function loadOpenApiDocument(source: string, cwd = process.cwd()): Promise<LoadedDocument> {
   const parsed = parseText(await readSource(source), source);
   if (parsed === null || typeof parsed !== 'object') throw new CliError('CLI_BAD_DOCUMENT', `${source} is not an OpenAPI document`);
   const doc = parsed as { openapi?: unknown; swagger?: unknown; paths?: unknown };
-  if (doc.swagger === '2.0') return { document: await convertSwagger2(doc, source), source, convertedFrom: 'swagger-2.0' };
+  if (doc.swagger === '2.0') return { document: await convertSwagger2(doc, source, cwd), source, convertedFrom: 'swagger-2.0' };
   if (typeof doc.openapi !== 'string' || !/^3\.0\.\d+/.test(doc.openapi)) {
     const seen = typeof doc.openapi === 'string' ? `openapi ${doc.openapi}` : 'no openapi or swagger field';
     throw new CliError('CLI_BAD_DOCUMENT', `${source} is not OpenAPI 3.0 (${seen}); OpenAPI 3.0.x and Swagger 2.0 are read`);

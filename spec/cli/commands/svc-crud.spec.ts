@@ -41,10 +41,10 @@ const TABLES: Record<'mysql' | 'postgres', string> = {
 
 const MOCHA = path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', 'mocha', 'bin', 'mocha.js');
 
-/** Runs the generated spec with mocha, as the project would (`npx mocha dist/…spec.js`). */
+/** Runs the generated spec with mocha as the project would (`npx mocha dist/…spec.js`: no config, mocha's default timeouts). */
 function runGeneratedSpec(cwd: string, file: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MOCHA, '--no-config', '--timeout', '30000', file], {
+    const child = spawn(process.execPath, [MOCHA, '--no-config', file], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -64,7 +64,9 @@ const RUN = Date.now().toString(36);
 const uniq = (stem: string, max: number): string => \`\${RUN}\${stem}\`.slice(0, max);
 const path = ${tsString(m.path)};
 
-describe(${tsString(`${m.service} service (${m.table.name})`)}, () => {
+describe(${tsString(`${m.service} service (${m.table.name})`)}, function () {
+  // the first connection and the App's start can take longer than mocha's 2 s on a busy machine
+  this.timeout(30_000);
   let app: App;
   let base = '';
   const json = (method: string, url: string, payload?: unknown): Promise<Response> =>
