@@ -41,6 +41,7 @@ export function writeLinkedProject(dir: string, files: Record<string, string> = 
 /** Runs tsc -p on the project; returns its exit code and diagnostics. */
 export function compileProject(dir: string): { code: number | null; output: string } {
   const tsc = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, output: `${r.stdout}${r.stderr}` };
+  // generous: on a loaded 2-core machine loading the declarations of ts-doudou and @types/node takes minutes
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, output: `${r.stdout}${r.stderr}${r.error ? `\n${r.error.message}` : ''}` };
 }

@@ -37,7 +37,7 @@ type Users = {
 };
 
 describe('cli/commands/svc-client (doudou svc client)', function () {
-  this.timeout(120_000);
+  this.timeout(420_000); // two generations and a tsc --strict run: minutes on a loaded machine
   const temp = new TempDirs();
   let sample: AppProcess;
   let sampleUrl: string;
