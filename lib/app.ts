@@ -23,6 +23,7 @@ import { Registry } from 'prom-client';
 import { renderRouteTable } from './observability/route-table';
 import { buildOpenApiDocument } from './openapi';
 import { readPackageInfo } from './openapi/package-info';
+import { middlewareErrors } from './http/route-errors';
 import { ContractClients } from './contract-clients';
 import { MicroNode } from './micro-node';
 import { asStartupError, exitIfUnhandled } from './startup-failure';
@@ -173,6 +174,7 @@ export class App {
       contact: openApi.contact ?? pkg.contact,
       servers: openApi.servers,
       rootPath: config.http.routeRootPath,
+      middlewareErrors: middlewareErrors(this.userMiddleware.map((m) => m.middleware)),
     });
 
     const server = new HttpServer({

@@ -18,11 +18,12 @@ export type { Logger } from './observability/logger';
 
 // Declaring services
 export { Service, Contract, Get, Post, Put, Patch, Delete, Path, Query, Header, Body, Form, UploadedFile, Ctx, Prop } from './decorators';
-export { FileResult, describeService } from './decorators';
+export { FileResult, DeclaredError, describeService } from './decorators';
 export type {
   UploadedFileInfo,
   ServiceOptions,
   RouteOptions,
+  ErrorResponseOptions,
   ParamOptions,
   PropOptions,
   SchemaOptions,
@@ -32,7 +33,14 @@ export type {
   JsonCase,
   DescribeOptions,
 } from './decorators';
-export type { ServiceDescriptor, RouteDescriptor, ParamDescriptor, ResponseDescriptor, JsonSchema } from './decorators/descriptors';
+export type {
+  ServiceDescriptor,
+  RouteDescriptor,
+  ParamDescriptor,
+  ResponseDescriptor,
+  ErrorResponseDescriptor,
+  JsonSchema,
+} from './decorators/descriptors';
 
 // Errors
 export { DoudouError, HttpError, ValidationError, ConfigError, PortInUseError, type FieldError } from './errors';

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors';
 import { deepFreeze } from './deep-freeze';
+import { describeErrors } from './describe-errors';
 import { describeParams } from './describe-params';
 import type { ParamDescriptor, ResponseDescriptor, RouteDescriptor, ServiceDescriptor } from './descriptors';
 import { readOwnRoutes, readOwnService, type RouteRecord } from './metadata';
@@ -141,6 +142,7 @@ function describeRoute(
     params,
     ...(bodyType !== undefined ? { bodyType } : {}),
     response: describeResponse(record, route, components),
+    errors: describeErrors(record.options.errors, route, components),
     ...(summary !== undefined ? { summary } : {}),
     ...(description !== undefined ? { description } : {}),
     tags: [...(tags ?? service.tags ?? [service.name])],

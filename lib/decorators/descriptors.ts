@@ -71,6 +71,15 @@ export interface ResponseDescriptor {
   description?: string;
 }
 
+/** An error answer a route declares (`errors: [...]`), normalised: one status, its codes, what it means. */
+export interface ErrorResponseDescriptor {
+  status: number;
+  codes: readonly string[];
+  description: string;
+  /** Schema of `error.details`; absent when the error carries none. */
+  details?: JsonSchema;
+}
+
 export interface RouteDescriptor {
   /** Method name on the service class; also the OpenAPI operationId. */
   operationId: string;
@@ -81,6 +90,8 @@ export interface RouteDescriptor {
   /** Media type of the request body when the route has one. */
   bodyType?: 'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data';
   response: ResponseDescriptor;
+  /** Error answers the route declares beyond the framework's own (lib/http/route-errors.ts adds those). */
+  errors: readonly ErrorResponseDescriptor[];
   summary?: string;
   description?: string;
   tags: readonly string[];

@@ -8,6 +8,7 @@ export type { JsonCase } from './json-case';
 export { routeFromMethodName, type ConventionalRoute } from './route-convention';
 export { joinRoutePath, pathVariables } from './route-path';
 export { FileResult } from './file-result';
+export { DeclaredError } from './declared-error';
 export { RawAnswer } from './raw-answer';
 export { toUploadedFileInfo, type UploadedFileInfo, type FormidableFileLike } from './uploaded-file';
 export type {
@@ -20,5 +21,6 @@ export type {
   ParamOptions,
   UploadedFileOptions,
   RouteOptions,
+  ErrorResponseOptions,
   ServiceOptions,
 } from './schema-options';

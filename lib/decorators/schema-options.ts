@@ -62,6 +62,22 @@ export interface UploadedFileOptions {
   description?: string;
 }
 
+/**
+ * One error answer of a route, declared once in `errors: [...]`: the OpenAPI document lists it (status, code
+ * enum, example), the generated client types it, the mock can answer it, and in development an error the
+ * handler throws that no declaration covers is logged as a contract breach (docs/errors.md#declaring-errors).
+ */
+export interface ErrorResponseOptions {
+  /** HTTP status, 400–599. */
+  status: number;
+  /** The `error.code` answered with this status, or every code that can be. */
+  code: string | readonly string[];
+  /** What it means to the caller (the response's description in the document). */
+  description?: string;
+  /** The type of `error.details`, when the error carries details. */
+  details?: TypeSpec;
+}
+
 /** `@Get()`/`@Post()`/… options. */
 export interface RouteOptions {
   /** The 200 response body type; without it the route answers 204 No Content. */
@@ -77,6 +93,8 @@ export interface RouteOptions {
    * and a FileResult of another type is a 500 (README, "Declaring a service").
    */
   file?: boolean | { mediaTypes: readonly string[] };
+  /** The errors the handler answers with (ts-doudou's own 400/413/415/500 are listed without this). */
+  errors?: readonly ErrorResponseOptions[];
 }
 
 /** `@Service()` options. */

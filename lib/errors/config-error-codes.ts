@@ -43,6 +43,10 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
     meaning:
       'A route has both `{ file }` and `{ returns }` (a download has no JSON schema), or `{ file: { mediaTypes } }` names no valid media type.',
   },
+  INVALID_ERROR_RESPONSE: {
+    meaning:
+      "A route's `errors: [...]` entry with a status outside 400–599, no code, one code under two statuses, or a ts-doudou code (`VALIDATION_FAILED`, …) under another status than its own.",
+  },
   // ── contracts: parameters and bodies ──
   BAD_PARAMETER_DECORATOR: {
     meaning: 'A parameter decorator on a static method or a constructor: only instance route methods take request parameters.',

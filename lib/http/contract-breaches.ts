@@ -4,6 +4,7 @@
  * the route and what it did, once per route and kind, so the contract gets fixed where it is declared.
  */
 import type { Logger } from 'winston';
+import { mapError } from './error-mapper';
 
 export class ContractBreaches {
   private readonly seen = new Set<string>();
@@ -22,5 +23,15 @@ export class ContractBreaches {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.logger.warn(`contract breach: ${route} ${what}`, { contractBreach: route });
+  }
+
+  /**
+   * A handler threw `err`: when its answer (status and code, as the error mapper will write them) is not among
+   * `declared` (`"422 UNKNOWN_USER"` keys of lib/http/route-errors.ts), the route's `errors: [...]` misses it.
+   */
+  reportUndeclaredError(route: string, declared: ReadonlySet<string>, err: unknown): void {
+    const { status, body } = mapError(err, '');
+    if (declared.has(`${status} ${body.error.code}`)) return;
+    this.report(route, `answered ${status} ${body.error.code}, which its errors: [...] do not declare`);
   }
 }

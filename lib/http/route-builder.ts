@@ -7,7 +7,7 @@ import type Router from '@koa/router';
 import type Ajv from 'ajv';
 import type { Context, Middleware } from 'koa';
 import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
-import type { RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
+import type { ErrorResponseDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
 import type { ContractBreaches } from './contract-breaches';
@@ -17,6 +17,7 @@ import { ParamBinder, type ParsedBody } from './param-binder';
 import { hasBody, readFormBody, readJsonBody } from './request-body';
 import { gddState } from './request-state';
 import { ResponseWriter } from './response-writer';
+import { answerKeys, routeErrors } from './route-errors';
 
 export interface RouteBuildContext {
   ajv: Ajv;
@@ -29,6 +30,8 @@ export interface RouteBuildContext {
   afterMiddleware: Middleware;
   /** Where handlers that stray from their descriptor are reported (development only). */
   breaches: ContractBreaches;
+  /** Error answers of the user middleware mounted so far (a rate limiter's 429): every route may give them. */
+  middlewareErrors: ErrorResponseDescriptor[];
 }
 
 export interface BuiltRoute {
@@ -91,6 +94,7 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
     const binder = new ParamBinder(b.ajv, route, descriptor);
     const writer = new ResponseWriter(route, descriptor, b.breaches);
     const kind = bodyKindOf(route);
+    const declared = b.breaches.enabled ? answerKeys(routeErrors(route, b.middlewareErrors)) : undefined;
     // Per request: read body → bind params → call → serialize, awaiting only what really is asynchronous
     // (a route without a body and a synchronous handler costs no extra promise turns).
     const invoke = async (ctx: Context): Promise<void> => {
@@ -98,8 +102,14 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
       // a copy: validation fills schema defaults into the body, the log shows what the client sent
       if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_BODY] = structuredClone(body.json ?? body.form);
       const args = binder.bind(ctx, body);
-      let result: unknown = handler.apply(instance, args);
-      if (isPromiseLike(result)) result = await result;
+      let result: unknown;
+      try {
+        result = handler.apply(instance, args);
+        if (isPromiseLike(result)) result = await result;
+      } catch (err) {
+        if (declared !== undefined) b.breaches.reportUndeclaredError(route.operationId, declared, err);
+        throw err;
+      }
       const written = writer.write(ctx, result);
       if (written !== undefined) await written;
       if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_RESPONSE] = ctx.body;

@@ -31,6 +31,7 @@ import { CorsPolicy } from './cors';
 import { installLateErrorHandler } from './error-mapper';
 import { MANAGE_PREFIX, OPENAPI_PATH, mountManageRoutes } from './manage/manage-routes';
 import { MiddlewareSlot } from './middleware-chain';
+import { middlewareErrors } from './route-errors';
 import { MultipartBodyReader } from './multipart-body';
 import { OpenConnections } from './open-connections';
 import { ReadTimeoutResponder, readTimeoutCheckInterval } from './read-timeout';
@@ -124,6 +125,7 @@ export class HttpServer {
       logBodies: o.logRequestBodies,
       afterMiddleware: this.after.asMiddleware(),
       breaches: new ContractBreaches(o.contractChecks ? this.logger : undefined),
+      middlewareErrors: [],
     };
 
     if (o.manage.enable) {
@@ -170,6 +172,7 @@ export class HttpServer {
    *  matched business routes, just before the body is read and the handler called. */
   use(middleware: Middleware, options: { position?: UserMiddlewarePosition } = {}): this {
     (options.position === 'after' ? this.after : this.before).add(middleware);
+    this.build.middlewareErrors.push(...middlewareErrors([middleware]));
     return this;
   }
 

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { oas30 } from 'openapi3-ts';
 import { ConfigError } from '../errors';
-import type { ServiceDescriptor } from '../decorators/descriptors';
+import type { ErrorResponseDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { joinRoutePath } from '../decorators/route-path';
-import { ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA } from './error-response';
+import { REQUEST_ID_HEADER } from '../http/request-id';
+import { FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA, REQUEST_ID_HEADER_OBJECT } from './error-response';
 import { closeResponseObjects } from './closed-responses';
 import { buildOperation } from './operation';
 import { toOpenApiSchema } from './schema-conversion';
@@ -18,6 +19,8 @@ export interface OpenApiOptions {
   rootPath?: string;
   /** Default: `/`, the server that serves the document (relative URLs resolve against where it was read). */
   servers?: readonly oas30.ServerObject[];
+  /** Error answers of middleware mounted in front of every route (rateLimit(), bulkhead(): 429). */
+  middlewareErrors?: readonly ErrorResponseDescriptor[];
 }
 
 const SELF_SERVER: oas30.ServerObject = { url: '/', description: 'The server that serves this document' };
@@ -43,8 +46,8 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * sets of names under one component name).
  */
 function collectSchemas(services: readonly ServiceDescriptor[]): Map<string, oas30.SchemaObject | oas30.ReferenceObject> {
-  const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>([[ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA]]);
-  const owners = new Map<string, ServiceDescriptor | undefined>([[ERROR_RESPONSE_NAME, undefined]]);
+  const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>([[FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA]]);
+  const owners = new Map<string, ServiceDescriptor | undefined>([[FIELD_ERROR_NAME, undefined]]);
   for (const service of services) {
     for (const [name, schema] of Object.entries(service.schemas)) {
       const converted = toOpenApiSchema(schema);
@@ -91,8 +94,9 @@ function tagObjects(services: readonly ServiceDescriptor[]): oas30.TagObject[] {
 
 /**
  * The OpenAPI 3.0 document of the given services: one operation per route, component schemas of all DTOs,
- * and the shared ErrorResponse; objects only success responses use are closed (closed-responses.ts).
- * A pure function of the descriptors.
+ * the `FieldError` of 400 details and the X-Request-Id header every response carries; objects only success
+ * responses use are closed (closed-responses.ts). A pure function of the descriptors (and of the error
+ * answers of mounted middleware).
  */
 export function buildOpenApiDocument(services: readonly ServiceDescriptor[], options: OpenApiOptions): oas30.OpenAPIObject {
   const info: oas30.InfoObject = { title: options.title, version: options.version };
@@ -103,6 +107,7 @@ export function buildOpenApiDocument(services: readonly ServiceDescriptor[], opt
   for (const server of options.servers ?? [SELF_SERVER]) builder.addServer({ ...server });
   for (const tag of tagObjects(services)) builder.addTag(tag);
   for (const [name, schema] of collectSchemas(services)) builder.addSchema(name, schema);
+  builder.addHeader(REQUEST_ID_HEADER, REQUEST_ID_HEADER_OBJECT);
 
   const operationId = operationIds(services);
   const seen = new Map<string, string>();
@@ -117,7 +122,7 @@ export function buildOpenApiDocument(services: readonly ServiceDescriptor[], opt
       }
       seen.set(key, where);
       const method = route.method.toLowerCase() as Method;
-      builder.addPath(path, { [method]: buildOperation(route, operationId(service, route.operationId)) });
+      builder.addPath(path, { [method]: buildOperation(route, operationId(service, route.operationId), options.middlewareErrors) });
     }
   }
   const document = builder.getSpec();

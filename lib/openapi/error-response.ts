@@ -1,51 +1,118 @@
+/**
+ * Error responses in the document: one per status a route can answer (lib/http/route-errors.ts decides which),
+ * each with its own `code` enum, an example per code, `details` typed where they have a shape, and the
+ * headers the server sets. The body is what lib/http/error-mapper.ts writes, closed: `{ error: { code,
+ * message, details?, requestId } }` and nothing else.
+ */
+import { isDeepStrictEqual } from 'node:util';
 import type { oas30 } from 'openapi3-ts';
-import type { RouteDescriptor } from '../decorators/descriptors';
+import type { ErrorResponseDescriptor, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
+import { REQUEST_ID_HEADER } from '../http/request-id';
+import { FIELD_ERROR_NAME, routeErrors, type ErrorCodeAnswer, type ErrorStatusAnswer } from '../http/route-errors';
+import { toOpenApiSchema } from './schema-conversion';
 
-/** The one error body lib/http answers with: `{ error: { code, message, details?, requestId } }`. */
-export const ERROR_RESPONSE_NAME = 'ErrorResponse';
+export { FIELD_ERROR_NAME };
 
-export const ERROR_RESPONSE_SCHEMA: oas30.SchemaObject = {
+/** `{ field, message }`: one offending input of a 400. */
+export const FIELD_ERROR_SCHEMA: oas30.SchemaObject = {
   type: 'object',
-  required: ['error'],
+  required: ['field', 'message'],
+  additionalProperties: false,
   properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'requestId'],
-      properties: {
-        code: { type: 'string', description: 'Stable machine-readable code, e.g. VALIDATION_FAILED', example: 'VALIDATION_FAILED' },
-        message: { type: 'string', description: 'Human-readable explanation' },
-        details: {
-          description: 'Extra information, e.g. the invalid fields of a 400',
-          oneOf: [
-            { type: 'array', items: {} },
-            { type: 'object', additionalProperties: true },
-          ],
-        },
-        requestId: { type: 'string', description: 'The X-Request-Id of the request' },
-      },
-    },
+    field: { type: 'string', description: 'Where: `path.id`, `query.page`, `body.items[0].name`, `form.note`, `file.avatar`' },
+    message: { type: 'string', description: 'What is wrong with it' },
   },
 };
 
-function errorResponse(description: string): oas30.ResponseObject {
+/** The X-Request-Id response header, declared once under components.headers and referenced by every response. */
+export const REQUEST_ID_HEADER_OBJECT: oas30.HeaderObject = {
+  description: "The request's id: the client's X-Request-Id when it sent a sane one, else a new UUID; errors repeat it as `error.requestId`",
+  schema: { type: 'string' },
+};
+
+export const REQUEST_ID_HEADER_REF: oas30.ReferenceObject = { $ref: `#/components/headers/${REQUEST_ID_HEADER}` };
+
+const EXAMPLE_REQUEST_ID = '5f0c3a8e-2d4b-4c71-9a56-0e8f7b1d2c3a';
+
+/** Headers an error status carries besides X-Request-Id. */
+const STATUS_HEADERS: Readonly<Record<number, Record<string, oas30.HeaderObject>>> = {
+  429: { 'Retry-After': { description: 'Seconds until a retry can succeed', schema: { type: 'integer', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds until a retry can succeed', schema: { type: 'integer', minimum: 1 } } },
+};
+
+/** How a parameter is named in `details[].field`. */
+function fieldName(p: ParamDescriptor | undefined): string {
+  if (p === undefined || p.in === 'body') return 'body';
+  return `${p.in}.${p.name}`;
+}
+
+/** An example `{ error }` for `code` on `route` (the messages are the ones lib/http writes). */
+function exampleError(route: RouteDescriptor, c: ErrorCodeAnswer): Record<string, unknown> {
+  const first = route.params.find((p) => p.in !== 'context');
+  const field = fieldName(first);
+  const examples: Record<string, { message: string; details?: unknown }> = {
+    VALIDATION_FAILED: { message: `invalid request: ${field}`, details: [{ field, message: 'is required' }] },
+    MALFORMED_JSON: {
+      message: 'body is not valid JSON: Unexpected end of JSON input',
+      details: [{ field: 'body', message: 'is not valid JSON: Unexpected end of JSON input' }],
+    },
+    MALFORMED_ENCODING: {
+      message: 'body is not valid UTF-8 (first bad byte at offset 9)',
+      details: [{ field: 'body', message: 'is not valid UTF-8 (first bad byte at offset 9)' }],
+    },
+    MALFORMED_MULTIPART: { message: 'multipart body could not be parsed: Unexpected end of form' },
+    REQUEST_ABORTED: { message: 'client aborted the request' },
+    PAYLOAD_TOO_LARGE: { message: 'request body is larger than 1048576 bytes' },
+    UNSUPPORTED_MEDIA_TYPE: { message: `Content-Type text/plain is not accepted here; send ${route.bodyType ?? 'application/json'}` },
+    INTERNAL: { message: 'internal server error' },
+    TOO_MANY_REQUESTS: { message: 'too many requests: rate limit exceeded, retry in 1 s' },
+  };
+  const known = examples[c.code];
+  const error: Record<string, unknown> = { code: c.code, message: known?.message ?? c.meaning };
+  if (known?.details !== undefined) error.details = known.details;
+  error.requestId = EXAMPLE_REQUEST_ID;
+  return error;
+}
+
+/** The `error` object for codes sharing one details shape. */
+function errorObject(codes: readonly ErrorCodeAnswer[]): oas30.SchemaObject {
+  const properties: Record<string, oas30.SchemaObject | oas30.ReferenceObject> = {
+    code: { type: 'string', enum: codes.map((c) => c.code), description: 'Stable machine-readable code: switch on this' },
+    message: { type: 'string', description: 'Human-readable explanation' },
+  };
+  const details = codes[0]?.details;
+  if (details !== undefined) properties.details = toOpenApiSchema(details);
+  properties.requestId = { type: 'string', description: 'The X-Request-Id of the request' };
+  return { type: 'object', required: ['code', 'message', 'requestId'], additionalProperties: false, properties };
+}
+
+/** The body schema of one status: codes grouped by their details shape (a oneOf when there are several). */
+function errorBodySchema(answer: ErrorStatusAnswer): oas30.SchemaObject {
+  const groups: ErrorCodeAnswer[][] = [];
+  for (const c of answer.codes) {
+    const group = groups.find((g) => isDeepStrictEqual(g[0].details, c.details));
+    if (group !== undefined) group.push(c);
+    else groups.push([c]);
+  }
+  const error = groups.length === 1 ? errorObject(groups[0]) : { oneOf: groups.map(errorObject) };
+  return { type: 'object', required: ['error'], additionalProperties: false, properties: { error } };
+}
+
+function errorResponse(route: RouteDescriptor, answer: ErrorStatusAnswer): oas30.ResponseObject {
+  const examples = Object.fromEntries(
+    answer.codes.map((c) => [c.code, { summary: c.meaning, value: { error: exampleError(route, c) } }]),
+  );
   return {
-    description,
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_RESPONSE_NAME}` } } },
+    description: answer.description,
+    headers: { [REQUEST_ID_HEADER]: REQUEST_ID_HEADER_REF, ...(STATUS_HEADERS[answer.status] ?? {}) },
+    content: { 'application/json': { schema: errorBodySchema(answer), examples } },
   };
 }
 
-/** The error statuses a route can answer with, given what it reads from the request. */
-export function errorResponses(route: RouteDescriptor): Record<string, oas30.ResponseObject> {
-  const takesInput = route.params.some((p) => p.in !== 'context');
-  const hasPathVariables = route.params.some((p) => p.in === 'path');
-  const out: Record<string, oas30.ResponseObject> = {};
-  if (takesInput) out['400'] = errorResponse('Bad request: a parameter or the body is missing or invalid');
-  if (hasPathVariables) out['404'] = errorResponse('Not found');
-  if (route.bodyType !== undefined) {
-    out['413'] = errorResponse('Request body too large');
-    out['415'] = errorResponse(`Unsupported media type: send ${route.bodyType}`);
-  }
-  out['429'] = errorResponse('Too many requests: rate limit exceeded');
-  out['500'] = errorResponse('Internal error (details are logged, not sent)');
-  return out;
+/** The error responses of `route` by status; `middleware` are the errors mounted middleware declares (a 429). */
+export function errorResponses(
+  route: RouteDescriptor,
+  middleware: readonly ErrorResponseDescriptor[] = [],
+): Record<string, oas30.ResponseObject> {
+  return Object.fromEntries(routeErrors(route, middleware).map((a) => [String(a.status), errorResponse(route, a)]));
 }

@@ -1,4 +1,4 @@
 /** The public OpenAPI API (re-exported by lib/index.ts). */
 export { buildOpenApiDocument, toOpenApiPath, type OpenApiOptions } from './document';
 export { toOpenApiSchema } from './schema-conversion';
-export { ERROR_RESPONSE_NAME, ERROR_RESPONSE_SCHEMA } from './error-response';
+export { FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA, REQUEST_ID_HEADER_OBJECT } from './error-response';

@@ -1,6 +1,7 @@
 import type { oas30 } from 'openapi3-ts';
-import type { ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
-import { errorResponses } from './error-response';
+import type { ErrorResponseDescriptor, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
+import { REQUEST_ID_HEADER } from '../http/request-id';
+import { errorResponses, REQUEST_ID_HEADER_REF } from './error-response';
 import { toOpenApiSchema } from './schema-conversion';
 
 /** One route → one OpenAPI 3.0 Operation Object (parameters, request body, responses). */
@@ -60,12 +61,27 @@ function successResponses(route: RouteDescriptor): oas30.ResponsesObject {
   return { '204': { description: response.description ?? 'No content' } };
 }
 
-/** The Operation Object of `route`, under the given (document-unique) operationId. */
-export function buildOperation(route: RouteDescriptor, operationId: string): oas30.OperationObject {
+/** Every answer carries X-Request-Id (lib/http/request-lifecycle.ts sets it before anything else). */
+function withRequestId(responses: oas30.ResponsesObject): oas30.ResponsesObject {
+  for (const response of Object.values(responses) as oas30.ResponseObject[]) {
+    response.headers = { [REQUEST_ID_HEADER]: REQUEST_ID_HEADER_REF, ...response.headers };
+  }
+  return responses;
+}
+
+/**
+ * The Operation Object of `route`, under the given (document-unique) operationId; `middlewareErrors` are the
+ * answers of mounted middleware that declares them (a rate limiter's 429).
+ */
+export function buildOperation(
+  route: RouteDescriptor,
+  operationId: string,
+  middlewareErrors: readonly ErrorResponseDescriptor[] = [],
+): oas30.OperationObject {
   const operation: oas30.OperationObject = {
     operationId,
     tags: [...route.tags],
-    responses: { ...successResponses(route), ...errorResponses(route) },
+    responses: withRequestId({ ...successResponses(route), ...errorResponses(route, middlewareErrors) }),
   };
   if (route.summary !== undefined) operation.summary = route.summary;
   if (route.description !== undefined) operation.description = route.description;

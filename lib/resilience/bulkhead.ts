@@ -10,7 +10,8 @@
  */
 import type { Context, Middleware, Next } from 'koa';
 import { ConcurrencyGate, GateRejectedError, type GateRejectionReason } from './concurrency-gate';
-import { ResilienceConfigError, TooManyRequestsError } from './errors';
+import { answersErrors } from '../http/route-errors';
+import { ResilienceConfigError, TOO_MANY_REQUESTS_ANSWER, TooManyRequestsError } from './errors';
 
 export interface BulkheadOptions {
   /** Requests running at once. Default 15 (go-doudou's, also for values <= 0). */
@@ -77,7 +78,7 @@ export function bulkhead(options: BulkheadOptions = {}): BulkheadMiddleware {
       release();
     }
   };
-  return Object.assign(middleware, {
+  return Object.assign(answersErrors(middleware, [TOO_MANY_REQUESTS_ANSWER]), {
     stats: (): BulkheadStats => ({
       executing: gate.executing,
       queued: gate.queued,

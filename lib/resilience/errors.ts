@@ -3,6 +3,7 @@
  * (lib/http/error-mapper.ts) answers them as `{ error: { code, message, requestId } }` like every other
  * error, with the headers they carry (`Retry-After`, `RateLimit-*`).
  */
+import type { ErrorResponseDescriptor } from '../decorators/descriptors';
 import { ConfigError, DoudouError, HttpError, defineErrorCodes, type CodeOf } from '../errors';
 
 /** Stable codes (clients may switch on them; never reuse one for a different meaning). */
@@ -41,6 +42,19 @@ export const ResilienceErrorCodes = defineErrorCodes('resilience', 'HttpError', 
 });
 
 export type ResilienceErrorCode = CodeOf<typeof ResilienceErrorCodes>;
+
+/** How the middleware's answers appear on every route of the OpenAPI document (lib/http/route-errors.ts). */
+export const TOO_MANY_REQUESTS_ANSWER: ErrorResponseDescriptor = {
+  status: ResilienceErrorCodes.statusOf('TOO_MANY_REQUESTS'),
+  codes: ['TOO_MANY_REQUESTS'],
+  description: 'Too many requests: a rate limit or the bulkhead is exhausted; `Retry-After` says when to retry',
+};
+
+export const RATE_LIMITER_UNAVAILABLE_ANSWER: ErrorResponseDescriptor = {
+  status: ResilienceErrorCodes.statusOf('RATE_LIMITER_UNAVAILABLE'),
+  codes: ['RATE_LIMITER_UNAVAILABLE'],
+  description: 'The rate limiter cannot reach its store and denies; retry shortly',
+};
 
 /** Bad options of the bulkhead and the rate limiters: start-up problems, named with the value given. */
 export const ResilienceConfigErrorCodes = defineErrorCodes('resilience', 'ResilienceConfigError', {

@@ -6,7 +6,8 @@
  * go-doudou leaves this middleware to the user (docs/go-doudou-differences.md#rate-limiting).
  */
 import type { Context, Middleware, Next } from 'koa';
-import { TooManyRequestsError } from './errors';
+import { answersErrors } from '../http/route-errors';
+import { RATE_LIMITER_UNAVAILABLE_ANSWER, TOO_MANY_REQUESTS_ANSWER, TooManyRequestsError } from './errors';
 import { TIME_TOLERANCE_MS, type RateDecision, type RateLimiter } from './rate-limiter';
 
 export interface RateLimitOptions {
@@ -40,7 +41,7 @@ export function rateLimit(options: RateLimitOptions): Middleware {
   const { limiter, skip } = options;
   const keyOf = options.key ?? ((ctx: Context) => ctx.ip);
   const cost = options.cost ?? 1;
-  return async function rateLimit(ctx: Context, next: Next): Promise<void> {
+  const middleware = async function rateLimit(ctx: Context, next: Next): Promise<void> {
     if (skip?.(ctx)) return next();
     const decision = await limiter.take(keyOf(ctx), typeof cost === 'function' ? cost(ctx) : cost);
     if (decision.degraded) return next(); // limiter could not decide and fails open: nothing true to say
@@ -55,4 +56,6 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     res.setHeader('RateLimit-Reset', String(wholeSeconds(decision.resetMs)));
     return next();
   };
+  // `skip` is decided per request: the document lists the 429 on every route the middleware sees
+  return answersErrors(middleware, limiter.failsClosed === true ? [TOO_MANY_REQUESTS_ANSWER, RATE_LIMITER_UNAVAILABLE_ANSWER] : [TOO_MANY_REQUESTS_ANSWER]);
 }

@@ -24,6 +24,8 @@ export interface RateLimiter {
   take(key: string, cost?: number): Promise<RateDecision>;
   /** Releases timers and connections the limiter owns. Idempotent. */
   close(): Promise<void>;
+  /** The limiter answers 503 RATE_LIMITER_UNAVAILABLE when it cannot decide (so the document lists that). */
+  readonly failsClosed?: boolean;
 }
 
 /**

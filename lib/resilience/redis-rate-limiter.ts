@@ -75,6 +75,11 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly logger: RateLimiterLogger;
   private readonly warnIntervalMs: number;
   private readonly counters: RedisRateLimiterStats = { redisErrors: 0, failedOpen: 0, failedClosed: 0 };
+
+  /** `onRedisError: 'deny'`: without Redis, requests are answered 503. */
+  get failsClosed(): boolean {
+    return this.onRedisError === 'deny';
+  }
   private lastWarnAt = -Infinity;
   private errorsSinceWarning = 0;
   private closing?: Promise<void>;

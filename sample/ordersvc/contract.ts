@@ -1,5 +1,7 @@
 import { Body, Contract, Get, Path, Post } from '../../lib';
+import { UserNotFound } from '../usersvc/errors';
 import { NewOrder, Order } from './dto';
+import { OrderNotFound, UnknownUser } from './errors';
 
 const notImplemented = (): never => {
   throw new Error('not implemented: this is the contract, serve OrderServiceImpl');
@@ -12,6 +14,7 @@ export class OrderServiceContract {
     returns: Order,
     summary: 'Place an order for an existing user',
     description: 'Checks the user with usersvc and stores the order; 422 UNKNOWN_USER when usersvc has no such user.',
+    errors: [UnknownUser],
   })
   async createOrder(@Body() order: NewOrder): Promise<Order> {
     return notImplemented();
@@ -21,6 +24,8 @@ export class OrderServiceContract {
     returns: Order,
     summary: 'Get an order with its user name',
     description: "The order with this id and its user's current name, read from usersvc; 404 ORDER_NOT_FOUND when there is none.",
+    // the order's user may have been deleted since: usersvc's 404 is passed on
+    errors: [OrderNotFound, UserNotFound],
   })
   async getOrder(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<Order> {
     return notImplemented();

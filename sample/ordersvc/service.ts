@@ -1,7 +1,9 @@
-import { HttpError, Service } from '../../lib';
+import { Service } from '../../lib';
 import { UserServiceContract } from '../usersvc/contract';
 import { OrderServiceContract } from './contract';
+import { UserNotFound } from '../usersvc/errors';
 import { NewOrder, Order } from './dto';
+import { OrderNotFound, UnknownUser } from './errors';
 
 interface StoredOrder {
   id: number;
@@ -33,7 +35,7 @@ export class OrderServiceImpl extends OrderServiceContract {
 
   override async getOrder(id: number): Promise<Order> {
     const order = this.orders.get(id);
-    if (!order) throw new HttpError(404, 'ORDER_NOT_FOUND', `no order with id ${id}`);
+    if (!order) throw OrderNotFound.error(`no order with id ${id}`);
     const user = await this.users.getUser(order.userId);
     return { ...order, userName: user.name };
   }
@@ -42,8 +44,8 @@ export class OrderServiceImpl extends OrderServiceContract {
     try {
       return await this.users.getUser(userId);
     } catch (err) {
-      // A remote 404 arrives as RemoteHttpError, a local one as HttpError: both are HttpErrors.
-      if (err instanceof HttpError && err.status === 404) throw new HttpError(422, 'UNKNOWN_USER', `user ${userId} does not exist`);
+      // A remote 404 arrives as RemoteHttpError, a local one as HttpError: matches() takes both.
+      if (UserNotFound.matches(err)) throw UnknownUser.error(`user ${userId} does not exist`);
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 import { Contract, Get, Post, Put, Delete, Body, Path, Form, UploadedFile, FileResult, type UploadedFileInfo } from '../../lib';
 import { NewUser, PageQuery, UploadResult, User, UserPage } from './dto';
+import { FileNotFound, UserNotFound } from './errors';
 
 const notImplemented = (): never => {
   throw new Error('not implemented: this is the contract, serve UserServiceImpl');
@@ -25,6 +26,7 @@ export class UserServiceContract {
     returns: User,
     summary: 'Get one user',
     description: 'The user with this id; 404 USER_NOT_FOUND when there is none.',
+    errors: [UserNotFound],
   })
   async getUser(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<User> {
     return notImplemented();
@@ -43,6 +45,7 @@ export class UserServiceContract {
     returns: User,
     summary: 'Replace a user',
     description: 'Replaces name and email of an existing user; 404 USER_NOT_FOUND when there is none.',
+    errors: [UserNotFound],
   })
   async updateUser(@Path('id', { integer: true, minimum: 1 }) id: number, @Body() user: NewUser): Promise<User> {
     return notImplemented();
@@ -51,6 +54,7 @@ export class UserServiceContract {
   @Delete('/users/:id', {
     summary: 'Delete a user',
     description: 'Deletes the user; 204 without a body, 404 USER_NOT_FOUND when there is none.',
+    errors: [UserNotFound],
   })
   async deleteUser(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<void> {
     return notImplemented();
@@ -69,6 +73,7 @@ export class UserServiceContract {
     file: true,
     summary: 'Download a file uploaded before',
     description: 'The bytes of a file uploaded before, as an attachment; 404 FILE_NOT_FOUND when there is none.',
+    errors: [FileNotFound],
   })
   async downloadFile(@Path('name') name: string): Promise<FileResult> {
     return notImplemented();

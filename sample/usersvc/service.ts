@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { FileResult, HttpError, Service, type UploadedFileInfo } from '../../lib';
+import { FileResult, Service, type UploadedFileInfo } from '../../lib';
 import { UserServiceContract } from './contract';
 import { NewUser, PageQuery, UploadResult, User, UserPage } from './dto';
+import { FileNotFound, UserNotFound } from './errors';
 import { FileStore } from './file-store';
 import { UserStore } from './user-store';
 
@@ -46,11 +47,11 @@ export class UserServiceImpl extends UserServiceContract {
 
   override async downloadFile(name: string): Promise<FileResult> {
     const data = this.files.get(name);
-    if (!data) throw new HttpError(404, 'FILE_NOT_FOUND', `no file named ${name}`);
+    if (!data) throw FileNotFound.error(`no file named ${name}`);
     return new FileResult(data, name);
   }
 }
 
 function notFound(id: number): never {
-  throw new HttpError(404, 'USER_NOT_FOUND', `no user with id ${id}`);
+  throw UserNotFound.error(`no user with id ${id}`);
 }

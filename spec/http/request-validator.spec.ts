@@ -18,6 +18,7 @@ describe('request-validator', () => {
     path: '/x',
     tags: [],
     response: {},
+    errors: [],
     params: [
       { index: 0, name: '', in: 'body', required: true, schema: { $ref: '#/components/schemas/Order' } },
       { index: 1, name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } },

@@ -15,7 +15,7 @@ export class PageQuery {
 }
 
 function route(r: Partial<RouteDescriptor> & Pick<RouteDescriptor, 'operationId' | 'method' | 'path'>): RouteDescriptor {
-  return { params: [], response: {}, tags: ['usersvc'], ...r };
+  return { params: [], response: {}, errors: [], tags: ['usersvc'], ...r };
 }
 
 function p(
