@@ -60,6 +60,7 @@ export {
   InvalidArgumentError,
   ClientErrorCodes,
   ClientConfigError,
+  declaredErrorGuard,
 } from './client';
 export type {
   Client,
@@ -68,6 +69,7 @@ export type {
   ClientPolicyOptions,
   BreakerOptions,
   ClientErrorCode,
+  DeclaredHttpError,
   InstanceSource,
   ServiceInstance,
   Balancer,

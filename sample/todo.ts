@@ -1,5 +1,5 @@
 // The README's "A service in one file", verbatim but for the import path (spec/readme.spec.ts checks it).
-import { App, Service, Get, Post, Body, Path, Prop, HttpError } from '../lib';
+import { App, Service, Get, Post, Body, Path, Prop, DeclaredError } from '../lib';
 
 class NewTodo {
   @Prop({ minLength: 1, maxLength: 200 }) title!: string;
@@ -9,6 +9,7 @@ class Todo {
   @Prop() title!: string;
   @Prop() done!: boolean;
 }
+const TodoNotFound = new DeclaredError({ status: 404, code: 'TODO_NOT_FOUND', description: 'No todo has this id' });
 
 @Service('todosvc')
 export class TodoService {
@@ -21,10 +22,10 @@ export class TodoService {
     return todo;
   }
 
-  @Get('/todos/:id', { returns: Todo })
+  @Get('/todos/:id', { returns: Todo, errors: [TodoNotFound] }) // 404 TODO_NOT_FOUND is in the document
   async getTodo(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<Todo> {
     const todo = this.todos.get(id);
-    if (!todo) throw new HttpError(404, 'TODO_NOT_FOUND', `no todo ${id}`);
+    if (!todo) throw TodoNotFound.error(`no todo ${id}`);
     return todo;
   }
 }

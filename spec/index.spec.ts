@@ -29,16 +29,16 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       ListeningAddress Config DeepPartial Logger
       // declaring services
       Service Contract Get Post Put Patch Delete Path Query Header Body Form UploadedFile
-      Ctx Prop FileResult describeService UploadedFileInfo ServiceOptions RouteOptions ParamOptions
+      Ctx Prop FileResult DeclaredError describeService UploadedFileInfo ServiceOptions RouteOptions ErrorResponseOptions ParamOptions
       PropOptions SchemaOptions UploadedFileOptions TypeSpec EnumSpec JsonCase DescribeOptions ServiceDescriptor RouteDescriptor
-      ParamDescriptor ResponseDescriptor JsonSchema Context Middleware Next
+      ParamDescriptor ResponseDescriptor ErrorResponseDescriptor JsonSchema Context Middleware Next
       // errors
       DoudouError HttpError ValidationError FieldError ConfigError InvalidConfigError ConfigIssue HttpErrorCodes HttpErrorCode
       ConfigErrorCodes ConfigErrorCode RegistryError NodeMetaTooLargeError PortInUseError
       // typed clients
       createClient withContext closeClient StaticInstances defaultClientPolicy noPolicy RemoteHttpError
       RemoteUnavailableError NoInstanceError CircuitOpenError ClientTimeoutError BadResponseError
-      InvalidArgumentError ClientErrorCodes ClientErrorCode ClientConfigError Client ClientOptions ClientPolicy
+      InvalidArgumentError ClientErrorCodes ClientErrorCode ClientConfigError DeclaredHttpError declaredErrorGuard Client ClientOptions ClientPolicy
       ClientPolicyOptions BreakerOptions InstanceSource ServiceInstance Balancer BalancerName Transport
       TransportOptions AttemptRequest CallTarget RawResponse FileArgument FileData
       // request context and tracing

@@ -55,7 +55,7 @@ describe('README', () => {
       assert.equal(file.slice(file.indexOf('\n') + 1), block.replace("from 'ts-doudou'", "from '../lib'"));
     });
 
-    it('runs: creates a todo and reads it back, 400 on an empty title', async () => {
+    it('runs: creates a todo and reads it back, 400 on an empty title, 404 TODO_NOT_FOUND as its document declares', async () => {
       app = new AppProcess(path.resolve(__dirname, '../sample/todo.js'), {});
       const port = Number((await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
       const post = (body: unknown): Promise<Response> =>
@@ -67,6 +67,13 @@ describe('README', () => {
       assert.deepEqual(await (await post({ title: 'write docs' })).json(), { id: 1, title: 'write docs', done: false });
       assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/todos/1`)).json(), { id: 1, title: 'write docs', done: false });
       assert.equal((await post({ title: '' })).status, 400);
+      const missing = await fetch(`http://127.0.0.1:${port}/todos/9`);
+      assert.equal(missing.status, 404);
+      assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'TODO_NOT_FOUND');
+      const doc = (await (await fetch(`http://127.0.0.1:${port}/go-doudou/openapi.json`)).json()) as {
+        paths: Record<string, { get: { responses: Record<string, { content: Record<string, { examples: object }> }> } }>;
+      };
+      assert.deepEqual(Object.keys(doc.paths['/todos/{id}'].get.responses['404'].content['application/json'].examples), ['TODO_NOT_FOUND']);
     });
   });
 

@@ -69,6 +69,30 @@ export class RemoteHttpError extends HttpError {
   }
 }
 
+/**
+ * One error answer an operation declares, as a caller catches it: status, code and details narrowed. A
+ * generated client (`doudou svc client`) exports the union of these per operation (`CreateOrderError`) with
+ * a guard (`isCreateOrderError`); switching on `status` or `code` then narrows the rest.
+ */
+export type DeclaredHttpError<S extends number = number, C extends string = string, D = undefined> = HttpError & {
+  readonly status: S;
+  readonly code: C;
+  readonly details?: D;
+};
+
+/**
+ * A guard for the declared errors of one operation, from its table `{ 422: ['UNKNOWN_USER'], 404: true }`
+ * (`true`: any code of that status). It takes a local HttpError too, so the same check works when the
+ * contract is served in the same process (monolith mode) instead of called.
+ */
+export function declaredErrorGuard<E extends HttpError>(declared: Readonly<Record<number, readonly string[] | true>>): (err: unknown) => err is E {
+  return (err: unknown): err is E => {
+    if (!(err instanceof HttpError) || !Object.hasOwn(declared, err.status)) return false;
+    const codes = declared[err.status];
+    return codes === true || (codes !== undefined && codes.includes(err.code));
+  };
+}
+
 /** No instance could be reached (the call never got an HTTP answer). 502, like a gateway would answer. */
 export class RemoteUnavailableError extends HttpError<'REMOTE_UNAVAILABLE'> {
   /** The socket-level reason, e.g. `ECONNREFUSED`, `ECONNRESET`. */

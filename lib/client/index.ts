@@ -32,6 +32,8 @@ export {
   isRetryableFailure,
   isBreakerFailure,
   isIdempotentMethod,
+  declaredErrorGuard,
+  type DeclaredHttpError,
   type ClientErrorCode,
   type CallTarget,
 } from './errors';

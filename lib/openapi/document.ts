@@ -4,6 +4,7 @@ import { ConfigError } from '../errors';
 import type { ErrorResponseDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { joinRoutePath } from '../decorators/route-path';
 import { REQUEST_ID_HEADER } from '../http/request-id';
+import { FIELD_ERRORS_SCHEMA, routeErrors } from '../http/route-errors';
 import { FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA, REQUEST_ID_HEADER_OBJECT } from './error-response';
 import { closeResponseObjects } from './closed-responses';
 import { buildOperation } from './operation';
@@ -40,14 +41,21 @@ export function toOpenApiPath(path: string): string {
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** Does any route answer a 400 with `[{ field, message }]` details (so FieldError is referenced)? */
+function usesFieldErrors(services: readonly ServiceDescriptor[]): boolean {
+  return services.some((s) => s.routes.some((r) => routeErrors(r).some((a) => a.codes.some((c) => c.details === FIELD_ERRORS_SCHEMA))));
+}
+
 /**
  * Component schemas of every service, deduplicated; one name with two shapes is a contract error — also
  * when one DTO class is served by two services of different `jsonCase` (its properties would carry two
  * sets of names under one component name).
  */
 function collectSchemas(services: readonly ServiceDescriptor[]): Map<string, oas30.SchemaObject | oas30.ReferenceObject> {
-  const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>([[FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA]]);
-  const owners = new Map<string, ServiceDescriptor | undefined>([[FIELD_ERROR_NAME, undefined]]);
+  // FieldError only when something refers to it: an unused component is a lint warning (Spectral)
+  const own: Array<[string, oas30.SchemaObject]> = usesFieldErrors(services) ? [[FIELD_ERROR_NAME, FIELD_ERROR_SCHEMA]] : [];
+  const schemas = new Map<string, oas30.SchemaObject | oas30.ReferenceObject>(own);
+  const owners = new Map<string, ServiceDescriptor | undefined>(own.map(([name]) => [name, undefined]));
   for (const service of services) {
     for (const [name, schema] of Object.entries(service.schemas)) {
       const converted = toOpenApiSchema(schema);

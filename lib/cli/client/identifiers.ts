@@ -13,7 +13,8 @@ const RESERVED = new Set(
 const GLOBAL_NAMES = new Set(
   (
     'Array Boolean Date Error Function Map Number Object Promise Record RegExp Set String Symbol Buffer ' +
-    'Body Contract Delete FileResult Form Get Header Patch Path Post Prop Put Query UploadedFile UploadedFileInfo notImplemented'
+    'Body Contract DeclaredHttpError Delete FileResult Form Get Header Patch Path Post Prop Put Query UploadedFile UploadedFileInfo ' +
+    'declaredErrorGuard notImplemented'
   ).split(' '),
 );
 

@@ -107,8 +107,41 @@ function routeOptions(m: MethodModel): string {
   return Object.keys(o).length > 0 ? `, ${literal(o)}` : '';
 }
 
+/** Declared errors with an exact status (`4XX` and `default` ranges cannot narrow a status). */
+function exactErrors(m: MethodModel): MethodModel['errors'] {
+  return m.errors.filter((e) => /^\d{3}$/.test(e.status));
+}
+
+/**
+ * `export type CreateOrderError = DeclaredHttpError<422, 'UNKNOWN_USER'> | …` and its guard
+ * `isCreateOrderError`, so a caller's `switch (err.status)` or `err.code` narrows status, code and details.
+ */
+function writeErrorUnion(m: MethodModel): string {
+  if (m.errorType === undefined) return '';
+  const members: string[] = [];
+  const table: Record<string, unknown> = {};
+  for (const e of exactErrors(m)) {
+    for (const v of e.variants) {
+      const codes = v.codes !== undefined ? v.codes.map((c) => literal(c)).join(' | ') : 'string';
+      members.push(`DeclaredHttpError<${e.status}, ${codes}${v.details !== undefined ? `, ${v.details.ts}` : ''}>`);
+    }
+    const known = e.variants.every((v) => v.codes !== undefined);
+    table[e.status] = known ? e.variants.flatMap((v) => v.codes ?? []) : true;
+  }
+  return (
+    `/** The errors ${m.name}() declares: narrow with is${m.errorType}(err), then switch on \`status\` or \`code\`. */
+` +
+    `export type ${m.errorType} =
+${members.map((t) => `  | ${t}`).join('\n')};
+` +
+    `export const is${m.errorType} = declaredErrorGuard<${m.errorType}>(${literal(table)});
+`
+  );
+}
+
 function writeMethod(m: MethodModel): string {
   const errors = m.errors.map((e) => `@throws RemoteHttpError ${e.status}${e.description !== undefined ? ` — ${e.description}` : ''}`);
+  if (m.errorType !== undefined) errors.push(`(typed: ${m.errorType}, is${m.errorType})`);
   const comment = docComment([m.description ?? m.summary, ...errors], '  ');
   const params = m.params.map((p) => `${paramDecorator(p)} ${p.argName}${p.optional ? '?' : ''}: ${paramType(p)}`).join(', ');
   return (
@@ -120,6 +153,7 @@ function writeMethod(m: MethodModel): string {
 function imports(spec: ModuleSpec, classes: readonly ClassDecl[]): string {
   const names = new Set<string>(['Contract']);
   if (classes.some((c) => c.props.length > 0)) names.add('Prop');
+  if (spec.methods.some((m) => m.errorType !== undefined)) names.add('type DeclaredHttpError').add('declaredErrorGuard');
   for (const m of spec.methods) {
     names.add(m.httpMethod);
     if (m.file) names.add('FileResult');
@@ -153,6 +187,7 @@ export function writeModule(spec: ModuleSpec): string {
   for (const d of spec.declarations)
     if (d.kind === 'alias') parts.push(`${docComment([d.description], '')}export type ${d.name} = ${d.ts};\n`);
   for (const c of orderClasses(classes, classDeps)) parts.push(writeClass(c, declared));
+  for (const m of spec.methods) if (m.errorType !== undefined) parts.push(writeErrorUnion(m));
   parts.push(
     "const notImplemented = (): never => {\n  throw new Error('contract only: call it through createClient() or inject it');\n};\n",
   );

@@ -21,9 +21,17 @@ export interface ParamModel {
   description?: string;
 }
 
-export interface DeclaredError {
+/** One shape of an error body: the codes it carries (undefined: any) and the type of its `details`. */
+export interface ErrorVariant {
+  codes?: readonly string[];
+  details?: MappedType;
+}
+
+/** An error response of the operation: its status key, description, and the body shapes it has. */
+export interface ErrorResponseModel {
   status: string;
   description?: string;
+  variants: ErrorVariant[];
 }
 
 export interface MethodModel {
@@ -37,7 +45,9 @@ export interface MethodModel {
   summary?: string;
   description?: string;
   deprecated: boolean;
-  errors: DeclaredError[];
+  errors: ErrorResponseModel[];
+  /** Name of the exported union of the declared errors (`CreateOrderError`), when there are any. */
+  errorType?: string;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -177,8 +187,10 @@ export class OperationMapper {
     const optional = params.filter((p) => p.optional);
     const bodyRequired = body.filter((p) => !p.optional);
     const bodyOptional = body.filter((p) => p.optional);
+    const typed = response.errors.some((e) => /^\d{3}$/.test(e.status));
     return {
       name,
+      ...(typed ? { errorType: this.schemas.takeName(`${name} error`) } : {}),
       httpMethod: (method[0].toUpperCase() + method.slice(1)) as MethodModel['httpMethod'],
       path: koaPath,
       params: [
@@ -255,14 +267,43 @@ export class OperationMapper {
     return out;
   }
 
-  private mapResponses(op: oas30.OperationObject, at: string): { returns?: MappedType; file: boolean; errors: DeclaredError[] } {
+  /**
+   * The body shapes of an error response: ts-doudou's `{ error: { code: enum, details } }` (a oneOf of them
+   * when codes differ in their details), or one shape with any code for bodies of other servers.
+   */
+  private errorVariants(r: oas30.ResponseObject, at: string, hint: string): ErrorVariant[] {
+    const json = Object.keys(r.content ?? {}).find(isJsonMedia);
+    const schema = json !== undefined ? r.content?.[json]?.schema : undefined;
+    const schemaAt = pointer(at, 'content', json ?? '', 'schema');
+    const body = schema !== undefined ? this.schemas.resolve(schema, schemaAt) : undefined;
+    const errorSchema = body?.schema.properties?.error;
+    const error = errorSchema !== undefined ? this.schemas.resolve(errorSchema, pointer(body!.at, 'properties', 'error')) : undefined;
+    if (error === undefined) return [{}];
+    const members = (error.schema.oneOf ?? [error.schema]).map((m, i) =>
+      error.schema.oneOf !== undefined ? this.schemas.resolve(m, pointer(error.at, 'oneOf', i)) : { schema: m as oas30.SchemaObject, at: error.at },
+    );
+    return members.map((m): ErrorVariant => {
+      if (m === undefined) return {};
+      const code = m.schema.properties?.code;
+      const resolvedCode = code !== undefined ? this.schemas.resolve(code, pointer(m.at, 'properties', 'code')) : undefined;
+      const codes = resolvedCode?.schema.enum?.filter((c): c is string => typeof c === 'string');
+      const details = m.schema.properties?.details;
+      return {
+        ...(codes !== undefined && codes.length > 0 ? { codes } : {}),
+        ...(details !== undefined ? { details: this.schemas.map(details, pointer(m.at, 'properties', 'details'), `${hint} details`) } : {}),
+      };
+    });
+  }
+
+  private mapResponses(op: oas30.OperationObject, at: string): { returns?: MappedType; file: boolean; errors: ErrorResponseModel[] } {
     const responses = op.responses ?? {};
     const statuses = Object.keys(responses).sort();
     const success = statuses.filter((s) => /^2(\d\d|XX)$/i.test(s));
-    const errors: DeclaredError[] = [];
+    const errors: ErrorResponseModel[] = [];
     for (const s of statuses.filter((x) => /^[45]/.test(x) || x === 'default')) {
       const r = this.deref<oas30.ResponseObject>(responses[s], pointer(at, 'responses', s));
-      errors.push({ status: s, description: r?.value.description });
+      const variants = r !== undefined ? this.errorVariants(r.value, r.at, `${op.operationId ?? 'call'} ${s}`) : [{}];
+      errors.push({ status: s, description: r?.value.description, variants });
     }
     if (success.length === 0) {
       this.schemas.warn(pointer(at, 'responses'), 'no 2xx response is declared; the method resolves to void');

@@ -14,8 +14,9 @@ import { HttpServer, type ListeningAddress } from '../../http/server';
 import { toOpenApiPath } from '../../openapi';
 import { joinRoutePath } from '../../decorators/route-path';
 import type { FakeData } from './fake-data';
+import { gddState } from '../../http/request-state';
 import { MockErrorCodes, type MockErrorCode } from './mock-errors';
-import { declaredStatuses, mockAnswer, preferredStatus } from './mock-responses';
+import { declaredStatuses, mockAnswer, preferredExample, preferredStatus } from './mock-responses';
 
 export interface MockServerOptions {
   services: readonly ServiceDescriptor[];
@@ -61,6 +62,13 @@ function withContextParam(descriptor: ServiceDescriptor): ServiceDescriptor {
   return { ...descriptor, routes };
 }
 
+/** An error body `{ error: { requestId } }` (an example of the document: copied) gets this request's id, as the server's would. */
+function withRequestId(body: unknown, requestId: string | undefined): unknown {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  if (requestId === undefined || error === null || typeof error !== 'object' || !('requestId' in error)) return body;
+  return { ...(body as object), error: { ...error, requestId } };
+}
+
 function mockHandler(
   route: RouteDescriptor,
   op: oas30.OperationObject | undefined,
@@ -75,17 +83,19 @@ function mockHandler(
         'MOCK_NO_OPERATION',
         `the document describes no ${route.method} ${route.path}`,
       );
-    const wanted = preferredStatus(ctx.get('Prefer'));
-    const answer = await mockAnswer(options.document, op, wanted, options.fake, salt);
+    const preference = { status: preferredStatus(ctx.get('Prefer')), example: preferredExample(ctx.get('Prefer')) };
+    const answer = await mockAnswer(options.document, op, preference, options.fake, salt);
     if (answer === undefined) {
+      const example = preference.example !== undefined ? ` with an example named ${preference.example}` : '';
       throw new HttpError<MockErrorCode>(
         MockErrorCodes.statusOf('MOCK_NO_SUCH_RESPONSE'),
         'MOCK_NO_SUCH_RESPONSE',
-        `${route.operationId} declares no ${wanted} response (declared: ${declaredStatuses(op).join(', ')})`,
+        `${route.operationId} declares no ${preference.status ?? '2xx'} response${example} (declared: ${declaredStatuses(op).join(', ')})`,
       );
     }
     ctx.set('X-Mock', 'ts-doudou');
     const { status, contentType } = answer;
+    answer.body = withRequestId(answer.body, gddState(ctx).requestId);
     // a download answering 2xx keeps its Content-Disposition; everything else goes out as the document has it
     if (route.response.file && status < 300 && status !== 204) {
       ctx.status = status;

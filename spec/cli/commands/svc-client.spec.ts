@@ -27,6 +27,32 @@ export class Gateway {
 }
 `;
 
+/**
+ * A caller's error handling through the generated union and guard: it compiles under --strict only if the
+ * guard narrows status, code and details as the document declares them.
+ */
+const EXPLAIN = `import { isGetUserError, isCreateUserError } from './usersvc';
+
+export function explain(err: unknown): string {
+  if (isGetUserError(err)) {
+    switch (err.status) {
+      case 404: {
+        const code: 'USER_NOT_FOUND' = err.code;
+        return \`missing \${code}\`;
+      }
+      case 400:
+        return \`bad \${(err.details ?? []).map((d) => d.field).join(',')}\`;
+      default: {
+        const code: 'INTERNAL' = err.code;
+        return code;
+      }
+    }
+  }
+  if (isCreateUserError(err) && err.code === 'VALIDATION_FAILED') return \`invalid \${err.details?.[0]?.message ?? ''}\`;
+  return 'undeclared';
+}
+`;
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the generated modules are compiled at test time */
 type Users = {
   getUser(id: number): Promise<{ id: number; name: string; createdAt: Date }>;
@@ -48,7 +74,7 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
     sample = new AppProcess(path.resolve(__dirname, '..', '..', '..', 'sample', 'usersvc', 'main.js'), {});
     sampleUrl = `http://127.0.0.1:${(await sample.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]}`;
     project = temp.make('client');
-    writeLinkedProject(project, { 'src/gateway.ts': GATEWAY });
+    writeLinkedProject(project, { 'src/gateway.ts': GATEWAY, 'src/explain.ts': EXPLAIN });
     const users = await runDoudou(['svc', 'client', '--from', `${sampleUrl}/go-doudou/openapi.json`, '--out', 'src/usersvc.ts'], {
       cwd: project,
     });
@@ -115,6 +141,22 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
         assert.match(err.message, /body\.name/);
         return true;
       });
+    } finally {
+      closeClient(users);
+    }
+  });
+
+  it('exports per operation a union of its declared errors and a guard that narrows them', async () => {
+    assert.match(generated.users, /export type GetUserError =\n {2}\| DeclaredHttpError<400, 'VALIDATION_FAILED', FieldError\[\]>\n/);
+    assert.match(generated.users, /\| DeclaredHttpError<404, 'USER_NOT_FOUND'>\n/);
+    assert.match(generated.users, /export const isGetUserError = declaredErrorGuard<GetUserError>\(\{ '400': \['VALIDATION_FAILED'\], '404': \['USER_NOT_FOUND'\], '500': \['INTERNAL'\] \}\);/);
+    const { UsersvcContract } = require(path.join(project, 'dist', 'usersvc.js')) as { UsersvcContract: Class };
+    const { explain } = require(path.join(project, 'dist', 'explain.js')) as { explain(err: unknown): string };
+    const users = createClient(UsersvcContract as new () => Users, { baseUrl: sampleUrl, retryCount: 0 });
+    try {
+      assert.equal(explain(await users.getUser(999).catch((e: unknown) => e)), 'missing USER_NOT_FOUND');
+      assert.equal(explain(await users.createUser({ name: '' }).catch((e: unknown) => e)), 'invalid must NOT have fewer than 1 characters');
+      assert.equal(explain(new RemoteHttpError(404, 'SOMETHING_ELSE', 'x', { service: 'usersvc', operationId: 'getUser', method: 'GET' })), 'undeclared');
     } finally {
       closeClient(users);
     }

@@ -254,6 +254,38 @@ describe('cli/commands/svc-mock (doudou svc mock)', function () {
       assert.match(JSON.stringify(bad.body), /body\.name/);
     });
 
+    it('answers a declared error on Prefer: code=N, one named by its code on example=CODE, with the request id', async () => {
+      const contract = path.join(REPO, 'dist', 'sample', 'ordersvc', 'contract.js');
+      const { mock, url } = await startMock(['--contracts', contract], temp.make('mock'));
+      running.push(mock);
+      const document = (await (await fetch(`${url}/go-doudou/openapi.json`)).json()) as Record<string, unknown>;
+      const validator = new ResponseValidator(document);
+      const order: Call = {
+        operationId: 'createOrder',
+        template: '/orders',
+        method: 'POST',
+        url: '/orders',
+        init: json({ userId: 7, item: 'tea', quantity: 1 }),
+      };
+      const unknownUser = await answer(url, order, { prefer: 'code=422', 'x-request-id': 'mock-422' });
+      assert.equal(unknownUser.status, 422);
+      assert.deepEqual((unknownUser.body as { error: object }).error, {
+        code: 'UNKNOWN_USER',
+        message: 'The order names a user that does not exist in usersvc',
+        requestId: 'mock-422',
+      });
+      assert.deepEqual(validator.validate('/orders', 'POST', '422', unknownUser.body), []);
+      for (const code of ['VALIDATION_FAILED', 'MALFORMED_JSON', 'MALFORMED_ENCODING', 'REQUEST_ABORTED']) {
+        const got = await answer(url, order, { prefer: `code=400, example=${code}` });
+        assert.equal(got.status, 400);
+        assert.equal((got.body as { error: { code: string } }).error.code, code);
+        assert.deepEqual(validator.validate('/orders', 'POST', '400', got.body), [], code);
+      }
+      const missing = await answer(url, order, { prefer: 'code=400, example=NO_SUCH_CODE' });
+      assert.equal(missing.status, 422);
+      assert.match((missing.body as { error: { message: string } }).error.message, /no 400 response with an example named NO_SUCH_CODE/);
+    });
+
     it('exits 1 with one line when there is nothing to mock', async () => {
       const mock = new DoudouProcess(['svc', 'mock'], { cwd: temp.make('mock-empty') });
       running.push(mock);
