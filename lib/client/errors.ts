@@ -85,7 +85,9 @@ export type DeclaredHttpError<S extends number = number, C extends string = stri
  * (`true`: any code of that status). It takes a local HttpError too, so the same check works when the
  * contract is served in the same process (monolith mode) instead of called.
  */
-export function declaredErrorGuard<E extends HttpError>(declared: Readonly<Record<number, readonly string[] | true>>): (err: unknown) => err is E {
+export function declaredErrorGuard<E extends HttpError>(
+  declared: Readonly<Record<number, readonly string[] | true>>,
+): (err: unknown) => err is E {
   return (err: unknown): err is E => {
     if (!(err instanceof HttpError) || !Object.hasOwn(declared, err.status)) return false;
     const codes = declared[err.status];

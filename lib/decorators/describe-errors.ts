@@ -30,7 +30,10 @@ export function describeErrors(
       }
       const earlier = statusOfCode.get(code);
       if (earlier !== undefined && earlier !== e.status) {
-        throw new ConfigError('INVALID_ERROR_RESPONSE', `${where}: ${code} is declared with ${earlier} and ${e.status}; a code has one status`);
+        throw new ConfigError(
+          'INVALID_ERROR_RESPONSE',
+          `${where}: ${code} is declared with ${earlier} and ${e.status}; a code has one status`,
+        );
       }
       statusOfCode.set(code, e.status);
     }

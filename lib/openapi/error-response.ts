@@ -26,7 +26,8 @@ export const FIELD_ERROR_SCHEMA: oas30.SchemaObject = {
 
 /** The X-Request-Id response header, declared once under components.headers and referenced by every response. */
 export const REQUEST_ID_HEADER_OBJECT: oas30.HeaderObject = {
-  description: "The request's id: the client's X-Request-Id when it sent a sane one, else a new UUID; errors repeat it as `error.requestId`",
+  description:
+    "The request's id: the client's X-Request-Id when it sent a sane one, else a new UUID; errors repeat it as `error.requestId`",
   schema: { type: 'string' },
 };
 
@@ -99,9 +100,7 @@ function errorBodySchema(answer: ErrorStatusAnswer): oas30.SchemaObject {
 }
 
 function errorResponse(route: RouteDescriptor, answer: ErrorStatusAnswer): oas30.ResponseObject {
-  const examples = Object.fromEntries(
-    answer.codes.map((c) => [c.code, { summary: c.meaning, value: { error: exampleError(route, c) } }]),
-  );
+  const examples = Object.fromEntries(answer.codes.map((c) => [c.code, { summary: c.meaning, value: { error: exampleError(route, c) } }]));
   return {
     description: answer.description,
     headers: { [REQUEST_ID_HEADER]: REQUEST_ID_HEADER_REF, ...(STATUS_HEADERS[answer.status] ?? {}) },

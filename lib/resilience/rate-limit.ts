@@ -57,5 +57,8 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     return next();
   };
   // `skip` is decided per request: the document lists the 429 on every route the middleware sees
-  return answersErrors(middleware, limiter.failsClosed === true ? [TOO_MANY_REQUESTS_ANSWER, RATE_LIMITER_UNAVAILABLE_ANSWER] : [TOO_MANY_REQUESTS_ANSWER]);
+  return answersErrors(
+    middleware,
+    limiter.failsClosed === true ? [TOO_MANY_REQUESTS_ANSWER, RATE_LIMITER_UNAVAILABLE_ANSWER] : [TOO_MANY_REQUESTS_ANSWER],
+  );
 }

@@ -47,17 +47,30 @@ describe('describeService: declared errors', () => {
     throwsCode(() => describeService(serviceWith([{ status: 302, code: 'MOVED' }])), ConfigError, 'INVALID_ERROR_RESPONSE', 'S.x', '302');
     throwsCode(() => describeService(serviceWith([{ status: 422, code: [] }])), ConfigError, 'INVALID_ERROR_RESPONSE', 'errors[0]');
     throwsCode(
-      () => describeService(serviceWith([{ status: 404, code: 'GONE' }, { status: 410, code: 'GONE' }])),
+      () =>
+        describeService(
+          serviceWith([
+            { status: 404, code: 'GONE' },
+            { status: 410, code: 'GONE' },
+          ]),
+        ),
       ConfigError,
       'INVALID_ERROR_RESPONSE',
       'errors[1]',
       'GONE',
     );
-    throwsCode(() => describeService(serviceWith([{ status: 422, code: 'VALIDATION_FAILED' }])), ConfigError, 'INVALID_ERROR_RESPONSE', '400');
+    throwsCode(
+      () => describeService(serviceWith([{ status: 422, code: 'VALIDATION_FAILED' }])),
+      ConfigError,
+      'INVALID_ERROR_RESPONSE',
+      '400',
+    );
   });
 
   it('accepts a framework code under its own status (a handler may answer it too)', () => {
-    assert.deepEqual(describeService(serviceWith([{ status: 400, code: 'VALIDATION_FAILED' }])).routes[0].errors[0].codes, ['VALIDATION_FAILED']);
+    assert.deepEqual(describeService(serviceWith([{ status: 400, code: 'VALIDATION_FAILED' }])).routes[0].errors[0].codes, [
+      'VALIDATION_FAILED',
+    ]);
   });
 });
 

@@ -38,7 +38,15 @@ const account: ServiceDescriptor = {
       ['avatarAsText', '/avatar-text', { file: true, mediaTypes: ['image/png', 'text/*'] }],
       ['avatarAsPdf', '/avatar-pdf', { file: true, mediaTypes: ['image/png', 'text/*'] }],
     ] as const
-  ).map(([operationId, path, response]): RouteDescriptor => ({ operationId, method: 'GET', path, params: [], response, errors: [], tags: [] })),
+  ).map(([operationId, path, response]): RouteDescriptor => ({
+    operationId,
+    method: 'GET',
+    path,
+    params: [],
+    response,
+    errors: [],
+    tags: [],
+  })),
 };
 
 class AccountService {

@@ -63,7 +63,11 @@ type Response = oas30.ResponseObject & { content: Record<string, oas30.MediaType
 
 describe('openapi error responses', () => {
   const doc = buildOpenApiDocument([describeService(Shop)], { title: 'shop', version: '1' });
-  const limited = buildOpenApiDocument([describeService(Shop)], { title: 'shop', version: '1', middlewareErrors: [TOO_MANY_REQUESTS_ANSWER] });
+  const limited = buildOpenApiDocument([describeService(Shop)], {
+    title: 'shop',
+    version: '1',
+    middlewareErrors: [TOO_MANY_REQUESTS_ANSWER],
+  });
   const validator = new ResponseValidator(doc as unknown as Record<string, unknown>);
   const response = (d: oas30.OpenAPIObject, path: string, method: 'get' | 'post', status: string): Response => {
     const r = d.paths[path]?.[method]?.responses?.[status] as Response | undefined;
@@ -91,7 +95,12 @@ describe('openapi error responses', () => {
       'BAD_COUPON',
     ]);
     // grouped by details shape: the codes with `[{ field, message }]` first
-    assert.deepEqual(codes(response(doc, '/notes', 'post', '400')), ['VALIDATION_FAILED', 'MALFORMED_ENCODING', 'MALFORMED_MULTIPART', 'REQUEST_ABORTED']);
+    assert.deepEqual(codes(response(doc, '/notes', 'post', '400')), [
+      'VALIDATION_FAILED',
+      'MALFORMED_ENCODING',
+      'MALFORMED_MULTIPART',
+      'REQUEST_ABORTED',
+    ]);
     assert.deepEqual(codes(response(doc, '/orders/{id}', 'get', '400')), ['VALIDATION_FAILED']);
     assert.deepEqual(codes(response(doc, '/orders', 'post', '413')), ['PAYLOAD_TOO_LARGE']);
     assert.deepEqual(codes(response(doc, '/orders', 'post', '415')), ['UNSUPPORTED_MEDIA_TYPE']);
@@ -114,7 +123,11 @@ describe('openapi error responses', () => {
     const bad = response(doc, '/orders', 'post', '400').content['application/json'].schema as oas30.SchemaObject;
     const [withFields, plain] = ((bad.properties?.error as oas30.SchemaObject).oneOf ?? []) as oas30.SchemaObject[];
     assert.deepEqual(withFields.properties?.details, { type: 'array', items: { $ref: '#/components/schemas/FieldError' } });
-    assert.deepEqual((withFields.properties?.code as oas30.SchemaObject).enum, ['VALIDATION_FAILED', 'MALFORMED_JSON', 'MALFORMED_ENCODING']);
+    assert.deepEqual((withFields.properties?.code as oas30.SchemaObject).enum, [
+      'VALIDATION_FAILED',
+      'MALFORMED_JSON',
+      'MALFORMED_ENCODING',
+    ]);
     assert.equal(plain.properties?.details, undefined);
     assert.deepEqual(doc.components?.schemas?.FieldError, {
       type: 'object',
@@ -153,7 +166,8 @@ describe('openapi error responses', () => {
       }
     }
     assert.ok(checked >= 20, `${checked} examples`);
-    const validation = response(doc, '/orders/{id}', 'get', '400').content['application/json'].examples?.VALIDATION_FAILED as oas30.ExampleObject;
+    const validation = response(doc, '/orders/{id}', 'get', '400').content['application/json'].examples
+      ?.VALIDATION_FAILED as oas30.ExampleObject;
     assert.deepEqual((validation.value as { error: { details: unknown } }).error.details, [{ field: 'path.id', message: 'is required' }]);
   });
 

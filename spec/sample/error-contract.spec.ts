@@ -36,19 +36,67 @@ const json = { 'content-type': 'application/json' };
 
 /** Every operation of the sample, made to fail in every way the document says it can be made to from outside. */
 const CALLS: ErrorCall[] = [
-  { method: 'POST', url: '/orders', template: '/orders', headers: json, body: '{"userId":999,"item":"tea","quantity":1}', status: 422, code: 'UNKNOWN_USER' },
+  {
+    method: 'POST',
+    url: '/orders',
+    template: '/orders',
+    headers: json,
+    body: '{"userId":999,"item":"tea","quantity":1}',
+    status: 422,
+    code: 'UNKNOWN_USER',
+  },
   { method: 'POST', url: '/orders', template: '/orders', headers: json, body: '{"userId":0}', status: 400, code: 'VALIDATION_FAILED' },
   { method: 'POST', url: '/orders', template: '/orders', headers: json, body: '{"userId":', status: 400, code: 'MALFORMED_JSON' },
-  { method: 'POST', url: '/orders', template: '/orders', headers: json, body: Buffer.from('{"item":"\xff"}', 'latin1'), status: 400, code: 'MALFORMED_ENCODING' },
-  { method: 'POST', url: '/orders', template: '/orders', headers: { 'content-type': 'text/plain' }, body: 'x', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  { method: 'POST', url: '/orders', template: '/orders', headers: json, body: `{"item":"${'x'.repeat(2048)}"}`, status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  {
+    method: 'POST',
+    url: '/orders',
+    template: '/orders',
+    headers: json,
+    body: Buffer.from('{"item":"\xff"}', 'latin1'),
+    status: 400,
+    code: 'MALFORMED_ENCODING',
+  },
+  {
+    method: 'POST',
+    url: '/orders',
+    template: '/orders',
+    headers: { 'content-type': 'text/plain' },
+    body: 'x',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    method: 'POST',
+    url: '/orders',
+    template: '/orders',
+    headers: json,
+    body: `{"item":"${'x'.repeat(2048)}"}`,
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
   { method: 'GET', url: '/orders/999', template: '/orders/{id}', status: 404, code: 'ORDER_NOT_FOUND' },
   { method: 'GET', url: '/orders/abc', template: '/orders/{id}', status: 400, code: 'VALIDATION_FAILED' },
   { method: 'GET', url: '/users/999', template: '/users/{id}', status: 404, code: 'USER_NOT_FOUND' },
   { method: 'PUT', url: '/users/999', template: '/users/{id}', headers: json, body: '{"name":"x"}', status: 404, code: 'USER_NOT_FOUND' },
   { method: 'DELETE', url: '/users/999', template: '/users/{id}', status: 404, code: 'USER_NOT_FOUND' },
-  { method: 'POST', url: '/users', template: '/users', headers: json, body: '{"name":"p","email":"no"}', status: 400, code: 'VALIDATION_FAILED' },
-  { method: 'POST', url: '/page/users', template: '/page/users', headers: json, body: '{"size":1000}', status: 400, code: 'VALIDATION_FAILED' },
+  {
+    method: 'POST',
+    url: '/users',
+    template: '/users',
+    headers: json,
+    body: '{"name":"p","email":"no"}',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    method: 'POST',
+    url: '/page/users',
+    template: '/page/users',
+    headers: json,
+    body: '{"size":1000}',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
   { method: 'GET', url: '/files/nothing.txt', template: '/files/{name}', status: 404, code: 'FILE_NOT_FOUND' },
 ];
 
@@ -75,7 +123,8 @@ describe('sample: every error answer is one the served document declares', () =>
   after(() => app?.close());
 
   const codesOf = (template: string, method: string, status: number): string[] => {
-    const error = doc.paths[template]?.[method.toLowerCase()]?.responses[String(status)]?.content?.['application/json'].schema.properties?.error;
+    const error =
+      doc.paths[template]?.[method.toLowerCase()]?.responses[String(status)]?.content?.['application/json'].schema.properties?.error;
     return (error?.oneOf ?? (error ? [error] : [])).flatMap((m) => m.properties?.code?.enum ?? []);
   };
 

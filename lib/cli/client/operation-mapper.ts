@@ -280,7 +280,9 @@ export class OperationMapper {
     const error = errorSchema !== undefined ? this.schemas.resolve(errorSchema, pointer(body!.at, 'properties', 'error')) : undefined;
     if (error === undefined) return [{}];
     const members = (error.schema.oneOf ?? [error.schema]).map((m, i) =>
-      error.schema.oneOf !== undefined ? this.schemas.resolve(m, pointer(error.at, 'oneOf', i)) : { schema: m as oas30.SchemaObject, at: error.at },
+      error.schema.oneOf !== undefined
+        ? this.schemas.resolve(m, pointer(error.at, 'oneOf', i))
+        : { schema: m as oas30.SchemaObject, at: error.at },
     );
     return members.map((m): ErrorVariant => {
       if (m === undefined) return {};

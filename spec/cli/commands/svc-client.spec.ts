@@ -149,14 +149,20 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
   it('exports per operation a union of its declared errors and a guard that narrows them', async () => {
     assert.match(generated.users, /export type GetUserError =\n {2}\| DeclaredHttpError<400, 'VALIDATION_FAILED', FieldError\[\]>\n/);
     assert.match(generated.users, /\| DeclaredHttpError<404, 'USER_NOT_FOUND'>\n/);
-    assert.match(generated.users, /export const isGetUserError = declaredErrorGuard<GetUserError>\(\{ '400': \['VALIDATION_FAILED'\], '404': \['USER_NOT_FOUND'\], '500': \['INTERNAL'\] \}\);/);
+    assert.match(
+      generated.users,
+      /export const isGetUserError = declaredErrorGuard<GetUserError>\(\{ '400': \['VALIDATION_FAILED'\], '404': \['USER_NOT_FOUND'\], '500': \['INTERNAL'\] \}\);/,
+    );
     const { UsersvcContract } = require(path.join(project, 'dist', 'usersvc.js')) as { UsersvcContract: Class };
     const { explain } = require(path.join(project, 'dist', 'explain.js')) as { explain(err: unknown): string };
     const users = createClient(UsersvcContract as new () => Users, { baseUrl: sampleUrl, retryCount: 0 });
     try {
       assert.equal(explain(await users.getUser(999).catch((e: unknown) => e)), 'missing USER_NOT_FOUND');
       assert.equal(explain(await users.createUser({ name: '' }).catch((e: unknown) => e)), 'invalid must NOT have fewer than 1 characters');
-      assert.equal(explain(new RemoteHttpError(404, 'SOMETHING_ELSE', 'x', { service: 'usersvc', operationId: 'getUser', method: 'GET' })), 'undeclared');
+      assert.equal(
+        explain(new RemoteHttpError(404, 'SOMETHING_ELSE', 'x', { service: 'usersvc', operationId: 'getUser', method: 'GET' })),
+        'undeclared',
+      );
     } finally {
       closeClient(users);
     }
