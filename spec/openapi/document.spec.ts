@@ -294,6 +294,7 @@ describe('buildOpenApiDocument', () => {
     const binary = { schema: { type: 'string', format: 'binary' } };
     assert.deepEqual(media.paths['/avatar']?.get?.responses['200'], {
       description: 'The file',
+      headers: { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } },
       content: { 'image/png': binary, 'image/webp': binary },
     });
   });
