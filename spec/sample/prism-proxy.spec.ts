@@ -190,6 +190,16 @@ describe('sample: every operation through Prism’s validation proxy', function 
     await exchange({ operation: 'getOrder', method: 'GET', path: '/orders/x1', status: 400, forbidden: true });
   });
 
+  it('a business error the operation declares (POST /orders: 422 UNKNOWN_USER) matches the document', async () => {
+    await exchange({
+      operation: 'createOrder',
+      method: 'POST',
+      path: '/orders',
+      json: { userId: 999999, item: 'book', quantity: 1 },
+      status: 422,
+    });
+  });
+
   it('the script covers every operation of the document', () => {
     assert.deepEqual([...covered].sort(), operations);
   });
