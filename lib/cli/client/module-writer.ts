@@ -3,6 +3,7 @@
  * constants, type aliases, DTO classes in dependency order (decorators evaluate their class references at
  * definition time), and the @Contract class. Pure and deterministic.
  */
+import { toLowerCamelCase } from '../../decorators/json-case';
 import { docComment, literal, code, type Code } from './code-literal';
 import { propertyKey } from './identifiers';
 import type { MethodModel, ParamModel } from './operation-mapper';
@@ -63,16 +64,35 @@ function lateBound(type: MappedType, declared: ReadonlySet<string>): MappedType 
   return { ...type, ts, spec: code(jsonLiteral(type.json)), constraints: {}, deps: [] };
 }
 
-function writeProp(p: PropDecl, declared: ReadonlySet<string>): string {
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+
+/**
+ * The TypeScript name of each property: a snake_case wire name (`page_size`) becomes a lowerCamel property
+ * with `@Prop({ name: 'page_size' })`, so callers write camelCase and the wire keeps the document's names;
+ * unless the camelCase name is itself a wire name of the class.
+ */
+function propertyNamesOf(c: ClassDecl): Map<string, string> {
+  const wire = new Set(c.props.map((p) => p.name));
+  const names = new Map<string, string>();
+  for (const p of c.props) {
+    const camel = SNAKE_CASE.test(p.name) ? toLowerCamelCase(p.name) : p.name;
+    names.set(p.name, camel !== p.name && (wire.has(camel) || [...names.values()].includes(camel)) ? p.name : camel);
+  }
+  return names;
+}
+
+function writeProp(p: PropDecl, declared: ReadonlySet<string>, property: string): string {
   const type = lateBound(p.type, declared);
   const comment = docComment([p.description], '  ');
-  return `${comment}  @Prop(${options(type, p.optional)})\n  ${propertyKey(p.name)}${p.optional ? '?' : '!'}: ${type.ts};\n`;
+  const wireName = property !== p.name ? { name: p.name } : {};
+  return `${comment}  @Prop(${options(type, p.optional, wireName)})\n  ${propertyKey(property)}${p.optional ? '?' : '!'}: ${type.ts};\n`;
 }
 
 function writeClass(c: ClassDecl, declared: Set<string>): string {
   const heritage = c.extends !== undefined ? ` extends ${c.extends}` : '';
   declared.add(c.name); // a class may name itself in its own decorators (they run after the class exists)
-  const body = c.props.map((p) => writeProp(p, declared)).join('\n');
+  const names = propertyNamesOf(c);
+  const body = c.props.map((p) => writeProp(p, declared, names.get(p.name) ?? p.name)).join('\n');
   return `${docComment([c.description], '')}export class ${c.name}${heritage} {\n${body}}\n`;
 }
 

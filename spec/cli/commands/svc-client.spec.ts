@@ -56,7 +56,7 @@ export function explain(err: unknown): string {
 /* eslint-disable @typescript-eslint/no-require-imports -- the generated modules are compiled at test time */
 type Users = {
   getUser(id: number): Promise<{ id: number; name: string; createdAt: Date }>;
-  pageUsers(q: { page: number; size: number }): Promise<{ items: unknown[]; total: number }>;
+  pageUsers(q: { page: number; size: number }): Promise<{ items: unknown[]; total: number; hasNext: boolean }>;
   createUser(u: { name: string; email?: string }): Promise<{ id: number; name: string; createdAt: Date }>;
   uploadFile(file: unknown, note?: string): Promise<{ fileName: string; size: number; note?: string }>;
   downloadFile(name: string): Promise<FileResult>;
@@ -67,12 +67,17 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
   const temp = new TempDirs();
   let sample: AppProcess;
   let sampleUrl: string;
+  /** The same sample answering in snake_case (GDD_JSON_CASE=snake). */
+  let snakeSample: AppProcess;
+  let snakeUrl: string;
   let project: string;
-  let generated: { users: string; shop: string; usersStderr: string; shopStderr: string };
+  let generated: { users: string; shop: string; snake: string; usersStderr: string; shopStderr: string };
 
   before(async () => {
     sample = new AppProcess(path.resolve(__dirname, '..', '..', '..', 'sample', 'usersvc', 'main.js'), {});
+    snakeSample = new AppProcess(path.resolve(__dirname, '..', '..', '..', 'sample', 'usersvc', 'main.js'), { GDD_JSON_CASE: 'snake' });
     sampleUrl = `http://127.0.0.1:${(await sample.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]}`;
+    snakeUrl = `http://127.0.0.1:${(await snakeSample.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]}`;
     project = temp.make('client');
     writeLinkedProject(project, { 'src/gateway.ts': GATEWAY, 'src/explain.ts': EXPLAIN });
     const users = await runDoudou(['svc', 'client', '--from', `${sampleUrl}/go-doudou/openapi.json`, '--out', 'src/usersvc.ts'], {
@@ -81,9 +86,14 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
     assert.equal(users.code, 0, users.stderr);
     const shop = await runDoudou(['svc', 'client', '--from', SHOP, '--out', 'src/shop.ts'], { cwd: project });
     assert.equal(shop.code, 0, shop.stderr);
+    const snake = await runDoudou(['svc', 'client', '--from', `${snakeUrl}/go-doudou/openapi.json`, '--out', 'src/usersvc-snake.ts'], {
+      cwd: project,
+    });
+    assert.equal(snake.code, 0, snake.stderr);
     generated = {
       users: readFileSync(path.join(project, 'src/usersvc.ts'), 'utf8'),
       shop: readFileSync(path.join(project, 'src/shop.ts'), 'utf8'),
+      snake: readFileSync(path.join(project, 'src/usersvc-snake.ts'), 'utf8'),
       usersStderr: users.stderr,
       shopStderr: shop.stderr,
     };
@@ -92,6 +102,7 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
   });
   after(() => {
     sample?.kill();
+    snakeSample?.kill();
     temp.removeAll();
   });
 
@@ -119,6 +130,27 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
       const file = await users.downloadFile('p.txt');
       assert.ok(file instanceof FileResult);
       assert.equal(file.fileName, 'p.txt');
+    } finally {
+      closeClient(users);
+    }
+  });
+
+  it('from a snake_case document: camelCase properties with @Prop({ name }), so callers write camelCase and the wire stays snake_case', async () => {
+    assert.match(generated.snake, /@Prop\(\{[^)]*name: 'created_at'[^)]*\}\)\n\s+createdAt!: Date;/);
+    assert.match(generated.snake, /@Prop\(\{[^)]*name: 'has_next'[^)]*\}\)\n\s+hasNext!: boolean;/);
+    assert.doesNotMatch(generated.snake, /^\s+[a-z]+_[a-z_]+[!?]:/m, 'no snake_case property is declared');
+    const { UsersvcContract } = require(path.join(project, 'dist', 'usersvc-snake.js')) as { UsersvcContract: Class };
+    const users = createClient(UsersvcContract as new () => Users, { baseUrl: snakeUrl, retryCount: 0 });
+    try {
+      const ada = await users.getUser(1);
+      assert.ok(ada.createdAt instanceof Date, 'created_at arrives as createdAt, revived');
+      assert.equal(ada.createdAt.toISOString(), '2024-01-01T00:00:00.000Z');
+      const page = await users.pageUsers({ page: 1, size: 2 });
+      assert.equal(page.hasNext, true);
+      const up = await users.uploadFile({ data: Buffer.from('snake bytes'), fileName: 's.txt' }, 'a note');
+      assert.deepEqual(up, { fileName: 's.txt', size: 11, note: 'a note' });
+      const raw = (await (await fetch(`${snakeUrl}/users/1`)).json()) as Record<string, unknown>;
+      assert.equal(raw.created_at, '2024-01-01T00:00:00.000Z', 'the sample itself answers in snake_case');
     } finally {
       closeClient(users);
     }
