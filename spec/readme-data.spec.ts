@@ -3,11 +3,11 @@
  * other in one program, on MariaDB and on PostgreSQL: a user copying them gets working code.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describeOnDatabases } from './support/databases';
 import { compileProject, REPO_ROOT, writeLinkedProject } from './support/linked-project';
+import { runNodeScript } from './support/node-script';
 import { TempDirs } from './support/temp-dir';
 
 /** The ```ts blocks between two headings of the README. */
@@ -45,21 +45,6 @@ main().catch((err: unknown) => {
 `;
 }
 
-function runNode(file: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, output }));
-  });
-}
-
 describe('README: the data-layer examples', function () {
   this.timeout(420_000); // tsc --strict of the generated project: minutes on a loaded machine
   const temp = new TempDirs();
@@ -78,7 +63,7 @@ describe('README: the data-layer examples', function () {
 
   describeOnDatabases('run as written', (schema) => {
     it('create the tables, reverse them, and run every DAO call shown', async () => {
-      const run = await runNode(path.join(project, 'dist', 'readme.js'), project, schema().env);
+      const run = await runNodeScript([path.join(project, 'dist', 'readme.js')], { cwd: project, env: schema().env });
       assert.equal(run.code, 0, run.output);
       const last = JSON.parse(run.output.trim().split('\n').at(-1) ?? '') as { statements: number; total: number; quantity: number };
       assert.ok(last.statements > 0, 'the dry run listed CREATE statements');

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -9,6 +8,7 @@ import type { Class } from '../../../lib/decorators/class-type';
 import { runDoudou } from '../../support/cli-process';
 import { compileTs, tsProjectDir } from '../../support/compile-ts';
 import { describeOnDatabases } from '../../support/databases';
+import { runNodeScript, type NodeScriptResult } from '../../support/node-script';
 
 const TABLES: Record<'mysql' | 'postgres', string> = {
   mysql: `create table products (
@@ -42,23 +42,8 @@ const TABLES: Record<'mysql' | 'postgres', string> = {
 const MOCHA = path.resolve(__dirname, '..', '..', '..', '..', 'node_modules', 'mocha', 'bin', 'mocha.js');
 
 /** Runs the generated spec with mocha as the project would (`npx mocha dist/…spec.js`: no config, mocha's default timeouts). */
-function runGeneratedSpec(cwd: string, file: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MOCHA, '--no-config', file], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+function runGeneratedSpec(cwd: string, file: string, env: Record<string, string>): Promise<NodeScriptResult> {
+  return runNodeScript([MOCHA, '--no-config', file], { cwd, env });
 }
 
 describeOnDatabases('doudou svc crud', (schema, target) => {
