@@ -26,6 +26,7 @@ import type { ResponseCompression } from './compression';
 import type { CorsPolicy } from './cors';
 import { countBodyBytes } from './counting-response';
 import { noteResponseEnded } from './open-connections';
+import { isPromiseLike } from './promise-like';
 import { recordedResponse, statusLabel } from './response-outcome';
 import { answerError, answerUnrouted } from './error-mapper';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -47,7 +48,17 @@ export interface RequestLifecycleOptions {
   tracing?: Tracing;
 }
 
-export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
+/** The rest of a request after the lifecycle: Koa's `next`, or a matched route run directly (route-dispatch.ts). */
+export type Inner = (ctx: Context) => unknown;
+
+export interface RequestLifecycle {
+  /** The lifecycle as the outermost Koa middleware. */
+  readonly middleware: Middleware;
+  /** The same lifecycle around `inner` called with ctx: what the middleware does with `next`. */
+  run(ctx: Context, inner: Inner): Promise<void>;
+}
+
+export function requestLifecycle(options: RequestLifecycleOptions): RequestLifecycle {
   const { metrics, accessLog, logger, isClosing, cors, compression, tracing } = options;
 
   function finished(ctx: Context, started: number, bytes: number, span: Span | undefined): void {
@@ -69,20 +80,20 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
     }
   }
 
-  /** The rest of the chain as the separate middleware ran it: CORS around (compression's Vary, then next). */
-  function downstream(ctx: Context, next: Next): Promise<unknown> {
+  /** The rest of the chain as the separate middleware ran it: CORS around (compression's Vary, then inner). */
+  function downstream(ctx: Context, inner: Inner): unknown {
     const aroundCors = cors?.apply(ctx);
     if (aroundCors === undefined) {
       compression?.prepare(ctx);
-      return next();
+      return inner(ctx);
     }
-    return aroundCors(ctx, () => {
+    return aroundCors(ctx, async () => {
       compression?.prepare(ctx);
-      return next();
+      await inner(ctx);
     });
   }
 
-  return async function requestLifecycle(ctx, next) {
+  async function run(ctx: Context, inner: Inner): Promise<void> {
     const started = performance.now();
     const res = ctx.res;
     const requestId = requestIdFrom(ctx.req.headers['x-request-id']);
@@ -92,7 +103,8 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
     const span = startServerSpan(tracing, ctx, requestId);
     res.on('close', () => finished(ctx, started, count.bodyBytes, span));
     try {
-      await runWithRequestContext({ requestId, span }, () => downstream(ctx, next));
+      const pending = runWithRequestContext({ requestId, span }, () => downstream(ctx, inner));
+      if (isPromiseLike(pending)) await pending;
       if (compression !== undefined) {
         const compressing = compression.finish(ctx);
         if (compressing !== undefined) await compressing;
@@ -103,5 +115,7 @@ export function requestLifecycle(options: RequestLifecycleOptions): Middleware {
       answerError(ctx, err, requestId, logger);
     }
     if (!res.headersSent && isClosing()) res.setHeader('Connection', 'close');
-  };
+  }
+
+  return { middleware: (ctx: Context, next: Next) => run(ctx, next), run };
 }

@@ -4,6 +4,7 @@
  * validator and the handler. At request time: read body → bind params → call → serialize.
  */
 import type Router from '@koa/router';
+import type { Layer } from '@koa/router';
 import type Ajv from 'ajv';
 import type { Context, Middleware } from 'koa';
 import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
@@ -14,7 +15,9 @@ import type { ContractBreaches } from './contract-breaches';
 import { LOGGED_RESPONSE } from './request-dump';
 import type { MultipartBodyReader } from './multipart-body';
 import { ParamBinder, type ParsedBody } from './param-binder';
+import { isPromiseLike } from './promise-like';
 import { hasBody, readFormBody, readJsonBody } from './request-body';
+import type { RouteDispatch } from './route-dispatch';
 import { gddState } from './request-state';
 import { ResponseWriter } from './response-writer';
 import { answerKeys, routeErrors } from './route-errors';
@@ -32,6 +35,8 @@ export interface RouteBuildContext {
   breaches: ContractBreaches;
   /** Error answers of the user middleware mounted so far (a rate limiter's 429): every route may give them. */
   middlewareErrors: ErrorResponseDescriptor[];
+  /** Routes requests may reach without the Koa chain (route-dispatch.ts). */
+  dispatch: RouteDispatch;
 }
 
 export interface BuiltRoute {
@@ -56,10 +61,16 @@ function unsupported(ctx: Context, expected: string): HttpError {
 
 const NO_BODY: ParsedBody = Object.freeze({});
 
+/** ctx.is('json', '+json'), answered without parsing the Content-Type for the two spellings clients send. */
+function isJsonRequest(ctx: Context): boolean {
+  const type = ctx.req.headers['content-type'];
+  return type === 'application/json' || type === 'application/json; charset=utf-8' || Boolean(ctx.is('json', '+json'));
+}
+
 /** Form routes accept either form encoding (browsers pick); JSON routes only JSON. */
 async function readRouteBody(ctx: Context, kind: BodyKind, b: RouteBuildContext): Promise<ParsedBody> {
   if (kind === 'json') {
-    if (!ctx.is('json', '+json')) throw unsupported(ctx, 'application/json');
+    if (!isJsonRequest(ctx)) throw unsupported(ctx, 'application/json');
     return { json: await readJsonBody(ctx, b.jsonLimit) };
   }
   if (ctx.is('urlencoded')) return { form: await readFormBody(ctx, b.formLimit) };
@@ -68,10 +79,6 @@ async function readRouteBody(ctx: Context, kind: BodyKind, b: RouteBuildContext)
     return { form: fields, files };
   }
   throw unsupported(ctx, kind === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded or multipart/form-data');
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 function handlerOf(instance: object, route: RouteDescriptor, service: string): (...args: unknown[]) => unknown {
@@ -95,31 +102,46 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
     const writer = new ResponseWriter(route, descriptor, b.breaches);
     const kind = bodyKindOf(route);
     const declared = b.breaches.enabled ? answerKeys(routeErrors(route, b.middlewareErrors)) : undefined;
-    // Per request: read body → bind params → call → serialize, awaiting only what really is asynchronous
-    // (a route without a body and a synchronous handler costs no extra promise turns).
-    const invoke = async (ctx: Context): Promise<void> => {
-      const body = kind === undefined || !hasBody(ctx) ? NO_BODY : await readRouteBody(ctx, kind, b);
+    const undeclared = (err: unknown): never => {
+      if (declared !== undefined) b.breaches.reportUndeclaredError(route.operationId, declared, err);
+      throw err;
+    };
+    // Per request: read body → bind params → call → serialize, waiting only for what really is asynchronous:
+    // a route without a body and a synchronous handler runs synchronously, creating no promise at all.
+    const answer = (ctx: Context, result: unknown): unknown => {
+      const written = writer.write(ctx, result);
+      if (!b.logBodies) return written;
+      const logResponse = (): void => void ((ctx.state as Record<symbol, unknown>)[LOGGED_RESPONSE] = ctx.body);
+      return written === undefined ? logResponse() : written.then(logResponse);
+    };
+    const call = (ctx: Context, body: ParsedBody): unknown => {
       // a copy: validation fills schema defaults into the body, the log shows what the client sent
       if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_BODY] = structuredClone(body.json ?? body.form);
       const args = binder.bind(ctx, body);
       let result: unknown;
       try {
         result = handler.apply(instance, args);
-        if (isPromiseLike(result)) result = await result;
       } catch (err) {
-        if (declared !== undefined) b.breaches.reportUndeclaredError(route.operationId, declared, err);
-        throw err;
+        return undeclared(err);
       }
-      const written = writer.write(ctx, result);
-      if (written !== undefined) await written;
-      if (b.logBodies) (ctx.state as Record<symbol, unknown>)[LOGGED_RESPONSE] = ctx.body;
+      return isPromiseLike(result) ? Promise.resolve(result).then((r) => answer(ctx, r), undeclared) : answer(ctx, result);
     };
+    const invoke = (ctx: Context): unknown =>
+      kind === undefined || !hasBody(ctx) ? call(ctx, NO_BODY) : readRouteBody(ctx, kind, b).then((body) => call(ctx, body));
     // One router layer per route: the template for metrics/logs, then 'after' user middleware, then the call.
     const handle: Middleware = (ctx) => {
       gddState(ctx).routeTemplate = pattern;
-      return b.afterMiddleware(ctx, () => invoke(ctx));
+      // the slot hands user middleware a next() that always returns a promise, whatever invoke returns
+      return b.afterMiddleware(ctx, () => invoke(ctx) as Promise<void>);
     };
-    router.register(pattern, [route.method], [handle], { name: route.operationId });
+    const layer = router.register(pattern, [route.method], [handle], { name: route.operationId }) as Layer;
+    // a handler given ctx could read what the router leaves on it: those routes always go through the chain
+    if (!route.params.some((p) => p.in === 'context')) {
+      b.dispatch.add(layer, (ctx) => {
+        gddState(ctx).routeTemplate = pattern;
+        return invoke(ctx);
+      });
+    }
     built.push({ name: route.operationId, method: route.method, pattern });
   }
   return built;

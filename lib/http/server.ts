@@ -14,7 +14,7 @@
  * know the route (ctx.state.routeTemplate).
  */
 import Router from '@koa/router';
-import Koa, { type Middleware } from 'koa';
+import Koa, { type Context, type Middleware } from 'koa';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import winston, { type Logger } from 'winston';
@@ -35,11 +35,12 @@ import { middlewareErrors } from './route-errors';
 import { MultipartBodyReader } from './multipart-body';
 import { OpenConnections } from './open-connections';
 import { ReadTimeoutResponder, readTimeoutCheckInterval } from './read-timeout';
-import { requestLifecycle } from './request-lifecycle';
+import { requestLifecycle, type RequestLifecycle } from './request-lifecycle';
 import { createAjv } from './request-validator';
 import { UploadTempFiles } from './upload-temp-files';
 import { inFlightResponse, markConnectionCut } from './response-outcome';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
+import { RouteDispatch } from './route-dispatch';
 import {
   resolveHttpServerOptions,
   type HttpServerOptions,
@@ -74,6 +75,11 @@ export interface CloseOptions {
 
 export type RouteInfo = BuiltRoute;
 
+/** Koa's request handling after the chain was composed (application.js): sets 404, runs `fn`, then respond() or ctx.onerror. */
+interface KoaInternals {
+  handleRequest(ctx: Context, fn: (ctx: Context) => Promise<void>): Promise<void>;
+}
+
 export class HttpServer {
   readonly koa: Koa;
   readonly metrics: HttpMetrics;
@@ -84,6 +90,10 @@ export class HttpServer {
   private readonly before = new MiddlewareSlot();
   private readonly after = new MiddlewareSlot();
   private readonly build: RouteBuildContext;
+  private readonly lifecycle: RequestLifecycle;
+  private readonly dispatch: RouteDispatch;
+  /** Koa middleware the constructor adds; more means someone added their own to `koa`. */
+  private readonly builtInLayers: number;
   private readonly businessRoutes: BuiltRoute[] = [];
   private readonly manageRoutes: BuiltRoute[] = [];
   private readonly connections = new OpenConnections();
@@ -116,6 +126,16 @@ export class HttpServer {
       connections: this.connections,
     });
 
+    this.lifecycle = requestLifecycle({
+      metrics: this.metrics,
+      accessLog: this.accessLog,
+      logger: this.logger,
+      isClosing: () => this.closing !== undefined,
+      cors: new CorsPolicy(o.cors, { openApi: OPENAPI_PATH, managePrefix: MANAGE_PREFIX }),
+      compression: o.gzip ? new ResponseCompression() : undefined,
+      tracing: options.tracing,
+    });
+    this.dispatch = new RouteDispatch(this.router, this.lifecycle);
     this.build = {
       ajv: createAjv(this.logger),
       rootPath: o.rootPath,
@@ -126,6 +146,7 @@ export class HttpServer {
       afterMiddleware: this.after.asMiddleware(),
       breaches: new ContractBreaches(o.contractChecks ? this.logger : undefined),
       middlewareErrors: [],
+      dispatch: this.dispatch,
     };
 
     if (o.manage.enable) {
@@ -146,20 +167,11 @@ export class HttpServer {
     }
 
     const app = this.koa;
-    app.use(
-      requestLifecycle({
-        metrics: this.metrics,
-        accessLog: this.accessLog,
-        logger: this.logger,
-        isClosing: () => this.closing !== undefined,
-        cors: new CorsPolicy(o.cors, { openApi: OPENAPI_PATH, managePrefix: MANAGE_PREFIX }),
-        compression: o.gzip ? new ResponseCompression() : undefined,
-        tracing: options.tracing,
-      }),
-    );
+    app.use(this.lifecycle.middleware);
     app.use(this.before.asMiddleware());
     app.use(this.router.routes());
     app.use(this.router.allowedMethods());
+    this.builtInLayers = app.middleware.length;
   }
 
   /** Adds the routes of one service; the instance's methods named by operationId handle them. */
@@ -186,9 +198,24 @@ export class HttpServer {
     return this.server;
   }
 
-  /** A node:http request listener (for tests, benchmarks, or your own server). */
+  /**
+   * A node:http request listener (for tests, benchmarks, or your own server): Koa's, with business routes
+   * dispatched directly while no user middleware is in the way (route-dispatch.ts) — same lifecycle, same
+   * route code, answered by Koa's own handleRequest.
+   */
   callback(): http.RequestListener {
-    return this.koa.callback();
+    const koa = this.koa;
+    const chain = koa.callback();
+    const handleRequest = (koa as unknown as KoaInternals).handleRequest.bind(koa);
+    return (req, res) => {
+      if (this.before.size !== 0 || this.after.size !== 0 || koa.middleware.length !== this.builtInLayers || koa.ctxStorage !== undefined)
+        return chain(req, res);
+      const ctx = koa.createContext(req, res);
+      const hit = this.dispatch.find(req.method ?? '', ctx.path);
+      if (hit === undefined) return chain(req, res);
+      (ctx as Context & { params?: Readonly<Record<string, string>> }).params = hit.params;
+      return handleRequest(ctx, hit.handle);
+    };
   }
 
   async listen(options: ListenOptions = {}): Promise<ListeningAddress> {
