@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
+import { CounterSeries, HistogramSeries } from './metric-series';
 
 export interface HttpMetricsOptions {
   /** Registry to register on; default: a new Registry owned by this object. */
@@ -41,10 +42,10 @@ export function existing<T extends Metric>(registry: Registry, name: string): T 
   return registry.getSingleMetric(name) as T | undefined;
 }
 
-/** The labelled children one (route, method, status) records into. */
+/** The series one (route, method, status) records into (metric-series.ts: no per-call label hashing). */
 interface RouteSeries {
-  count: { inc(): void };
-  time: { observe(seconds: number): void };
+  count: CounterSeries;
+  time: HistogramSeries;
 }
 
 /** Bound of the series cache: route templates × methods × statuses is small; this only caps misuse. */
@@ -54,7 +55,7 @@ export class HttpMetrics {
   readonly registry: Registry;
   private readonly requests: Counter<'path' | 'method' | 'status'>;
   private readonly responseTime: Histogram<'path' | 'method'>;
-  /** `${method} ${status} ${route}` → children: prom-client's labels objects built once, not per request. */
+  /** `${method} ${status} ${route}` → its series, built once, not per request. */
   private readonly series = new Map<string, RouteSeries>();
 
   constructor(options: HttpMetricsOptions = {}) {
@@ -92,8 +93,8 @@ export class HttpMetrics {
     if (series === undefined) {
       if (this.series.size >= MAX_CACHED_SERIES) this.series.clear();
       series = {
-        count: this.requests.labels({ path: routeTemplate, method, status: String(status) }),
-        time: this.responseTime.labels({ path: routeTemplate, method }),
+        count: new CounterSeries(this.requests, { path: routeTemplate, method, status: String(status) }),
+        time: new HistogramSeries(this.responseTime, { path: routeTemplate, method }),
       };
       this.series.set(key, series);
     }
