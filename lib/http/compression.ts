@@ -13,6 +13,7 @@
  */
 import compress from 'koa-compress';
 import type { Context, Middleware } from 'koa';
+import { addVary } from './vary';
 
 /** koa-compress's default threshold, which compress() without options keeps. */
 export const COMPRESSION_THRESHOLD = 1024;
@@ -50,7 +51,7 @@ export class ResponseCompression {
 
   /** koa-compress sets Vary: Accept-Encoding on every response before calling on. */
   prepare(ctx: Context): void {
-    ctx.vary('Accept-Encoding');
+    addVary(ctx, 'Accept-Encoding');
   }
 
   /** Compresses the final body when koa-compress would; returns a promise only when koa-compress runs. */

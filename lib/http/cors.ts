@@ -12,6 +12,7 @@
 import cors from '@koa/cors';
 import type { CorsOptions } from './cors-options';
 import type { Context, Middleware, Next } from 'koa';
+import { addVary } from './vary';
 
 /** The headers @koa/cors sets on a non-preflight answer, or undefined when they depend on the request. */
 function staticHeaders(options: CorsOptions): { origin: string | undefined; rest: Array<[string, string]> } | undefined {
@@ -43,9 +44,9 @@ class CorsRule {
   /** Sets the headers when they are static and returns undefined; otherwise returns @koa/cors to run around the rest. */
   apply(ctx: Context): Middleware | undefined {
     const fixed = this.fixed;
-    if (fixed === undefined || ctx.method === 'OPTIONS') return this.full;
-    ctx.vary('Origin');
     const res = ctx.res;
+    if (fixed === undefined || ctx.req.method === 'OPTIONS') return this.full;
+    addVary(ctx, 'Origin');
     res.setHeader('Access-Control-Allow-Origin', fixed.origin ?? ctx.get('Origin'));
     for (let i = 0; i < fixed.rest.length; i++) res.setHeader(fixed.rest[i]![0], fixed.rest[i]![1]);
     return undefined;

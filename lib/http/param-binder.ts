@@ -10,6 +10,7 @@ import type { UploadedFileInfo } from '../decorators/uploaded-file';
 import { compileKeyRenamer, type KeyRenamer } from '../decorators/wire-keys';
 import { ValidationError, type FieldError } from '../errors';
 import { coerceScalar, syntaxError } from './coerce';
+import { NO_QUERY, queryValues, type QueryValues } from './query-values';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
 import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
@@ -41,6 +42,7 @@ export class ParamBinder {
   private readonly formParams: readonly ParamDescriptor[];
   /** The JSON body's wire names → the DTO's property names (identity for lowerCamel services). */
   private readonly bodyFromWire: KeyRenamer;
+  private readonly readsQuery: boolean;
 
   constructor(
     ajv: Ajv,
@@ -55,14 +57,14 @@ export class ParamBinder {
     this.readsBody = route.params.some((p) => p.in === 'body');
     this.fileParams = route.params.filter((p) => p.in === 'file');
     this.formParams = route.params.filter((p) => p.in === 'form');
+    this.readsQuery = route.params.some((p) => p.in === 'query');
   }
 
-  private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody): Values {
+  private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody, q: QueryValues): Values {
     switch (p.in) {
       case 'path':
         return (ctx as Context & { params?: Record<string, string> }).params?.[p.name];
       case 'query': {
-        const q = ctx.query;
         if (!p.isArray) return q[p.name] ?? q[`${p.name}[]`];
         const all = [...listOf(q[p.name]), ...listOf(q[`${p.name}[]`])];
         return all.length > 0 ? all : undefined;
@@ -98,12 +100,14 @@ export class ParamBinder {
 
   /** Reads, coerces and validates; throws ValidationError listing every bad field. */
   bind(ctx: Context, body: ParsedBody): unknown[] {
-    rejectForbiddenQueryKeys(ctx);
+    const querystring = ctx.querystring;
+    rejectForbiddenQueryKeys(ctx, querystring);
+    const q = this.readsQuery ? queryValues(ctx, querystring) : NO_QUERY;
     const errors: FieldError[] = [];
     const input: Record<string, unknown> = {};
     for (const location of this.locations) input[location] = {};
     for (const p of this.located) {
-      const raw = this.raw(ctx, p, body);
+      const raw = this.raw(ctx, p, body, q);
       if (raw === undefined) continue;
       const key = paramKey(p);
       const field = `${p.in}.${key}`;
@@ -174,8 +178,7 @@ export class ParamBinder {
 }
 
 /** A query key can only be `__proto__`-like when it says `proto` or hides letters behind percent-escapes. */
-function rejectForbiddenQueryKeys(ctx: Context): void {
-  const raw = ctx.querystring;
+function rejectForbiddenQueryKeys(ctx: Context, raw: string): void {
   if (!raw.includes('proto') && !raw.includes('%')) return;
   const forbidden = forbiddenFlatKeyIn(ctx.query, 'query');
   if (forbidden !== undefined) throw forbiddenKeyError(forbidden);

@@ -81,6 +81,8 @@ function writeRaw(ctx: Context, answer: RawAnswer): undefined {
   return undefined;
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** The response side of one route, built once at mount. */
 export class ResponseWriter {
   private readonly serialize: Serializer | undefined;
@@ -112,7 +114,8 @@ export class ResponseWriter {
       const what = result === undefined ? 'returned nothing' : 'returned a file or stream';
       throw new ServingError('RESULT_NOT_JSON', `${this.route.operationId} ${what} but declares a JSON response (returns)`);
     }
-    ctx.type = 'application/json; charset=utf-8';
+    // what `ctx.type = 'application/json; charset=utf-8'` sets, without its MIME lookup
+    if (!ctx.res.headersSent) ctx.res.setHeader('Content-Type', JSON_TYPE);
     ctx.body = this.serialize(result);
     return undefined;
   }
