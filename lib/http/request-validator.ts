@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
 import type { FieldError } from '../errors';
 import { schemaTypeOf } from './coerce';
+import { reachableComponents } from './reachable-components';
 
 /** Locations validated by schema; `file` and `context` are checked by the binder itself. */
 export const VALIDATED_LOCATIONS = ['path', 'query', 'header', 'form'] as const;
@@ -91,7 +92,11 @@ export function routeInputSchema(route: RouteDescriptor, schemas: Readonly<Recor
     };
     if (bodyParams.some((p) => p.required)) required.push('body');
   }
-  const $defs = Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, localiseRefs(s)]));
+  const reached = reachableComponents(
+    route.params.map((p) => p.schema),
+    schemas,
+  );
+  const $defs = Object.fromEntries(Object.entries(reached).map(([name, s]) => [name, localiseRefs(s)]));
   return { type: 'object', properties, required, $defs };
 }
 

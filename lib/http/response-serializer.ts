@@ -11,6 +11,7 @@
  */
 import fastJson from 'fast-json-stringify';
 import type { JsonSchema } from '../decorators/descriptors';
+import { reachableComponents } from './reachable-components';
 import { ServingError } from './serving-errors';
 
 export type Serializer = (value: unknown) => string;
@@ -44,9 +45,10 @@ function forSerializer(schema: JsonSchema, known: ReadonlySet<string>): JsonSche
 /** Compiles the serializer of one response schema; `$ref`s point into `components` (`#/components/schemas/X`). */
 export function compileSerializer(schema: JsonSchema, components: Readonly<Record<string, JsonSchema>>, where: string): Serializer {
   const known = new Set(Object.keys(components));
+  const reached = reachableComponents([schema], components);
   const root = {
     ...forSerializer(schema, known),
-    components: { schemas: Object.fromEntries(Object.entries(components).map(([name, s]) => [name, forSerializer(s, known)])) },
+    components: { schemas: Object.fromEntries(Object.entries(reached).map(([name, s]) => [name, forSerializer(s, known)])) },
   };
   const stringify = fastJson(root as Parameters<typeof fastJson>[0]);
   return (value) => {
