@@ -22,9 +22,18 @@ export class TargetProcess {
     });
   }
 
-  /** Starts `name` pinned to `cpu` (a taskset CPU list) or unpinned; `nodeArgs` go to node (`--cpu-prof`). */
-  static start(name: TargetName, cpu: string | undefined, nodeArgs: readonly string[] = []): Promise<TargetProcess> {
-    const [command, args] = pinned(cpu, process.execPath, [...nodeArgs, path.join(__dirname, 'serve.js'), name]);
+  /**
+   * Starts `name` pinned to `cpu` (a taskset CPU list) or unpinned; `nodeArgs` go to node (`--cpu-prof`),
+   * `wrapper` runs node (`['valgrind', '--tool=callgrind']`).
+   */
+  static start(
+    name: TargetName,
+    cpu: string | undefined,
+    nodeArgs: readonly string[] = [],
+    wrapper: readonly string[] = [],
+  ): Promise<TargetProcess> {
+    const node = [process.execPath, ...nodeArgs, path.join(__dirname, 'serve.js'), name];
+    const [command, args] = pinned(cpu, wrapper[0] ?? node[0]!, [...wrapper.slice(1), ...node.slice(wrapper.length === 0 ? 1 : 0)]);
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
       child.once('message', (m: FromTarget) => {
@@ -34,6 +43,11 @@ export class TargetProcess {
       const onExit = (code: number | null): void => reject(new Error(`target ${name} exited with ${code} before listening`));
       child.once('exit', onExit);
     });
+  }
+
+  /** The process id (of the wrapper, when there is one: valgrind runs node in its own process). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** Lines written to stdout so far. */
