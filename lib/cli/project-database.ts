@@ -1,6 +1,6 @@
 /** The project's database for a data command: opened from its GDD_DB_*, closed after, failures as one-line CliErrors. */
 import { ConfigError, HttpError } from '../errors';
-import { Database } from '../data/database/database';
+import type { Database } from '../data/database/database';
 import { DataError } from '../data/database/database-errors';
 import { CliError, CliErrorCodes } from './cli-errors';
 import { readServiceProject } from './service-project';
@@ -9,6 +9,8 @@ import { readServiceProject } from './service-project';
 export async function withDatabase<T>(cwd: string, work: (db: Database) => Promise<T>): Promise<T> {
   let db: Database | undefined;
   try {
+    // loaded here rather than at the top: the database drivers' code is for the data commands only
+    const { Database } = await import('../data/database/database');
     db = Database.fromConfig(readServiceProject(cwd).config);
     return await work(db);
   } catch (err) {

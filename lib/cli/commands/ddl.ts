@@ -4,9 +4,6 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { entitiesFromModules } from '../../data/entity/load-entities';
-import { reverseSchema } from '../../data/schema/reverse-schema';
-import { syncSchema } from '../../data/schema/sync-schema';
 import { CliError, CliErrorCodes } from '../cli-errors';
 import { withDatabase } from '../project-database';
 import { readServiceProject } from '../service-project';
@@ -52,6 +49,11 @@ function registerSync(ddl: Command): void {
     .action(async (flags: SyncFlags) => {
       const cwd = process.cwd();
       const paths = entityPaths(flags, cwd);
+      // the data layer loads when a ddl command runs, so every other `doudou` command starts without it
+      const [{ entitiesFromModules }, { syncSchema }] = await Promise.all([
+        import('../../data/entity/load-entities'),
+        import('../../data/schema/sync-schema'),
+      ]);
       await withDatabase(cwd, async (db) => {
         const entities = entitiesFromModules(cwd, paths);
         if (entities.length === 0) {
@@ -81,6 +83,7 @@ function registerReverse(ddl: Command): void {
     .addHelpText('after', '\nExamples:\n  doudou ddl reverse --tables "order*" --out src/entities')
     .action(async (flags: ReverseFlags) => {
       const cwd = process.cwd();
+      const { reverseSchema } = await import('../../data/schema/reverse-schema');
       await withDatabase(cwd, async (db) => {
         const out = path.resolve(cwd, flags.out);
         const files = await reverseSchema(db, { tables: flags.tables, out, importFrom: flags.importFrom });

@@ -1,6 +1,5 @@
 /** `doudou gossip-node`: a standalone SWIM node configured from GDD_MEM_* (lib/discovery/cli.ts). */
 import type { Command } from 'commander';
-import { main as runGossipNode } from '../../discovery/cli';
 
 export function registerGossipNode(parent: Command): void {
   parent
@@ -8,6 +7,8 @@ export function registerGossipNode(parent: Command): void {
     .description('run a standalone gossip node from GDD_MEM_* variables, printing membership events as JSON lines')
     .addHelpText('after', '\nExample:\n  GDD_MEM_PORT=7946 GDD_MEM_SEED=10.0.0.5:7946 doudou gossip-node')
     .action(async () => {
-      await runGossipNode(process.env);
+      // the gossip node's code loads when it runs, not with every `doudou` command
+      const { main } = await import('../../discovery/cli');
+      await main(process.env);
     });
 }

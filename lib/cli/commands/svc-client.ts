@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateClient } from '../client/generate-client';
-import { loadOpenApiDocument } from '../openapi/load-document';
 
 interface ClientFlags {
   from: string;
@@ -27,6 +25,11 @@ export function registerSvcClient(parent: Command): void {
         'Example:\n  doudou svc client --from http://payments:6060/go-doudou/openapi.json --out src/clients/payments.ts',
     )
     .action(async (flags: ClientFlags) => {
+      // the document loader and the generator load when the command runs, not with every `doudou` command
+      const [{ loadOpenApiDocument }, { generateClient }] = await Promise.all([
+        import('../openapi/load-document'),
+        import('../client/generate-client'),
+      ]);
       const loaded = await loadOpenApiDocument(flags.from);
       const generated = generateClient(loaded.document, { source: flags.from, serviceName: flags.name, className: flags.className });
       for (const w of generated.warnings) process.stderr.write(`warning: ${w.pointer}: ${w.message}\n`);

@@ -1,7 +1,6 @@
 /** `doudou svc crud --table T`: a CRUD REST service over one table (lib/data's generateCrud()). */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { generateCrud } from '../../data/codegen/crud/generate-crud';
 import { kebabCase } from '../../data/codegen/ts-literals';
 import { withDatabase } from '../project-database';
 
@@ -30,6 +29,8 @@ export function registerSvcCrud(parent: Command): void {
     .action(async (flags: CrudFlags) => {
       const cwd = process.cwd();
       const out = path.resolve(cwd, flags.out ?? path.join('src', kebabCase(flags.table)));
+      // the generator loads when the command runs, not with every `doudou` command
+      const { generateCrud } = await import('../../data/codegen/crud/generate-crud');
       await withDatabase(cwd, async (db) => {
         const result = await generateCrud(db, {
           table: flags.table,

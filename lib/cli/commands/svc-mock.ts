@@ -1,14 +1,10 @@
 /** `doudou svc mock`: this project's contracts, or any OpenAPI 3.0 document, answered with fake data. */
 import type { Command } from 'commander';
 import type { oas30 } from 'openapi3-ts';
-import winston from 'winston';
 import { buildOpenApiDocument } from '../../openapi';
 import { integerOption } from '../command-registry';
 import { CliError, CliErrorCodes } from '../cli-errors';
-import { FakeData } from '../mock/fake-data';
 import { descriptorFromDocument, descriptorsFromModules } from '../mock/mock-contracts';
-import { MockServer } from '../mock/mock-server';
-import { loadOpenApiDocument } from '../openapi/load-document';
 import { readServiceProject } from '../service-project';
 import type { ServiceDescriptor } from '../../decorators/descriptors';
 
@@ -25,6 +21,7 @@ async function sources(
   cwd: string,
 ): Promise<{ services: ServiceDescriptor[]; document: oas30.OpenAPIObject; what: string }> {
   if (flags.from !== undefined) {
+    const { loadOpenApiDocument } = await import('../openapi/load-document');
     const { document } = await loadOpenApiDocument(flags.from);
     const { descriptor, generated } = descriptorFromDocument(document, flags.from, cwd);
     for (const w of generated.warnings) process.stderr.write(`warning: ${w.pointer}: ${w.message}\n`);
@@ -62,6 +59,12 @@ export function registerSvcMock(parent: Command): void {
     .action(async (flags: MockFlags) => {
       const cwd = process.cwd();
       const { services, document, what } = await sources(flags, cwd);
+      // the mock server, its fake data and its logger load when the mock starts, not with every `doudou` command
+      const [{ FakeData }, { MockServer }, { default: winston }] = await Promise.all([
+        import('../mock/fake-data'),
+        import('../mock/mock-server'),
+        import('winston'),
+      ]);
       const fake = await FakeData.create(document, { seed: flags.seed });
       const logger = winston.createLogger({
         level: 'info',
