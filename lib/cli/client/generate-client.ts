@@ -7,7 +7,8 @@ import type { oas30 } from 'openapi3-ts';
 import { pascalCase } from './identifiers';
 import { writeModule } from './module-writer';
 import { OperationMapper } from './operation-mapper';
-import { SchemaMapper, type GeneratorWarning } from './schema-mapper';
+import type { GeneratorWarning } from './declarations';
+import { SchemaMapper } from './schema-mapper';
 
 export interface GenerateClientOptions {
   /** Shown in the module header. */

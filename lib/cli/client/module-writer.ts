@@ -7,8 +7,7 @@ import { toLowerCamelCase } from '../../decorators/json-case';
 import { docComment, literal, code, type Code } from './code-literal';
 import { propertyKey } from './identifiers';
 import type { MethodModel, ParamModel } from './operation-mapper';
-import type { ClassDecl, Declaration, MappedType, PropDecl } from './schema-mapper';
-import { jsonLiteral } from './schema-mapper';
+import type { ClassDecl, Declaration, MappedType, PropDecl } from './declarations';
 
 export interface ModuleSpec {
   title: string;
@@ -61,7 +60,7 @@ function options(type: MappedType, optional: boolean, extra: Record<string, unkn
 function lateBound(type: MappedType, declared: ReadonlySet<string>): MappedType {
   if (type.deps.every((d) => declared.has(d))) return type;
   const ts = /^[A-Z]\w*$/.test(type.ts) ? `Readonly<${type.ts}>` : type.ts;
-  return { ...type, ts, spec: code(jsonLiteral(type.json)), constraints: {}, deps: [] };
+  return { ...type, ts, spec: code(literal(type.json)), constraints: {}, deps: [] };
 }
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;

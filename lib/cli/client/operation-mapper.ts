@@ -6,7 +6,8 @@ import type { oas30 } from 'openapi3-ts';
 import { pointer } from '../openapi/json-pointer';
 import { code } from './code-literal';
 import { camelCase, NameScope, safeIdentifier } from './identifiers';
-import type { MappedType, SchemaMapper } from './schema-mapper';
+import type { MappedType } from './declarations';
+import type { SchemaMapper } from './schema-mapper';
 
 export type ParamDecorator = 'Path' | 'Query' | 'Header' | 'Body' | 'Form' | 'UploadedFile';
 

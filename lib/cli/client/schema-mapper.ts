@@ -7,63 +7,11 @@
 import type { oas30 } from 'openapi3-ts';
 import type { JsonSchema } from '../../decorators/descriptors';
 import { pointer, resolvePointer } from '../openapi/json-pointer';
-import { code, literal, type Code } from './code-literal';
+import { code, literal } from './code-literal';
+import type { ClassDecl, Declaration, GeneratorWarning, MappedType, PropDecl, Scalar } from './declarations';
 import { typeName, typeNameScope, type NameScope } from './identifiers';
 
-export interface GeneratorWarning {
-  pointer: string;
-  message: string;
-}
-
 type Schema = oas30.SchemaObject | oas30.ReferenceObject;
-type Scalar = string | number | boolean;
-
-/** One use of a schema: a property, a parameter, a body, a response. */
-export interface MappedType {
-  /** TypeScript type expression. */
-  ts: string;
-  /** The `type:` / `returns:` value (TypeSpec source). */
-  spec: Code;
-  /** SchemaOptions next to `type` (format, enum, bounds, nullable, description…). */
-  constraints: Record<string, unknown>;
-  /** Classes and enum constants the *runtime* code of this use refers to (declaration order matters). */
-  deps: string[];
-  /** The descriptor JSON Schema of the value, for embedding in a ready schema. */
-  json: JsonSchema;
-  /** `type: string, format: binary`: a file in multipart bodies, a download in responses. */
-  binary?: boolean;
-}
-
-export interface PropDecl {
-  name: string;
-  optional: boolean;
-  type: MappedType;
-  description?: string;
-}
-
-export interface ClassDecl {
-  kind: 'class';
-  name: string;
-  extends?: string;
-  props: PropDecl[];
-  description?: string;
-}
-
-export interface EnumDecl {
-  kind: 'enum';
-  name: string;
-  values: Scalar[];
-  description?: string;
-}
-
-export interface AliasDecl {
-  kind: 'alias';
-  name: string;
-  ts: string;
-  description?: string;
-}
-
-export type Declaration = ClassDecl | EnumDecl | AliasDecl;
 
 const COMPONENTS = '#/components/schemas/';
 
@@ -411,7 +359,7 @@ export class SchemaMapper {
         binary: item.binary,
       };
     }
-    return { ts: arrayOf(item.ts), spec: code(jsonLiteral(json)), constraints: {}, deps: [], json, binary: item.binary };
+    return { ts: arrayOf(item.ts), spec: code(literal(json)), constraints: {}, deps: [], json, binary: item.binary };
   }
 
   private mapObjectOrAny(s: oas30.SchemaObject, at: string, hint: string): MappedType {
@@ -419,7 +367,7 @@ export class SchemaMapper {
     if (typeof extra === 'object') {
       const value = this.map(extra, pointer(at, 'additionalProperties'), `${hint} value`);
       const json: JsonSchema = { type: 'object', additionalProperties: value.json };
-      return { ts: `Record<string, ${value.ts}>`, spec: code(jsonLiteral(json)), constraints: annotations(s), deps: [], json };
+      return { ts: `Record<string, ${value.ts}>`, spec: code(literal(json)), constraints: annotations(s), deps: [], json };
     }
     if (s.type === 'object' || extra === true) {
       return { ts: 'Record<string, unknown>', spec: code('Object'), constraints: annotations(s), deps: [], json: { type: 'object' } };
@@ -434,15 +382,10 @@ export class SchemaMapper {
     const json: JsonSchema = { anyOf: mapped.map((m) => m.json) };
     return {
       ts: union(mapped.map((m) => (m.ts.includes(' ') && !m.ts.startsWith('Record<') ? `(${m.ts})` : m.ts))),
-      spec: code(jsonLiteral(json)),
+      spec: code(literal(json)),
       constraints: annotations(s),
       deps: [],
       json,
     };
   }
-}
-
-/** A descriptor JSON Schema as source text (insertion order, so the same input prints the same text). */
-export function jsonLiteral(schema: JsonSchema): string {
-  return literal(schema);
 }
