@@ -18,6 +18,7 @@ import { NodeWeights } from './node-weights';
 import { Prober } from './prober';
 import { RejoinLoop } from './rejoin-loop';
 import { kRandom } from './random';
+import { COMPOUND_HEADER, COMPOUND_PART, takeBroadcasts } from './piggyback';
 import { TimerQueue } from './timer-queue';
 import type {
   MemberInfo,
@@ -31,12 +32,6 @@ import type {
   SwimOutput,
 } from './types';
 import { verifyProtocol } from './versions';
-
-/** Compound header (type + count) and per-part length overhead (docs/gossip-wire-format.md#sizes-and-limits). */
-const COMPOUND_HEADER = 2;
-const COMPOUND_PART = 2;
-/** A delegate broadcast's type byte (docs/gossip-wire-format.md#broadcast-queue). */
-const USER_MSG_OVERHEAD = 1;
 
 export class SwimNode implements MembershipCore {
   readonly name: string;
@@ -350,15 +345,8 @@ export class SwimNode implements MembershipCore {
     this.emit({ kind: 'packet', to, toNode, messages, crc });
   }
 
-  /** memberlist getBroadcasts: our own queue first, then user broadcasts in the space left (docs/gossip-wire-format.md#broadcast-queue). */
   private getBroadcasts(overhead: number, limit: number): PacketMessage[] {
-    const msgs: PacketMessage[] = this.broadcasts.take(overhead, limit);
-    if (this.userBroadcasts.length === 0) return msgs;
-    let used = 0;
-    for (const m of msgs) used += overhead + this.opts.sizeOf(m);
-    const avail = limit - used;
-    if (avail > overhead + USER_MSG_OVERHEAD) msgs.push(...this.userBroadcasts.take(overhead + USER_MSG_OVERHEAD, avail));
-    return msgs;
+    return takeBroadcasts(this.broadcasts, this.userBroadcasts, this.opts.sizeOf, overhead, limit);
   }
 
   /** memberlist sendMsg: piggy-back broadcasts in UDPBufferSize − len(msg) − 2 − framing (docs/gossip-wire-format.md#piggybacking). */
