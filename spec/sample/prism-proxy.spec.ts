@@ -150,44 +150,19 @@ describe('sample: every operation through Prism’s validation proxy', function 
   });
 
   it('requests the document forbids are refused by the server, and Prism names the request as the violation', async () => {
-    await exchange({ operation: 'pageUsers', method: 'POST', path: '/page/users', json: { size: 1000 }, status: 400, forbidden: true });
-    await exchange({ operation: 'getUser', method: 'GET', path: '/users/abc', status: 400, forbidden: true });
-    await exchange({ operation: 'getUser', method: 'GET', path: '/users/0', status: 400, forbidden: true });
-    await exchange({
-      operation: 'createUser',
-      method: 'POST',
-      path: '/users',
-      json: { name: '', email: 'x' },
-      status: 400,
-      forbidden: true,
-    });
-    await exchange({
-      operation: 'createUser',
-      method: 'POST',
-      path: '/users',
-      json: { email: 'a@example.com' },
-      status: 400,
-      forbidden: true,
-    });
-    await exchange({
-      operation: 'updateUser',
-      method: 'PUT',
-      path: '/users/1',
-      json: { email: 'not-an-email' },
-      status: 400,
-      forbidden: true,
-    });
-    await exchange({ operation: 'deleteUser', method: 'DELETE', path: '/users/0', status: 400, forbidden: true });
-    await exchange({ operation: 'uploadFile', method: 'POST', path: '/files', form: upload('none', false), status: 400, forbidden: true });
-    await exchange({
-      operation: 'createOrder',
-      method: 'POST',
-      path: '/orders',
-      json: { userId: 1, item: 'x', quantity: 0 },
-      status: 400,
-      forbidden: true,
-    });
-    await exchange({ operation: 'getOrder', method: 'GET', path: '/orders/x1', status: 400, forbidden: true });
+    const forbidden: Omit<Exchange, 'status' | 'forbidden'>[] = [
+      { operation: 'pageUsers', method: 'POST', path: '/page/users', json: { size: 1000 } },
+      { operation: 'getUser', method: 'GET', path: '/users/abc' },
+      { operation: 'getUser', method: 'GET', path: '/users/0' },
+      { operation: 'createUser', method: 'POST', path: '/users', json: { name: '', email: 'x' } },
+      { operation: 'createUser', method: 'POST', path: '/users', json: { email: 'a@example.com' } },
+      { operation: 'updateUser', method: 'PUT', path: '/users/1', json: { email: 'not-an-email' } },
+      { operation: 'deleteUser', method: 'DELETE', path: '/users/0' },
+      { operation: 'uploadFile', method: 'POST', path: '/files', form: upload('none', false) },
+      { operation: 'createOrder', method: 'POST', path: '/orders', json: { userId: 1, item: 'x', quantity: 0 } },
+      { operation: 'getOrder', method: 'GET', path: '/orders/x1' },
+    ];
+    for (const x of forbidden) await exchange({ ...x, status: 400, forbidden: true });
   });
 
   it('a business error the operation declares (POST /orders: 422 UNKNOWN_USER) matches the document', async () => {
