@@ -2,13 +2,14 @@
  * One log line per request once the response is over: method, route template, status, ms, bytes,
  * request id (go-doudou's "metrics" middleware, which was really an access log). With `logBodies`
  * (GDD_LOG_REQ_ENABLE) the parsed request body is added, and at debug level a request/response dump line
- * precedes it (request-dump.ts); responses are not buffered for either, so streaming still works. Called by the request lifecycle (request-lifecycle.ts), not a middleware of its own.
+ * precedes it (request-dump.ts); responses are not buffered for either, so streaming still works. Called
+ * by the request lifecycle (request-lifecycle.ts), not a middleware of its own.
  */
 import type { Context } from 'koa';
 import type { Logger } from 'winston';
 import { DirectLines } from '../observability/direct-lines';
 import { requestDump } from './request-dump';
-import type { ResponseOutcome } from './response-outcome';
+import type { RecordedResponse, ResponseOutcome } from './response-outcome';
 
 export interface AccessLogOptions {
   logBodies: boolean;
@@ -37,23 +38,77 @@ const roundMs = (ms: number): number => Math.round(ms * 100) / 100;
 /** Parsed request body of JSON/form routes, left by the route builder for the access log. */
 export const LOGGED_BODY = Symbol('gdd.loggedBody');
 
-interface PendingLine {
-  message: string;
-  meta: Record<string, unknown>;
-  /** The request/response dump (request-dump.ts) goes out at debug. */
-  debug?: boolean;
+/** The keys of an access line, in the order its meta has always had them (FieldsLine caches by this array). */
+const LINE_KEYS = ['method', 'route', 'url', 'status', 'ms', 'bytes', 'requestId', 'remoteAddr', 'outcome', 'traceId', 'reqBody'] as const;
+
+/** One finished request's line: its values, kept until the flush renders them (no meta object per request). */
+class AccessEntry {
+  constructor(
+    readonly method: string | undefined,
+    readonly route: string,
+    readonly url: string | undefined,
+    readonly status: number | undefined,
+    readonly ms: number,
+    readonly bytes: number,
+    readonly outcome: ResponseOutcome,
+    readonly requestId: string | undefined,
+    readonly remoteAddr: string | undefined,
+    readonly traceId: string | undefined,
+    readonly reqBody: unknown,
+  ) {}
+
+  /** `GET /users/:id 200 0.52ms 71B <request id>`, and how it ended when not completed. */
+  message(): string {
+    const outcome = this.outcome === 'completed' ? '' : ` ${this.outcome}`;
+    return `${this.method ?? '-'} ${this.route} ${this.status ?? '-'} ${roundMs(this.ms)}ms ${this.bytes}B ${this.requestId ?? '-'}${outcome}`;
+  }
+
+  /** The values under LINE_KEYS. */
+  values(): unknown[] {
+    const outcome = this.outcome === 'completed' ? undefined : this.outcome;
+    return [
+      this.method,
+      this.route,
+      this.url,
+      this.status,
+      roundMs(this.ms),
+      this.bytes,
+      this.requestId,
+      this.remoteAddr,
+      outcome,
+      this.traceId,
+      this.reqBody,
+    ];
+  }
+
+  /** The meta object winston gets: the first eight keys always (as they always were), the rest when set. */
+  meta(): Record<string, unknown> {
+    const meta: Record<string, unknown> = {};
+    const values = this.values();
+    for (let i = 0; i < LINE_KEYS.length; i++) if (i < 8 || values[i] !== undefined) meta[LINE_KEYS[i]!] = values[i];
+    return meta;
+  }
+}
+
+/** The request/response dump (request-dump.ts): built while the request is at hand, written at debug. */
+class DumpLine {
+  constructor(
+    readonly message: string,
+    readonly meta: Record<string, unknown>,
+  ) {}
 }
 
 /**
  * Lines are collected while requests finish and written together at the next turn of the event loop
  * (setImmediate): the same lines, in the same order, at most one loop turn later. When the logger is the
- * one createLogger() built (and nobody changed it), the batch is formatted by its own format functions
- * and goes to its transports in one write each (observability/direct-lines.ts); any other logger gets
- * one logger.info() per line. bench/http measured the per-line winston pipeline and one write(2) per
- * line as the largest default cost of a request.
+ * one createLogger() built (and nobody changed it), the batch is rendered by a FieldsLine compiled for the
+ * access line's keys (observability/fields-line.ts: the bytes its own format functions write) and goes to
+ * its transports in one write each (observability/direct-lines.ts); any other logger gets one
+ * logger.info() per line. bench/http measured the per-line winston pipeline, one write(2) per line and a
+ * meta object per line as the largest default costs of a request.
  */
 export class AccessLog {
-  private pending: PendingLine[] = [];
+  private pending: Array<AccessEntry | DumpLine> = [];
   private flushScheduled = false;
   private readonly flushBound = (): void => this.flush();
 
@@ -63,63 +118,43 @@ export class AccessLog {
   ) {}
 
   /** Queues the line for one finished request; builds nothing when the logger filters level info. */
-  write(ctx: Context, route: string, requestId: string | undefined, r: FinishedResponse, traceId?: string): void {
+  write(ctx: Context, route: string, requestId: string | undefined, r: RecordedResponse, ms: number, traceId?: string): void {
     if (!this.logger.isInfoEnabled()) return;
     const req = ctx.req;
     // Koa's ctx.ip parses X-Forwarded-For (trusted proxy) on every read; without the header it is the peer
     const ip = req.headers['x-forwarded-for'] === undefined ? (req.socket.remoteAddress ?? '') : ctx.ip;
-    const meta = this.lineMeta(req.method, route, req.url, requestId, ip, r);
-    // written a loop turn later, outside the request's async context: carry its trace id explicitly
-    if (traceId) meta.traceId = traceId;
-    if (this.options.logBodies) {
-      const body = (ctx.state as Record<symbol, unknown>)[LOGGED_BODY];
-      if (body !== undefined) meta.reqBody = body;
-      if (this.logger.isDebugEnabled()) {
-        // built now: headers and bodies are only at hand until the request is gone
-        this.queue(`dump ${ctx.method} ${route}`, { ...meta, reqBody: undefined, ...requestDump(ctx, body) }, true);
-      }
+    const body = this.options.logBodies ? (ctx.state as Record<symbol, unknown>)[LOGGED_BODY] : undefined;
+    // written a loop turn later, outside the request's async context: the trace id is carried explicitly
+    const entry = new AccessEntry(req.method, route, req.url, r.status, ms, r.bytes, r.outcome, requestId, ip, traceId || undefined, body);
+    if (this.options.logBodies && this.logger.isDebugEnabled()) {
+      // built now: headers and bodies are only at hand until the request is gone
+      this.queue(new DumpLine(`dump ${ctx.method} ${route}`, { ...entry.meta(), reqBody: undefined, ...requestDump(ctx, body) }));
     }
-    this.queue(this.lineText(ctx.method, route, requestId, r), meta);
+    this.queue(entry);
   }
 
   /** Queues the line for a request that never got as far as a method and a path (`- unmatched 408 …`). */
   writeUnparsed(r: UnparsedRequest): void {
     if (!this.logger.isInfoEnabled()) return;
     this.queue(
-      this.lineText('-', 'unmatched', r.requestId, r),
-      this.lineMeta(undefined, 'unmatched', undefined, r.requestId, r.remoteAddr, r),
+      new AccessEntry(
+        undefined,
+        'unmatched',
+        undefined,
+        r.status,
+        r.ms,
+        r.bytes,
+        r.outcome,
+        r.requestId,
+        r.remoteAddr,
+        undefined,
+        undefined,
+      ),
     );
   }
 
-  private lineMeta(
-    method: string | undefined,
-    route: string,
-    url: string | undefined,
-    requestId: string | undefined,
-    remoteAddr: string | undefined,
-    r: FinishedResponse,
-  ): Record<string, unknown> {
-    const meta: Record<string, unknown> = {
-      method,
-      route,
-      url,
-      status: r.status,
-      ms: roundMs(r.ms),
-      bytes: r.bytes,
-      requestId,
-      remoteAddr,
-    };
-    if (r.outcome !== 'completed') meta.outcome = r.outcome;
-    return meta;
-  }
-
-  private lineText(method: string, route: string, requestId: string | undefined, r: FinishedResponse): string {
-    const outcome = r.outcome === 'completed' ? '' : ` ${r.outcome}`;
-    return `${method} ${route} ${r.status ?? '-'} ${roundMs(r.ms)}ms ${r.bytes}B ${requestId ?? '-'}${outcome}`;
-  }
-
-  private queue(message: string, meta: Record<string, unknown>, debug?: boolean): void {
-    this.pending.push({ message, meta, debug });
+  private queue(line: AccessEntry | DumpLine): void {
+    this.pending.push(line);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flushBound);
@@ -136,7 +171,8 @@ export class AccessLog {
     else for (let i = 0; i < lines.length; i++) this.log(lines[i]!);
   }
 
-  private writeDirect(direct: DirectLines, lines: readonly PendingLine[]): void {
+  private writeDirect(direct: DirectLines, lines: ReadonlyArray<AccessEntry | DumpLine>): void {
+    const fields = direct.fields('info', LINE_KEYS);
     let batch: string[] = [];
     const send = (): void => {
       try {
@@ -148,13 +184,14 @@ export class AccessLog {
     };
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
+      const message = line instanceof AccessEntry ? line.message() : undefined;
       // winston's own way for request dumps (debug) and for messages it would read %-tokens in (a request id like `a%s`)
-      if (line.debug || line.message.includes('%')) {
+      if (message === undefined || message.includes('%') || fields === undefined) {
         send();
         this.log(line);
       } else {
         try {
-          batch.push(direct.line('info', line.message, line.meta));
+          batch.push(fields.render(message, (line as AccessEntry).values()));
         } catch {
           // a line that cannot be formatted is dropped; the others still go
         }
@@ -163,10 +200,10 @@ export class AccessLog {
     send();
   }
 
-  private log(line: PendingLine): void {
+  private log(line: AccessEntry | DumpLine): void {
     try {
-      if (line.debug) this.logger.debug(line.message, line.meta);
-      else this.logger.info(line.message, line.meta);
+      if (line instanceof DumpLine) this.logger.debug(line.message, line.meta);
+      else this.logger.info(line.message(), line.meta());
     } catch {
       // a failing transport must not take the process down from a timer; the next lines still go
     }

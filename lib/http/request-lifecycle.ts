@@ -27,7 +27,7 @@ import type { CorsPolicy } from './cors';
 import { countBodyBytes } from './counting-response';
 import { noteResponseEnded } from './open-connections';
 import { isPromiseLike } from './promise-like';
-import { recordedResponse, statusLabel } from './response-outcome';
+import { recordedResponse } from './response-outcome';
 import { answerError, answerUnrouted } from './error-mapper';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { finishServerSpan, recordServerSpanError, startServerSpan } from './server-span';
@@ -62,18 +62,19 @@ export function requestLifecycle(options: RequestLifecycleOptions): RequestLifec
   const { metrics, accessLog, logger, isClosing, cors, compression, tracing } = options;
 
   function finished(ctx: Context, started: number, bytes: number, span: Span | undefined): void {
-    const res = ctx.res;
+    const req = ctx.req;
     // ctx.state read now, not at the start: middleware may have replaced the object
     const state = ctx.state as GddRequestState;
     const route = state.routeTemplate ?? UNMATCHED_ROUTE;
     const at = performance.now();
     const ms = at - started;
     try {
-      noteResponseEnded(ctx.req.socket, at);
-      const recorded = recordedResponse(res, bytes);
-      metrics.observe(route, ctx.method, statusLabel(recorded), ms / 1000);
-      accessLog.write(ctx, route, state.requestId, { ...recorded, ms }, span?.context().toTraceId());
-      if (span !== undefined) finishServerSpan(span, route, ctx.method, recorded);
+      noteResponseEnded(req.socket, at);
+      const recorded = recordedResponse(ctx.res, bytes);
+      const method = req.method ?? '';
+      metrics.observe(route, method, recorded.status ?? recorded.outcome, ms / 1000);
+      accessLog.write(ctx, route, state.requestId, recorded, ms, span?.context().toTraceId());
+      if (span !== undefined) finishServerSpan(span, route, method, recorded);
     } catch (err) {
       // runs in an event listener: a throw here would take the process down
       logger.error(`recording ${ctx.method} ${route} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -60,11 +60,6 @@ export function recordedResponse(res: http.ServerResponse, bodyBytes: number): R
   return { outcome: mark.cut, status: sent ?? mark.status, bytes: bodyBytes + mark.bytes };
 }
 
-/** The metrics' `status` label: the status sent, else the outcome (`aborted`, `write-timeout`, `shutdown`). */
-export function statusLabel(r: { outcome: ResponseOutcome; status: number | undefined }): string {
-  return r.status === undefined ? r.outcome : String(r.status);
-}
-
 /** The response node:http has assigned to `socket` (a request is being answered), if any. */
 export function inFlightResponse(socket: Socket): http.ServerResponse | undefined {
   // node:http's own bookkeeping (closeIdleConnections reads it the same way)

@@ -13,9 +13,10 @@ import * as os from 'node:os';
 import type { Logger } from 'winston';
 import type TransportStream from 'winston-transport';
 import type { SecretMasker } from '../config/secrets';
+import { FieldsLine, type FieldsLineFormat } from './fields-line';
 import { LEVEL, MESSAGE, isoTimestamp, maskEntry, type LineRenderer, type LogEntry } from './log-format';
 
-export interface DirectLineFormat {
+export interface DirectLineFormat extends FieldsLineFormat {
   masker: SecretMasker;
   render: LineRenderer;
 }
@@ -30,6 +31,9 @@ export class DirectLines {
   private readonly transports: readonly Transport[];
   private readonly endsOfLine: readonly string[];
   private readonly pipeline: Logger['format'];
+  /** Compiled lines of fixed keys (fields()), for the default meta they were compiled with. */
+  private compiled = new Map<string, Map<readonly string[], FieldsLine | undefined>>();
+  private compiledFor: unknown;
 
   private constructor(
     private readonly logger: Logger,
@@ -70,6 +74,23 @@ export class DirectLines {
     maskEntry(entry, this.format.masker);
     entry.timestamp = isoTimestamp();
     return this.format.render(entry);
+  }
+
+  /**
+   * The renderer of lines with these keys (a constant array: it is the cache key), as line() renders a meta
+   * object with them; undefined when they cannot be compiled (then use line()). Recompiled when the logger's
+   * default meta was replaced.
+   */
+  fields(level: string, keys: readonly string[]): FieldsLine | undefined {
+    const defaults = this.logger.defaultMeta as Record<string, unknown> | undefined;
+    if (defaults !== this.compiledFor) {
+      this.compiled = new Map();
+      this.compiledFor = defaults;
+    }
+    let ofLevel = this.compiled.get(level);
+    if (ofLevel === undefined) this.compiled.set(level, (ofLevel = new Map()));
+    if (!ofLevel.has(keys)) ofLevel.set(keys, FieldsLine.compile(level, keys, defaults, this.format));
+    return ofLevel.get(keys);
   }
 
   /** Writes finished lines (without their ends of line) to every transport, one write each. */

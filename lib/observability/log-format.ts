@@ -32,14 +32,18 @@ export function textValue(value: unknown): string {
 
 /** `2026-01-02T03:04:05.678Z INFO  message key=value …`, the stack trace on the following lines. */
 export function textLine(entry: LogEntry, colors: boolean): string {
-  const levelText = entry.level.toUpperCase().padEnd(5);
-  const level = colors ? colorizer.colorize(entry.level, levelText) : levelText;
-  let line = `${String(entry.timestamp)} ${level} ${typeof entry.message === 'string' ? entry.message : textValue(entry.message)}`;
+  let line = `${String(entry.timestamp)} ${textLevel(entry.level, colors)} ${typeof entry.message === 'string' ? entry.message : textValue(entry.message)}`;
   for (const key in entry) {
     const value = entry[key];
     if (value !== undefined && !OWN_KEYS.has(key)) line += ` ${key}=${textValue(value)}`;
   }
   return typeof entry.stack === 'string' ? `${line}\n${entry.stack}` : line;
+}
+
+/** `INFO ` (padded to five), coloured for a terminal. */
+export function textLevel(level: string, colors: boolean): string {
+  const text = level.toUpperCase().padEnd(5);
+  return colors ? colorizer.colorize(level, text) : text;
 }
 
 const colorizer = winston.format.colorize();
@@ -51,6 +55,11 @@ const jsonReplacer = (_key: string, value: unknown): unknown => (typeof value ==
 /** One JSON object, keys sorted — byte for byte what winston.format.json() makes of the entry. */
 export function jsonLine(entry: LogEntry): string {
   return stableStringify(entry, jsonReplacer) ?? '';
+}
+
+/** One value as jsonLine() writes it inside the entry; undefined for what it leaves out (undefined, functions). */
+export function jsonValue(value: unknown): string | undefined {
+  return stableStringify(value, jsonReplacer);
 }
 
 /** Nested meta is looked into this deep; deeper objects are printed as they are. */

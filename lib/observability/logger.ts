@@ -75,7 +75,7 @@ export function createLogger(options: LoggerOptions): Logger {
     format: winston.format.combine(winston.format.errors({ stack: true }), maskSecrets(masker), timestamp(), renderLine(render)),
     transports,
   });
-  DirectLines.register(logger, { masker, render });
+  DirectLines.register(logger, { masker, render, format: options.format, colors });
   return logger;
 }
 

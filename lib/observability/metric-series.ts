@@ -24,7 +24,7 @@ interface CounterEntry extends Entry {
 interface HistogramEntry extends Entry {
   sum: number;
   count: number;
-  bucketValues: Record<number, number>;
+  bucketValues: Record<string, number>;
 }
 
 interface Internals<E> {
@@ -93,14 +93,18 @@ export class CounterSeries extends Series<CounterEntry> {
   }
 }
 
-/** prom-client's bucket choice: the first upper bound at or above the value (-1: none). */
-function bucketOf(upperBounds: readonly number[], value: number): number {
-  for (let i = 0; i < upperBounds.length; i++) if (value <= upperBounds[i]!) return upperBounds[i]!;
-  return -1;
+/**
+ * prom-client's bucket choice: the first upper bound at or above the value; its key in `bucketValues`
+ * (the bound as a property name, built once: converting 0.005 to "0.005" per request costs), or undefined.
+ */
+function bucketKey(upperBounds: readonly number[], keys: readonly string[], value: number): string | undefined {
+  for (let i = 0; i < upperBounds.length; i++) if (value <= upperBounds[i]!) return keys[i];
+  return undefined;
 }
 
 export class HistogramSeries extends Series<HistogramEntry> {
   private readonly upperBounds: readonly number[] | undefined;
+  private readonly boundKeys: readonly string[];
 
   constructor(
     private readonly histogram: Histogram<string>,
@@ -109,6 +113,7 @@ export class HistogramSeries extends Series<HistogramEntry> {
     const internals = histogram as unknown as Internals<HistogramEntry>;
     super(internals, labels);
     this.upperBounds = internals.upperBounds;
+    this.boundKeys = (internals.upperBounds ?? []).map(String);
   }
 
   observe(value: number): void {
@@ -116,8 +121,8 @@ export class HistogramSeries extends Series<HistogramEntry> {
     if (entry !== undefined) {
       entry.sum += value;
       entry.count += 1;
-      const bound = bucketOf(this.upperBounds!, value);
-      if (Object.prototype.hasOwnProperty.call(entry.bucketValues, bound)) entry.bucketValues[bound]! += 1;
+      const key = bucketKey(this.upperBounds!, this.boundKeys, value);
+      if (key !== undefined && Object.prototype.hasOwnProperty.call(entry.bucketValues, key)) entry.bucketValues[key]! += 1;
       return;
     }
     this.histogram.observe(this.labelValues as LabelValues<string>, value);

@@ -55,8 +55,13 @@ export class HttpMetrics {
   readonly registry: Registry;
   private readonly requests: Counter<'path' | 'method' | 'status'>;
   private readonly responseTime: Histogram<'path' | 'method'>;
-  /** `${method} ${status} ${route}` → its series, built once, not per request. */
-  private readonly series = new Map<string, RouteSeries>();
+  /**
+   * route → method → status → its series, built once, not per request. Nested maps of strings the server
+   * already holds (route templates, node:http's method names) hash once; a `${method} ${status} ${route}`
+   * key would be built and hashed on every request.
+   */
+  private readonly series = new Map<string, Map<string, Map<number | string, RouteSeries>>>();
+  private cachedSeries = 0;
 
   constructor(options: HttpMetricsOptions = {}) {
     this.registry = options.registry ?? new Registry();
@@ -88,18 +93,27 @@ export class HttpMetrics {
    * `status` is the status sent, or how the request ended without one (`aborted`, `write-timeout`, `shutdown`).
    */
   observe(routeTemplate: string, method: string, status: number | string, seconds: number): void {
-    const key = `${method} ${status} ${routeTemplate}`;
-    let series = this.series.get(key);
-    if (series === undefined) {
-      if (this.series.size >= MAX_CACHED_SERIES) this.series.clear();
-      series = {
-        count: new CounterSeries(this.requests, { path: routeTemplate, method, status: String(status) }),
-        time: new HistogramSeries(this.responseTime, { path: routeTemplate, method }),
-      };
-      this.series.set(key, series);
-    }
+    const series = this.series.get(routeTemplate)?.get(method)?.get(status) ?? this.addSeries(routeTemplate, method, status);
     series.count.inc();
     series.time.observe(seconds);
+  }
+
+  private addSeries(routeTemplate: string, method: string, status: number | string): RouteSeries {
+    if (this.cachedSeries >= MAX_CACHED_SERIES) {
+      this.series.clear();
+      this.cachedSeries = 0;
+    }
+    let ofRoute = this.series.get(routeTemplate);
+    if (ofRoute === undefined) this.series.set(routeTemplate, (ofRoute = new Map()));
+    let ofMethod = ofRoute.get(method);
+    if (ofMethod === undefined) ofRoute.set(method, (ofMethod = new Map()));
+    const series: RouteSeries = {
+      count: new CounterSeries(this.requests, { path: routeTemplate, method, status: String(status) }),
+      time: new HistogramSeries(this.responseTime, { path: routeTemplate, method }),
+    };
+    ofMethod.set(status, series);
+    this.cachedSeries++;
+    return series;
   }
 
   /** Prometheus text exposition of the whole registry. */

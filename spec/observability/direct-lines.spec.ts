@@ -96,6 +96,71 @@ describe('observability/direct-lines', () => {
     }
   }
 
+  /** Lines of fixed keys (the access line's), with values that need quoting, masking, or are left out. */
+  const FIELD_KEYS = ['method', 'route', 'url', 'status', 'ms', 'bytes', 'requestId', 'remoteAddr', 'outcome', 'traceId', 'reqBody'];
+  const FIELD_LINES: Array<[string, unknown[]]> = [
+    ['GET /users/:id 200 0.52ms 71B abc', ['GET', '/users/:id', '/users/7?x=1', 200, 0.52, 71, 'abc', '127.0.0.1']],
+    ['- unmatched 408 15000ms 0B r-2 read-timeout', [undefined, 'unmatched', undefined, 408, 15000, 0, 'r-2', '::1', 'read-timeout']],
+    [
+      'POST /a 201 1ms 2B id with "quotes"',
+      [
+        'POST',
+        '/a',
+        '/a b/"c"=d?token=s3cr3t-value',
+        201,
+        1,
+        2,
+        'id with "quotes"',
+        '10.0.0.1',
+        undefined,
+        'f00d',
+        { password: 's3cr3t-value', n: 12n },
+      ],
+    ],
+    [
+      's3cr3t-value in the message',
+      ['GET', '/x', 'redis://user:hunter22@cache:6379/0', null, -1.5, 0, '', 'naïve ✓', 'aborted', undefined, ['x']],
+    ],
+  ];
+
+  for (const format of ['text', 'json'] as const) {
+    for (const env of ['dev', 'prod']) {
+      it(`renders lines of fixed keys as winston's pipeline writes the same meta (${format}, ${env})`, async () => {
+        const piped = logger({ format, env, secrets: ['s3cr3t-value'] });
+        const direct = logger({ format, env, secrets: ['s3cr3t-value'] });
+        const writer = DirectLines.of(direct.logger)!;
+        const fields = writer.fields('info', FIELD_KEYS)!;
+        for (const [message, values] of FIELD_LINES) {
+          const meta: Record<string, unknown> = {};
+          FIELD_KEYS.forEach((key, i) => (meta[key] = values[i]));
+          piped.logger.info(message, meta);
+        }
+        writer.write(
+          'info',
+          FIELD_LINES.map(([message, values]) => fields.render(message, values)),
+        );
+        await waitFor(() => piped.sink.lines.length >= FIELD_LINES.length);
+        assert.deepEqual(direct.sink.lines.map(sameTime), piped.sink.lines.map(sameTime));
+        assert.ok(!direct.sink.chunks.join('').includes('s3cr3t-value'));
+        piped.logger.close();
+        direct.logger.close();
+      });
+    }
+  }
+
+  it('compiles fixed keys once per default meta, and not when a key is reserved or in the default meta', () => {
+    const { logger: made } = logger({ env: 'prod' });
+    const writer = DirectLines.of(made)!;
+    const keys = ['route'];
+    assert.equal(writer.fields('info', keys), writer.fields('info', keys));
+    assert.match(writer.fields('info', keys)!.render('m', ['/a']), / INFO {2}m service=usersvc hostname=pod-1 route=\/a$/);
+    made.defaultMeta = { service: 'renamed' };
+    assert.match(writer.fields('info', keys)!.render('m', ['/a']), / m service=renamed route=\/a$/);
+    assert.equal(writer.fields('info', ['level']), undefined);
+    assert.equal(writer.fields('info', ['service']), undefined);
+    made.close();
+  });
+
   it('writes a batch of lines with one write per transport, each line ended', () => {
     const { logger: made, sink } = logger();
     const writer = DirectLines.of(made)!;
