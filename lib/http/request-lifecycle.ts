@@ -58,6 +58,8 @@ export interface RequestLifecycle {
   run(ctx: Context, inner: Inner): Promise<void>;
 }
 
+const DONE: Promise<void> = Promise.resolve();
+
 export function requestLifecycle(options: RequestLifecycleOptions): RequestLifecycle {
   const { metrics, accessLog, logger, isClosing, cors, compression, tracing } = options;
 
@@ -94,7 +96,51 @@ export function requestLifecycle(options: RequestLifecycleOptions): RequestLifec
     });
   }
 
-  async function run(ctx: Context, inner: Inner): Promise<void> {
+  /** Once the response is decided: keep-alive sockets drain while the server closes. */
+  function decided(ctx: Context): void {
+    if (!ctx.res.headersSent && isClosing()) ctx.res.setHeader('Connection', 'close');
+  }
+
+  function failed(ctx: Context, err: unknown, requestId: string, span: Span | undefined): void {
+    if (span !== undefined) recordServerSpanError(span, err);
+    answerError(ctx, err, requestId, logger);
+    decided(ctx);
+  }
+
+  function succeeded(ctx: Context, requestId: string, span: Span | undefined): void {
+    try {
+      answerUnrouted(ctx, requestId);
+    } catch (err) {
+      failed(ctx, err, requestId, span);
+      return;
+    }
+    decided(ctx);
+  }
+
+  /** After the chain: compression of the final body (a promise only when it compresses), then the answer. */
+  function afterChain(ctx: Context, requestId: string, span: Span | undefined): Promise<void> | undefined {
+    let compressing: Promise<void> | undefined;
+    try {
+      compressing = compression?.finish(ctx);
+    } catch (err) {
+      failed(ctx, err, requestId, span);
+      return undefined;
+    }
+    if (compressing === undefined) succeeded(ctx, requestId, span);
+    else
+      return compressing.then(
+        () => succeeded(ctx, requestId, span),
+        (err: unknown) => failed(ctx, err, requestId, span),
+      );
+    return undefined;
+  }
+
+  /**
+   * Not an async function: a request whose chain answers synchronously creates no promise here, and one
+   * that waits creates one. With the request's async context on, every promise and every `await` costs
+   * a hook call (bench/http).
+   */
+  function start(ctx: Context, inner: Inner): Promise<void> | undefined {
     const started = performance.now();
     const res = ctx.res;
     const requestId = requestIdFrom(ctx.req.headers['x-request-id']);
@@ -103,19 +149,27 @@ export function requestLifecycle(options: RequestLifecycleOptions): RequestLifec
     const count = countBodyBytes(res);
     const span = startServerSpan(tracing, ctx, requestId);
     res.on('close', () => finished(ctx, started, count.bodyBytes, span));
+    let pending: unknown;
     try {
-      const pending = runWithRequestContext({ requestId, span }, () => downstream(ctx, inner));
-      if (isPromiseLike(pending)) await pending;
-      if (compression !== undefined) {
-        const compressing = compression.finish(ctx);
-        if (compressing !== undefined) await compressing;
-      }
-      answerUnrouted(ctx, requestId);
+      pending = runWithRequestContext({ requestId, span }, () => downstream(ctx, inner));
     } catch (err) {
-      if (span !== undefined) recordServerSpanError(span, err);
-      answerError(ctx, err, requestId, logger);
+      failed(ctx, err, requestId, span);
+      return undefined;
     }
-    if (!res.headersSent && isClosing()) res.setHeader('Connection', 'close');
+    if (!isPromiseLike(pending)) return afterChain(ctx, requestId, span);
+    return Promise.resolve(pending).then(
+      () => afterChain(ctx, requestId, span),
+      (err: unknown) => failed(ctx, err, requestId, span),
+    );
+  }
+
+  function run(ctx: Context, inner: Inner): Promise<void> {
+    try {
+      return start(ctx, inner) ?? DONE;
+    } catch (err) {
+      // what an async function would do: Koa's handleRequest expects a promise, never a throw
+      return Promise.reject(err);
+    }
   }
 
   return { middleware: (ctx: Context, next: Next) => run(ctx, next), run };
