@@ -43,6 +43,8 @@ export class ParamBinder {
   /** The JSON body's wire names → the DTO's property names (identity for lowerCamel services). */
   private readonly bodyFromWire: KeyRenamer;
   private readonly readsQuery: boolean;
+  /** Per located param, built once: its key in the validated input, its field name in errors, its `name[]` spelling. */
+  private readonly names = new Map<ParamDescriptor, { key: string; field: string; bracketed: string }>();
 
   constructor(
     ajv: Ajv,
@@ -58,6 +60,7 @@ export class ParamBinder {
     this.fileParams = route.params.filter((p) => p.in === 'file');
     this.formParams = route.params.filter((p) => p.in === 'form');
     this.readsQuery = route.params.some((p) => p.in === 'query');
+    for (const p of this.located) this.names.set(p, { key: paramKey(p), field: `${p.in}.${paramKey(p)}`, bracketed: `${p.name}[]` });
   }
 
   private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody, q: QueryValues): Values {
@@ -65,8 +68,9 @@ export class ParamBinder {
       case 'path':
         return (ctx as Context & { params?: Record<string, string> }).params?.[p.name];
       case 'query': {
-        if (!p.isArray) return q[p.name] ?? q[`${p.name}[]`];
-        const all = [...listOf(q[p.name]), ...listOf(q[`${p.name}[]`])];
+        const bracketed = this.names.get(p)!.bracketed;
+        if (!p.isArray) return q[p.name] ?? q[bracketed];
+        const all = [...listOf(q[p.name]), ...listOf(q[bracketed])];
         return all.length > 0 ? all : undefined;
       }
       case 'header': {
@@ -109,8 +113,7 @@ export class ParamBinder {
     for (const p of this.located) {
       const raw = this.raw(ctx, p, body, q);
       if (raw === undefined) continue;
-      const key = paramKey(p);
-      const field = `${p.in}.${key}`;
+      const { key, field } = this.names.get(p)!;
       let value: unknown;
       if (p.isArray) {
         value = listOf(raw)
