@@ -13,6 +13,7 @@ import { coerceScalar, syntaxError } from './coerce';
 import { NO_QUERY, queryValues, type QueryValues } from './query-values';
 import { forbiddenFlatKeyIn, forbiddenKeyError } from './forbidden-keys';
 import type { FormFields } from './request-body';
+import type { CompileQueue } from './compile-queue';
 import { RequestValidator, VALIDATED_LOCATIONS, paramKey } from './request-validator';
 import type Ajv from 'ajv';
 import type { Class } from '../decorators/class-type';
@@ -47,11 +48,12 @@ export class ParamBinder {
   private readonly names = new Map<ParamDescriptor, { key: string; field: string; bracketed: string }>();
 
   constructor(
-    ajv: Ajv,
+    ajv: Ajv | (() => Ajv),
     private readonly route: RouteDescriptor,
     service: Pick<ServiceDescriptor, 'schemas' | 'propertyNames'>,
+    queue?: CompileQueue,
   ) {
-    this.validator = new RequestValidator(ajv, route, service.schemas);
+    this.validator = new RequestValidator(ajv, route, service.schemas, queue);
     this.bodyFromWire = compileKeyRenamer(route.params.find((p) => p.in === 'body')?.schema, service, 'fromWire');
     this.params = route.params;
     this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');

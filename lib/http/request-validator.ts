@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import type { JsonSchema, ParamDescriptor, RouteDescriptor } from '../decorators/descriptors';
 import type { FieldError } from '../errors';
 import { schemaTypeOf } from './coerce';
+import { deferred, type CompileQueue } from './compile-queue';
 import { reachableComponents } from './reachable-components';
 
 /** Locations validated by schema; `file` and `context` are checked by the binder itself. */
@@ -129,26 +130,35 @@ function toFieldError(e: ErrorObject): FieldError {
 /** Per ajv instance (one per server): input schema text → its compiled validator. */
 const compiledBy = new WeakMap<Ajv, Map<string, ValidateFunction>>();
 
-export class RequestValidator {
-  private readonly validateFn: ValidateFunction;
+function compileShared(ajv: Ajv, route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>): ValidateFunction {
+  // routes taking the same parameters share one compiled function (compiling is most of boot: bench/http/boot.ts)
+  const schema = routeInputSchema(route, schemas);
+  const key = JSON.stringify(schema);
+  let compiled = compiledBy.get(ajv);
+  if (compiled === undefined) compiledBy.set(ajv, (compiled = new Map()));
+  let fn = compiled.get(key);
+  if (fn === undefined) compiled.set(key, (fn = ajv.compile(schema)));
+  return fn;
+}
 
-  constructor(ajv: Ajv, route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>) {
-    // routes taking the same parameters share one compiled function (compiling is most of boot: bench/http/boot.ts)
-    const schema = routeInputSchema(route, schemas);
-    const key = JSON.stringify(schema);
-    let compiled = compiledBy.get(ajv);
-    if (compiled === undefined) compiledBy.set(ajv, (compiled = new Map()));
-    let fn = compiled.get(key);
-    if (fn === undefined) compiled.set(key, (fn = ajv.compile(schema)));
-    this.validateFn = fn;
+export class RequestValidator {
+  private readonly validateFn: () => ValidateFunction;
+
+  /**
+   * With a queue the ajv function is compiled later (compile-queue.ts), without one now; `ajv` may be a
+   * getter, the server's instance being created with its first compilation.
+   */
+  constructor(ajv: Ajv | (() => Ajv), route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>, queue?: CompileQueue) {
+    this.validateFn = deferred(queue, () => compileShared(typeof ajv === 'function' ? ajv() : ajv, route, schemas));
   }
 
   /** Validates (and fills schema defaults into) `input`; returns every problem, deduplicated. */
   validate(input: Record<string, unknown>): FieldError[] {
-    if (this.validateFn(input)) return [];
+    const validateFn = this.validateFn();
+    if (validateFn(input)) return [];
     const seen = new Set<string>();
     const out: FieldError[] = [];
-    for (const e of this.validateFn.errors ?? []) {
+    for (const e of validateFn.errors ?? []) {
       // anyOf/oneOf/if add a summary error on top of the branch errors; the branches say more
       if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
       const fe = toFieldError(e);

@@ -16,6 +16,7 @@ import { FileResult } from '../decorators/file-result';
 import { RawAnswer } from '../decorators/raw-answer';
 import { compileKeyRenamer, isIdentityRenamer } from '../decorators/wire-keys';
 import { HttpError } from '../errors';
+import { deferred, type CompileQueue } from './compile-queue';
 import type { ContractBreaches } from './contract-breaches';
 import { compileSerializer, type Serializer } from './response-serializer';
 import { ServingError } from './serving-errors';
@@ -85,26 +86,31 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The response side of one route, built once at mount. */
 export class ResponseWriter {
-  private readonly serialize: Serializer | undefined;
+  /** The route's serializer, compiled when first asked for (compile-queue.ts); undefined: no JSON answer. */
+  private readonly serializer: (() => Serializer) | undefined;
 
+  /** With a queue the serializer is compiled later (compile-queue.ts), without one now. */
   constructor(
     private readonly route: RouteDescriptor,
     service: Pick<ServiceDescriptor, 'schemas' | 'propertyNames'>,
     private readonly breaches: ContractBreaches,
+    queue?: CompileQueue,
   ) {
     const schema = route.response.schema;
     if (schema === undefined || route.response.file === true) return;
-    const serialize = compileSerializer(schema, service.schemas, route.operationId);
-    // snake_case services: the result's property names → wire names, then serialized by the wire schema
-    const toWire = compileKeyRenamer(schema, service, 'toWire');
-    this.serialize = isIdentityRenamer(toWire) ? serialize : (value) => serialize(toWire(value));
+    this.serializer = deferred(queue, (): Serializer => {
+      const serialize = compileSerializer(schema, service.schemas, route.operationId);
+      // snake_case services: the result's property names → wire names, then serialized by the wire schema
+      const toWire = compileKeyRenamer(schema, service, 'toWire');
+      return isIdentityRenamer(toWire) ? serialize : (value) => serialize(toWire(value));
+    });
   }
 
   /** Puts a handler result on ctx; returns a promise only when it has to wait (a stream's first byte). */
   write(ctx: Context, result: unknown): Promise<void> | undefined {
     if (result instanceof RawAnswer) return writeRaw(ctx, result);
     if (this.route.response.file === true) return this.download(ctx, result);
-    if (this.serialize === undefined) {
+    if (this.serializer === undefined) {
       if (result !== undefined)
         this.breaches.report(this.route.operationId, 'returned a value but declares no `returns`: answered 204 without it');
       ctx.status = 204;
@@ -116,7 +122,7 @@ export class ResponseWriter {
     }
     // what `ctx.type = 'application/json; charset=utf-8'` sets, without its MIME lookup
     if (!ctx.res.headersSent) ctx.res.setHeader('Content-Type', JSON_TYPE);
-    ctx.body = this.serialize(result);
+    ctx.body = this.serializer()(result);
     return undefined;
   }
 

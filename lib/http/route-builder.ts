@@ -11,6 +11,7 @@ import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
 import type { ErrorResponseDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
+import type { CompileQueue } from './compile-queue';
 import type { ContractBreaches } from './contract-breaches';
 import { LOGGED_RESPONSE } from './request-dump';
 import type { MultipartBodyReader } from './multipart-body';
@@ -23,7 +24,8 @@ import { ResponseWriter } from './response-writer';
 import { answerKeys, routeErrors } from './route-errors';
 
 export interface RouteBuildContext {
-  ajv: Ajv;
+  /** The server's ajv instance, created when the first validator is compiled (compile-queue.ts). */
+  ajv: () => Ajv;
   rootPath: string;
   jsonLimit: number;
   formLimit: number;
@@ -37,6 +39,8 @@ export interface RouteBuildContext {
   middlewareErrors: ErrorResponseDescriptor[];
   /** Routes requests may reach without the Koa chain (route-dispatch.ts). */
   dispatch: RouteDispatch;
+  /** Where each route's validator and serializer wait to be compiled (compile-queue.ts). */
+  compileQueue: CompileQueue;
 }
 
 export interface BuiltRoute {
@@ -98,8 +102,8 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
   for (const route of descriptor.routes) {
     const pattern = joinPaths(b.rootPath, descriptor.rootPath, route.path);
     const handler = handlerOf(instance, route, descriptor.name);
-    const binder = new ParamBinder(b.ajv, route, descriptor);
-    const writer = new ResponseWriter(route, descriptor, b.breaches);
+    const binder = new ParamBinder(b.ajv, route, descriptor, b.compileQueue);
+    const writer = new ResponseWriter(route, descriptor, b.breaches, b.compileQueue);
     const kind = bodyKindOf(route);
     const declared = b.breaches.enabled ? answerKeys(routeErrors(route, b.middlewareErrors)) : undefined;
     const undeclared = (err: unknown): never => {

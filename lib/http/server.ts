@@ -39,6 +39,7 @@ import { requestLifecycle, type RequestLifecycle } from './request-lifecycle';
 import { createAjv } from './request-validator';
 import { UploadTempFiles } from './upload-temp-files';
 import { inFlightResponse, markConnectionCut } from './response-outcome';
+import { CompileQueue, deferred } from './compile-queue';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
 import { RouteDispatch } from './route-dispatch';
 import {
@@ -136,8 +137,9 @@ export class HttpServer {
       tracing: options.tracing,
     });
     this.dispatch = new RouteDispatch(this.router, this.lifecycle);
+    const compileQueue = new CompileQueue();
     this.build = {
-      ajv: createAjv(this.logger),
+      ajv: deferred(compileQueue, () => createAjv(this.logger)),
       rootPath: o.rootPath,
       jsonLimit: o.bodyLimit.json,
       formLimit: o.bodyLimit.form,
@@ -147,6 +149,7 @@ export class HttpServer {
       breaches: new ContractBreaches(o.contractChecks ? this.logger : undefined),
       middlewareErrors: [],
       dispatch: this.dispatch,
+      compileQueue,
     };
 
     if (o.manage.enable) {
@@ -191,6 +194,14 @@ export class HttpServer {
   /** Registered routes for the start-up table: business routes first, then /go-doudou/*. */
   routes(): RouteInfo[] {
     return [...this.businessRoutes, ...this.manageRoutes].map((r) => ({ ...r }));
+  }
+
+  /**
+   * Resolves once every mounted route's validator and serializer is compiled. Routes compile at their
+   * first request or in the background after listen() (compile-queue.ts); this starts that now.
+   */
+  compiled(): Promise<void> {
+    return this.build.compileQueue.drained();
   }
 
   /** The node:http server once listening (e.g. to attach a WebSocket upgrade handler); undefined before. */
@@ -248,6 +259,7 @@ export class HttpServer {
         resolve();
       });
     });
+    this.build.compileQueue.start();
     const a = server.address() as AddressInfo;
     // A wildcard bind is no address to open: on all interfaces, loopback answers too.
     const reachable = a.address === '0.0.0.0' ? '127.0.0.1' : a.address === '::' ? '::1' : a.address;
