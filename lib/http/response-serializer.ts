@@ -56,6 +56,30 @@ function isPlainObject(value: unknown): value is object {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Per service's components: the text of a complete serializer schema (root + what it reaches) → its
+ * stringify. Routes answering the same DTO (a service's get/create/update of one resource) share one
+ * fast-json-stringify compilation, the costly part of preparing a route (bench/http/boot.ts).
+ */
+const compiledBy = new WeakMap<object, Map<string, Serializer>>();
+
+function sharedStringify(root: Record<string, unknown>, components: Readonly<Record<string, JsonSchema>>): Serializer {
+  let compiled = compiledBy.get(components);
+  if (compiled === undefined) compiledBy.set(components, (compiled = new Map()));
+  const key = JSON.stringify(root);
+  let stringify = compiled.get(key);
+  if (stringify === undefined) compiled.set(key, (stringify = stringifyOf(root)));
+  return stringify;
+}
+
+function stringifyOf(root: Record<string, unknown>): Serializer {
+  const compiled = fastJson(root as unknown as Parameters<typeof fastJson>[0]);
+  // A free-form object (`returns: Object`) keeps every property: fast-json-stringify writes each value with
+  // JSON.stringify, key by key, so one JSON.stringify of the object writes the same text, faster
+  // (bench/http's echo). Anything but a plain object still goes to it (it writes a string as `{"0":…}`).
+  return isFreeFormObject(root) ? (value: unknown) => (isPlainObject(value) ? JSON.stringify(value) : compiled(value)) : compiled;
+}
+
 /** Compiles the serializer of one response schema; `$ref`s point into `components` (`#/components/schemas/X`). */
 export function compileSerializer(schema: JsonSchema, components: Readonly<Record<string, JsonSchema>>, where: string): Serializer {
   const known = new Set(Object.keys(components));
@@ -64,13 +88,7 @@ export function compileSerializer(schema: JsonSchema, components: Readonly<Recor
     ...forSerializer(schema, known),
     components: { schemas: Object.fromEntries(Object.entries(reached).map(([name, s]) => [name, forSerializer(s, known)])) },
   };
-  const compiled = fastJson(root as Parameters<typeof fastJson>[0]);
-  // A free-form object (`returns: Object`) keeps every property: fast-json-stringify writes each value with
-  // JSON.stringify, key by key, so one JSON.stringify of the object writes the same text, faster
-  // (bench/http's echo). Anything but a plain object still goes to it (it writes a string as `{"0":…}`).
-  const stringify = isFreeFormObject(root)
-    ? (value: unknown) => (isPlainObject(value) ? JSON.stringify(value) : compiled(value))
-    : compiled;
+  const stringify = sharedStringify(root, components);
   return (value) => {
     try {
       return stringify(value);
