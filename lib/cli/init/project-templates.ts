@@ -90,8 +90,11 @@ export class Item extends NewItem {
 }
 
 export function contractTs(n: ProjectNames): string {
-  return `import { Body, Contract, Get, Path, Post } from 'ts-doudou';
+  return `import { Body, Contract, DeclaredError, Get, Path, Post } from 'ts-doudou';
 import { Item, NewItem } from './dto';
+
+/** getItem's 404, declared once: it is in the document, in the client's error union and in the mock. */
+export const ItemNotFound = new DeclaredError({ status: 404, code: 'ITEM_NOT_FOUND', description: 'No item has this id' });
 
 const notImplemented = (): never => {
   throw new Error('contract only: serve ${n.pascal}Service, or call it through a client');
@@ -108,7 +111,7 @@ export class ${n.pascal}Contract {
     return notImplemented();
   }
 
-  @Get('/items/:id', { returns: Item, summary: 'Get one item' })
+  @Get('/items/:id', { returns: Item, errors: [ItemNotFound], summary: 'Get one item' })
   async getItem(@Path('id', { integer: true, minimum: 1 }) id: number): Promise<Item> {
     return notImplemented();
   }
@@ -117,8 +120,8 @@ export class ${n.pascal}Contract {
 }
 
 export function serviceTs(n: ProjectNames): string {
-  return `import { HttpError, Service } from 'ts-doudou';
-import { ${n.pascal}Contract } from './contract';
+  return `import { Service } from 'ts-doudou';
+import { ${n.pascal}Contract, ItemNotFound } from './contract';
 import { Item, NewItem } from './dto';
 
 /** The implementation: business logic only; the contract says how it is called. */
@@ -135,7 +138,7 @@ export class ${n.pascal}Service extends ${n.pascal}Contract {
 
   override async getItem(id: number): Promise<Item> {
     const item = this.items.get(id);
-    if (!item) throw new HttpError(404, 'ITEM_NOT_FOUND', \`no item with id \${id}\`);
+    if (!item) throw ItemNotFound.error(\`no item with id \${id}\`);
     return item;
   }
 }
@@ -156,7 +159,7 @@ app.listen().catch((err: unknown) => {
 export function testTs(n: ProjectNames): string {
   return `import { strict as assert } from 'node:assert';
 import { App, closeClient, createClient, RemoteHttpError } from 'ts-doudou';
-import { ${n.pascal}Contract } from '../src/contract';
+import { ${n.pascal}Contract, ItemNotFound } from '../src/contract';
 import { ${n.pascal}Service } from '../src/service';
 
 describe('${n.service}', function () {
@@ -183,7 +186,7 @@ describe('${n.service}', function () {
       const read = await client.getItem(created.id);
       assert.equal(read.name, 'tea');
       assert.ok(read.createdAt instanceof Date);
-      await assert.rejects(client.getItem(999), (err: unknown) => err instanceof RemoteHttpError && err.status === 404);
+      await assert.rejects(client.getItem(999), (err: unknown) => err instanceof RemoteHttpError && ItemNotFound.matches(err));
     } finally {
       closeClient(client); // its keep-alive connections
     }

@@ -174,6 +174,11 @@ describeOnDatabases('doudou svc crud', (schema, target) => {
       const paths = (doc as { paths: Record<string, Record<string, { summary?: string }>> }).paths;
       assert.deepEqual(Object.keys(paths).sort(), ['/page/products', '/products', '/products/{id}']);
       assert.equal(paths['/products'].post.summary, 'Create a product');
+      // the 404 the service answers is declared, once, on the contract (a DeclaredError)
+      const byId = paths['/products/{id}'] as Record<string, { responses: Record<string, unknown> }>;
+      for (const method of ['get', 'patch', 'delete']) {
+        assert.match(JSON.stringify(byId[method]!.responses['404']), /PRODUCT_NOT_FOUND/, `${method} /products/{id} declares 404`);
+      }
     });
   });
 });
