@@ -20,14 +20,21 @@ function isRef(s: Schema): s is oas30.ReferenceObject {
   return '$ref' in s;
 }
 
-/** Calls `visit` on every schema nested in `s` (itself included) that is not behind a `$ref`, depth first. */
+/**
+ * Calls `visit` on every schema nested in `s` (itself included) that is not behind a `$ref`, depth first.
+ * Indexed loops, no arrays made per node: the document walks every schema of every route (boot, bench/http/boot.ts).
+ */
 function walk(s: Schema, visit: (schema: Schema, composed: boolean) => void, composed = false): void {
   visit(s, composed);
   if (isRef(s)) return;
   if (s.items !== undefined) walk(s.items, visit, composed);
-  for (const p of Object.values(s.properties ?? {})) walk(p, visit, composed);
+  const properties = s.properties;
+  if (properties !== undefined) for (const key of Object.keys(properties)) walk(properties[key]!, visit, composed);
   if (typeof s.additionalProperties === 'object') walk(s.additionalProperties, visit, composed);
-  for (const key of COMPOSITIONS) for (const m of s[key] ?? []) walk(m, visit, true);
+  for (let k = 0; k < COMPOSITIONS.length; k++) {
+    const members = s[COMPOSITIONS[k]!];
+    if (members !== undefined) for (let i = 0; i < members.length; i++) walk(members[i]!, visit, true);
+  }
 }
 
 /** Names of the components `roots` reach, following `$ref`s transitively. */

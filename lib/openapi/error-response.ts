@@ -47,28 +47,44 @@ function fieldName(p: ParamDescriptor | undefined): string {
   return `${p.in}.${p.name}`;
 }
 
+/** The message (and details) lib/http writes for `code` on `route`; undefined for codes it does not write itself. */
+function knownExample(route: RouteDescriptor, code: string): { message: string; details?: unknown } | undefined {
+  // one switch, not a table of every code per call: the document builds this for each code of each route
+  switch (code) {
+    case 'VALIDATION_FAILED': {
+      const field = fieldName(route.params.find((p) => p.in !== 'context'));
+      return { message: `invalid request: ${field}`, details: [{ field, message: 'is required' }] };
+    }
+    case 'MALFORMED_JSON':
+      return {
+        message: 'body is not valid JSON: Unexpected end of JSON input',
+        details: [{ field: 'body', message: 'is not valid JSON: Unexpected end of JSON input' }],
+      };
+    case 'MALFORMED_ENCODING':
+      return {
+        message: 'body is not valid UTF-8 (first bad byte at offset 9)',
+        details: [{ field: 'body', message: 'is not valid UTF-8 (first bad byte at offset 9)' }],
+      };
+    case 'MALFORMED_MULTIPART':
+      return { message: 'multipart body could not be parsed: Unexpected end of form' };
+    case 'REQUEST_ABORTED':
+      return { message: 'client aborted the request' };
+    case 'PAYLOAD_TOO_LARGE':
+      return { message: 'request body is larger than 1048576 bytes' };
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return { message: `Content-Type text/plain is not accepted here; send ${route.bodyType ?? 'application/json'}` };
+    case 'INTERNAL':
+      return { message: 'internal server error' };
+    case 'TOO_MANY_REQUESTS':
+      return { message: 'too many requests: rate limit exceeded, retry in 1 s' };
+    default:
+      return undefined;
+  }
+}
+
 /** An example `{ error }` for `code` on `route` (the messages are the ones lib/http writes). */
 function exampleError(route: RouteDescriptor, c: ErrorCodeAnswer): Record<string, unknown> {
-  const first = route.params.find((p) => p.in !== 'context');
-  const field = fieldName(first);
-  const examples: Record<string, { message: string; details?: unknown }> = {
-    VALIDATION_FAILED: { message: `invalid request: ${field}`, details: [{ field, message: 'is required' }] },
-    MALFORMED_JSON: {
-      message: 'body is not valid JSON: Unexpected end of JSON input',
-      details: [{ field: 'body', message: 'is not valid JSON: Unexpected end of JSON input' }],
-    },
-    MALFORMED_ENCODING: {
-      message: 'body is not valid UTF-8 (first bad byte at offset 9)',
-      details: [{ field: 'body', message: 'is not valid UTF-8 (first bad byte at offset 9)' }],
-    },
-    MALFORMED_MULTIPART: { message: 'multipart body could not be parsed: Unexpected end of form' },
-    REQUEST_ABORTED: { message: 'client aborted the request' },
-    PAYLOAD_TOO_LARGE: { message: 'request body is larger than 1048576 bytes' },
-    UNSUPPORTED_MEDIA_TYPE: { message: `Content-Type text/plain is not accepted here; send ${route.bodyType ?? 'application/json'}` },
-    INTERNAL: { message: 'internal server error' },
-    TOO_MANY_REQUESTS: { message: 'too many requests: rate limit exceeded, retry in 1 s' },
-  };
-  const known = examples[c.code];
+  const known = knownExample(route, c.code);
   const error: Record<string, unknown> = { code: c.code, message: known?.message ?? c.meaning };
   if (known?.details !== undefined) error.details = known.details;
   error.requestId = EXAMPLE_REQUEST_ID;
