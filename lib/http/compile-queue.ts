@@ -11,16 +11,22 @@ import { performance } from 'node:perf_hooks';
 /** How long one background slice may compile before it yields to waiting I/O. */
 const SLICE_MS = 4;
 
+/** Told of a compilation that failed in the background: what it was (`validator of getUser`) and why. */
+export type CompileFailure = (what: string, err: unknown) => void;
+
 export class CompileQueue {
-  private readonly pending: Array<() => void> = [];
+  private readonly pending: Array<{ compile: () => void; what: string }> = [];
   private next = 0;
   private started = false;
   private scheduled = false;
   private idle: Array<() => void> = [];
 
+  /** `failed` hears of background compilations that throw, so a broken schema shows at start-up, not only at its first request. */
+  constructor(private readonly failed?: CompileFailure) {}
+
   /** Queues a compilation; compiled now if the queue has already drained since start(). */
-  add(compile: () => void): void {
-    this.pending.push(compile);
+  add(compile: () => void, what: string): void {
+    this.pending.push({ compile, what });
     if (this.started) this.schedule();
   }
 
@@ -47,12 +53,13 @@ export class CompileQueue {
     this.scheduled = false;
     const end = performance.now() + SLICE_MS;
     while (this.next < this.pending.length && performance.now() < end) {
-      const compile = this.pending[this.next]!;
-      this.pending[this.next++] = noop;
+      const { compile, what } = this.pending[this.next]!;
+      this.pending[this.next++] = DONE;
       try {
         compile();
-      } catch {
+      } catch (err) {
         // not kept: the first request of that route compiles again and answers the error (500, logged)
+        this.failed?.(what, err);
       }
     }
     if (this.next < this.pending.length) return this.schedule();
@@ -64,16 +71,16 @@ export class CompileQueue {
   }
 }
 
-const noop = (): void => undefined;
+const DONE = { compile: (): void => undefined, what: '' };
 
 /**
  * `compile()` once, when first asked for or when the queue gets to it; without a queue, now (as before
  * compilations were deferred). A compilation that throws is tried again by the next caller.
  */
-export function deferred<T>(queue: CompileQueue | undefined, compile: () => T): () => T {
+export function deferred<T>(queue: CompileQueue | undefined, what: string, compile: () => T): () => T {
   let compiled: { value: T } | undefined;
   const get = (): T => (compiled ??= { value: compile() }).value;
   if (queue === undefined) get();
-  else queue.add(get);
+  else queue.add(get, what);
   return get;
 }

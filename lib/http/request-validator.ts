@@ -149,7 +149,9 @@ export class RequestValidator {
    * getter, the server's instance being created with its first compilation.
    */
   constructor(ajv: Ajv | (() => Ajv), route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>, queue?: CompileQueue) {
-    this.validateFn = deferred(queue, () => compileShared(typeof ajv === 'function' ? ajv() : ajv, route, schemas));
+    this.validateFn = deferred(queue, `the validator of ${route.operationId}`, () =>
+      compileShared(typeof ajv === 'function' ? ajv() : ajv, route, schemas),
+    );
   }
 
   /** Validates (and fills schema defaults into) `input`; returns every problem, deduplicated. */

@@ -98,7 +98,7 @@ export class ResponseWriter {
   ) {
     const schema = route.response.schema;
     if (schema === undefined || route.response.file === true) return;
-    this.serializer = deferred(queue, (): Serializer => {
+    this.serializer = deferred(queue, `the response serializer of ${route.operationId}`, (): Serializer => {
       const serialize = compileSerializer(schema, service.schemas, route.operationId);
       // snake_case services: the result's property names → wire names, then serialized by the wire schema
       const toWire = compileKeyRenamer(schema, service, 'toWire');

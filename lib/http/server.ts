@@ -137,9 +137,11 @@ export class HttpServer {
       tracing: options.tracing,
     });
     this.dispatch = new RouteDispatch(this.router, this.lifecycle);
-    const compileQueue = new CompileQueue();
+    const compileQueue = new CompileQueue((what, err) =>
+      this.logger.error(`compiling ${what} failed, its requests answer 500: ${err instanceof Error ? err.message : String(err)}`),
+    );
     this.build = {
-      ajv: deferred(compileQueue, () => createAjv(this.logger)),
+      ajv: deferred(compileQueue, 'the request validator (Ajv)', () => createAjv(this.logger)),
       rootPath: o.rootPath,
       jsonLimit: o.bodyLimit.json,
       formLimit: o.bodyLimit.form,
