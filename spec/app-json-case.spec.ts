@@ -27,13 +27,14 @@ import {
 } from '../lib';
 import { unregisterService } from '../lib/decorators/service';
 import { rejectsCode } from './support/errors';
+import { NO_DRAIN_ENV } from './support/no-drain';
 
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-json-case-'));
 
 function appOptions(services: AppOptions['services'], jsonCase?: 'snake' | 'lowerCamel', env: NodeJS.ProcessEnv = {}): AppOptions {
   return {
     services,
-    env: jsonCase !== undefined ? { ...env, GDD_JSON_CASE: jsonCase } : env,
+    env: { ...NO_DRAIN_ENV, ...env, ...(jsonCase !== undefined ? { GDD_JSON_CASE: jsonCase } : {}) },
     cwd: emptyDir,
     logger: winston.createLogger({ silent: true }),
     handleSignals: false,

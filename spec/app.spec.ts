@@ -22,17 +22,18 @@ import {
 import { unregisterService } from '../lib/decorators/service';
 import { captureLogger } from './http/support/capture-logger';
 import { rejectsCode, throwsCode } from './support/errors';
+import { NO_DRAIN_ENV } from './support/no-drain';
 
 const quiet = winston.createLogger({ silent: true });
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-app-'));
 
 function appOptions(extra: AppOptions): AppOptions {
   return {
-    env: {},
     cwd: emptyDir,
     logger: quiet,
     handleSignals: false,
     ...extra,
+    env: { ...NO_DRAIN_ENV, ...extra.env },
     config: { http: { port: 0, host: '127.0.0.1' }, banner: { enable: false }, ...extra.config },
   };
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AppProcess } from './support/app-process';
+import { NO_DRAIN_ENV } from './support/no-drain';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
@@ -156,7 +157,7 @@ describe('the npm package', function () {
 
   it('runs the compiled project and serves requests through it', async () => {
     await compile(consumer, 'tsconfig.json');
-    const proc = new AppProcess(path.join(consumer, 'dist', 'main.js'), {});
+    const proc = new AppProcess(path.join(consumer, 'dist', 'main.js'), NO_DRAIN_ENV);
     try {
       const [, url, name, nodes] = await proc.waitForLine(/CONSUMER READY (\S+) (\S+) (\d+)/, 30_000);
       assert.equal(name, 'typed-only');

@@ -21,6 +21,7 @@ import { JaegerAgentStandIn } from '../support/jaeger-agent';
 import { JaegerCollectorStandIn } from '../support/jaeger-collector';
 import { request } from '../http/support/http-client';
 import { freePort } from '../support/free-port';
+import { NO_DRAIN_ENV } from '../support/no-drain';
 import { waitFor } from '../support/wait-for';
 
 const quiet = winston.createLogger({ silent: true });
@@ -75,7 +76,7 @@ describe('observability/tracing', function () {
     setup: (app: App) => void = () => undefined,
   ): Promise<ListeningAddress> {
     const options: AppOptions = {
-      env: { GDD_SERVICE_NAME: name, ...env },
+      env: { ...NO_DRAIN_ENV, GDD_SERVICE_NAME: name, ...env },
       cwd: emptyDir,
       logger: quiet,
       handleSignals: false,

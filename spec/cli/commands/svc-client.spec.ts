@@ -7,6 +7,7 @@ import type { Class } from '../../../lib/decorators/class-type';
 import { AppProcess } from '../../support/app-process';
 import { runDoudou } from '../../support/cli-process';
 import { compileProject, writeLinkedProject } from '../../support/linked-project';
+import { NO_DRAIN_ENV } from '../../support/no-drain';
 import { TempDirs } from '../../support/temp-dir';
 
 const SHOP = path.resolve(__dirname, '..', '..', '..', '..', 'spec', 'fixtures', 'cli', 'shop-openapi.yaml');
@@ -205,7 +206,7 @@ describe('cli/commands/svc-client (doudou svc client)', function () {
     const { Gateway } = require(path.join(project, 'dist', 'gateway.js')) as { Gateway: Class };
     const app = new App({
       services: [Gateway],
-      env: { USERSVC: sampleUrl, GDD_HOST: '127.0.0.1', GDD_PORT: '0', GDD_BANNER: 'false', GDD_LOG_LEVEL: 'error' },
+      env: { ...NO_DRAIN_ENV, USERSVC: sampleUrl, GDD_HOST: '127.0.0.1', GDD_PORT: '0', GDD_BANNER: 'false', GDD_LOG_LEVEL: 'error' },
       handleSignals: false,
     });
     try {

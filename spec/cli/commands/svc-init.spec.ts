@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { AppProcess } from '../../support/app-process';
 import { runDoudou } from '../../support/cli-process';
 import { REPO_ROOT } from '../../support/linked-project';
+import { NO_DRAIN_ENV } from '../../support/no-drain';
 import { NPM_INSTALL, runNpm } from '../../support/npm';
 import { TempDirs } from '../../support/temp-dir';
 
@@ -51,7 +52,7 @@ describe('cli/commands/svc-init (doudou svc init)', function () {
     assert.equal(test.code, 0, test.output);
     assert.match(test.output, /2 passing/);
 
-    app = new AppProcess(path.join(dir, 'dist', 'src', 'main.js'), {});
+    app = new AppProcess(path.join(dir, 'dist', 'src', 'main.js'), NO_DRAIN_ENV);
     const port = (await app.waitForLine(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 30_000))[1];
     const created = await fetch(`http://127.0.0.1:${port}/items`, {
       method: 'POST',

@@ -6,6 +6,7 @@ import { optionsFromConfig } from '../../../lib/discovery/node-env';
 import { DoudouProcess, runDoudou } from '../../support/cli-process';
 import { freePort } from '../../support/free-port';
 import { writeLinkedProject } from '../../support/linked-project';
+import { NO_DRAIN_ENV } from '../../support/no-drain';
 import { TempDirs } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 
@@ -54,7 +55,7 @@ describe('cli/commands/svc-run (doudou svc run)', function () {
   it('builds and starts the service; exits 1 with the diagnostics when the build fails', async () => {
     const dir = project(temp);
     const port = await freePort();
-    const run = new DoudouProcess(['svc', 'run'], { cwd: dir, env: { GDD_HOST: '127.0.0.1', GDD_PORT: String(port) } });
+    const run = new DoudouProcess(['svc', 'run'], { cwd: dir, env: { ...NO_DRAIN_ENV, GDD_HOST: '127.0.0.1', GDD_PORT: String(port) } });
     running.push(run);
     await run.waitForOutput(/Http server is listening/, 60_000);
     assert.equal(await version(port), 'v1');
