@@ -6,19 +6,17 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AppProcess } from './support/app-process';
 import { NO_DRAIN_ENV } from './support/no-drain';
+import { copyRepository } from './support/repository-copy';
 
 const run = promisify(execFile);
 const repo = path.resolve(__dirname, '../..');
 const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
-
-/** What `npm pack` needs from the repository (the rest — spec/, bench/, sample/, dist/ — must not matter). */
-const PACK_INPUTS = ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'scripts', 'lib'];
 
 const CONSUMER_MAIN = `
 import { App, Service, Get, Post, Body, Path, Query, Ctx, Prop, Inject, HttpError, type Context } from 'ts-doudou';
@@ -82,9 +80,7 @@ describe('the npm package', function () {
     work = mkdtempSync(path.join(tmpdir(), 'tsd-package-'));
     // Pack a copy, so the `prepare` build runs for real without touching this checkout's dist/.
     const source = path.join(work, 'ts-doudou');
-    mkdirSync(source);
-    for (const entry of PACK_INPUTS) cpSync(path.join(repo, entry), path.join(source, entry), { recursive: true });
-    symlinkSync(path.join(repo, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+    copyRepository(source);
     const pack = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: source, maxBuffer: 64 * 1024 * 1024 });
     packed = (JSON.parse(pack.stdout) as PackResult[])[0];
 

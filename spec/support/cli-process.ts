@@ -15,6 +15,8 @@ export interface CliRunOptions {
   env?: Record<string, string>;
   /** Give up (and kill the process) after this long. Default 60 s. */
   timeoutMs?: number;
+  /** Another clone's dist/lib/cli/doudou.js. Default DOUDOU_BIN. */
+  bin?: string;
 }
 
 export interface CliResult {
@@ -30,7 +32,7 @@ function cliEnv(env: Record<string, string> | undefined): NodeJS.ProcessEnv {
 /** Runs `doudou args…` to completion. */
 export function runDoudou(args: readonly string[], options: CliRunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOUDOU_BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? DOUDOU_BIN, ...args], {
       cwd: options.cwd,
       env: cliEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,7 +61,7 @@ export class DoudouProcess {
   readonly exited: Promise<number | null>;
 
   constructor(args: readonly string[], options: CliRunOptions = {}) {
-    this.child = spawn(process.execPath, [DOUDOU_BIN, ...args], {
+    this.child = spawn(process.execPath, [options.bin ?? DOUDOU_BIN, ...args], {
       cwd: options.cwd,
       env: cliEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppProcess } from '../../support/app-process';
 import { runDoudou } from '../../support/cli-process';
 import { REPO_ROOT } from '../../support/linked-project';
 import { NO_DRAIN_ENV } from '../../support/no-drain';
 import { NPM_INSTALL, runNpm } from '../../support/npm';
+import { copyRepository } from '../../support/repository-copy';
 import { TempDirs } from '../../support/temp-dir';
 
 const FILES = [
@@ -32,21 +33,27 @@ describe('cli/commands/svc-init (doudou svc init)', function () {
     temp.removeAll();
   });
 
-  it('writes a project that installs from this clone, passes its own npm test (build included) and serves HTTP', async () => {
+  it('writes a project that installs from a ts-doudou clone, passes its own npm test (build included) and serves HTTP', async () => {
+    // A copy of this clone: installing it runs its prepare build, which deletes and rebuilds the clone's dist/lib.
+    const clone = temp.make('clone');
+    copyRepository(clone, { withBuild: true });
     const parent = temp.make('init');
-    const init = await runDoudou(['svc', 'init', 'billing'], { cwd: parent });
+    const init = await runDoudou(['svc', 'init', 'billing'], { cwd: parent, bin: path.join(clone, 'dist', 'lib', 'cli', 'doudou.js') });
     assert.equal(init.code, 0, init.stderr);
     const dir = path.join(parent, 'billing');
     for (const f of FILES) assert.ok(existsSync(path.join(dir, f)), `${f} written`);
     assert.match(
       init.stdout,
-      new RegExp(`ts-doudou dependency: file:${REPO_ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the ts-doudou clone`),
+      new RegExp(`ts-doudou dependency: file:${clone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(the ts-doudou clone`),
     );
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    assert.equal(pkg.dependencies['ts-doudou'], `file:${REPO_ROOT}`);
+    assert.equal(pkg.dependencies['ts-doudou'], `file:${clone}`);
 
+    const ownBuild = (): number => statSync(path.join(REPO_ROOT, 'dist', 'lib', 'index.js')).mtimeMs;
+    const builtAt = ownBuild();
     const install = await runNpm(NPM_INSTALL, dir);
     assert.equal(install.code, 0, install.output);
+    assert.equal(ownBuild(), builtAt, "this checkout's dist/lib, which the other specs load, is not rebuilt");
     // npm test builds (tsc) and runs the generated mocha spec; then the build is started as a service
     const test = await runNpm(['test'], dir);
     assert.equal(test.code, 0, test.output);
