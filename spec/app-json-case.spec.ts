@@ -10,23 +10,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import winston from 'winston';
 import type { oas30 } from 'openapi3-ts';
-import {
-  App,
-  Body,
-  ConfigError,
-  Contract,
-  Get,
-  Path,
-  Post,
-  Prop,
-  Query,
-  Service,
-  closeClient,
-  createClient,
-  type AppOptions,
-} from '../lib';
+import { App, ConfigError, Get, Service, closeClient, createClient, type AppOptions } from '../lib';
 import { unregisterService } from '../lib/decorators/service';
 import { rejectsCode } from './support/errors';
+import {
+  GatewayService,
+  GreetService,
+  OrderContract,
+  OrderInput,
+  OrderService,
+  PLACED_AT,
+  Profile,
+  ProfileService,
+  received,
+  wireOrder,
+} from './support/json-case-services';
 import { NO_DRAIN_ENV } from './support/no-drain';
 
 const emptyDir = mkdtempSync(path.join(tmpdir(), 'tsd-json-case-'));
@@ -41,134 +39,6 @@ function appOptions(services: AppOptions['services'], jsonCase?: 'snake' | 'lowe
     config: { http: { port: 0, host: '127.0.0.1' }, banner: { enable: false } },
   };
 }
-
-const notImplemented = (): never => {
-  throw new Error('not implemented');
-};
-
-class LineItem {
-  @Prop({ minLength: 1 }) productId!: string;
-  @Prop({ integer: true, minimum: 1 }) unitCount!: number;
-}
-
-class ShippingAddress {
-  @Prop({ minLength: 1 }) streetName!: string;
-  @Prop({ optional: true }) postCode?: string;
-}
-
-class OrderInput {
-  @Prop({ minLength: 1 }) customerName!: string;
-  @Prop({ type: ShippingAddress }) shippingAddress!: ShippingAddress;
-  @Prop({ type: [LineItem], minItems: 1 }) lineItems!: LineItem[];
-  @Prop({ type: ShippingAddress, optional: true, nullable: true }) billingAddress?: ShippingAddress | null;
-  /** An explicit wire name wins over the case. */
-  @Prop({ name: 'ref', optional: true }) externalRef?: string;
-  @Prop({ integer: true, default: 1 }) priorityLevel!: number;
-}
-
-class Order {
-  @Prop() orderId!: string;
-  @Prop() customerName!: string;
-  @Prop({ type: ShippingAddress }) shippingAddress!: ShippingAddress;
-  @Prop({ type: [LineItem] }) lineItems!: LineItem[];
-  @Prop({ name: 'ref', optional: true }) externalRef?: string;
-  @Prop() placedAt!: Date;
-  @Prop({ integer: true }) priorityLevel!: number;
-}
-
-/** The contract does not say its case: the App's GDD_JSON_CASE (or the client's jsonCase) decides. */
-@Contract('ordersvc')
-class OrderContract {
-  @Post('/orders', { returns: Order })
-  createOrder(@Body() input: OrderInput): Promise<Order> {
-    return notImplemented();
-  }
-
-  @Get('/orders/:id', { returns: Order })
-  getOrder(@Path('id') id: string, @Query('withItems', { optional: true }) withItems?: boolean): Promise<Order> {
-    return notImplemented();
-  }
-}
-
-const received: unknown[] = [];
-const PLACED_AT = new Date('2026-01-02T03:04:05.000Z');
-
-@Service('ordersvc')
-class OrderService extends OrderContract {
-  private readonly orders = new Map<string, Order>();
-
-  override async createOrder(input: OrderInput): Promise<Order> {
-    received.push(input);
-    const order = Object.assign(new Order(), {
-      orderId: `o${this.orders.size + 1}`,
-      customerName: input.customerName,
-      shippingAddress: input.shippingAddress,
-      lineItems: input.lineItems,
-      externalRef: input.externalRef,
-      placedAt: PLACED_AT,
-      priorityLevel: input.priorityLevel,
-      internalNote: 'never on the wire',
-    });
-    this.orders.set(order.orderId, order);
-    return order;
-  }
-
-  override async getOrder(id: string, withItems?: boolean): Promise<Order> {
-    const order = this.orders.get(id);
-    if (order === undefined) throw new Error(`no order ${id}`);
-    return withItems === false ? { ...order, lineItems: [] } : order;
-  }
-}
-
-/** A service that states its own case, whatever the App's. */
-class Profile {
-  @Prop() displayName!: string;
-  @Prop({ type: [String] }) favouriteColours!: string[];
-}
-
-@Service({ name: 'profilesvc', jsonCase: 'snake' })
-class ProfileService {
-  @Post('/profiles', { returns: Profile })
-  async saveProfile(@Body() profile: Profile): Promise<Profile> {
-    received.push(profile);
-    return profile;
-  }
-}
-
-/** Calls ordersvc through the contract client the App injects. */
-@Service('gatewaysvc')
-class GatewayService {
-  constructor(private readonly orders: OrderContract) {}
-
-  @Get('/gateway/orders/:id', { returns: String })
-  async describeOrder(@Path('id') id: string): Promise<string> {
-    const order = await this.orders.getOrder(id);
-    return `${order.customerName}: ${order.lineItems.map((i) => `${i.unitCount}×${i.productId}`).join(', ')} at ${order.placedAt.toISOString()}`;
-  }
-}
-
-class Greeting {
-  @Prop() greetingText!: string;
-}
-
-@Service('greetsvc')
-class GreetService {
-  @Get('/greetings/:name', { returns: Greeting })
-  async greet(@Path('name') name: string): Promise<Greeting> {
-    return { greetingText: `hello ${name}` };
-  }
-}
-
-const wireOrder = {
-  customer_name: 'Ada',
-  shipping_address: { street_name: 'Main St 1', post_code: '12345' },
-  line_items: [
-    { product_id: 'p1', unit_count: 2 },
-    { product_id: 'p2', unit_count: 1 },
-  ],
-  billing_address: null,
-  ref: 'ext-7',
-};
 
 async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
