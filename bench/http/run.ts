@@ -13,7 +13,7 @@
  * Usage: `npm run bench` — or `node dist/bench/http/run.js [--seconds 5] [--warmup 2] [--rounds 3]
  *   [--connections 50] [--targets node,koa,…] [--shapes hello,echo,user] [--server-cpu 0] [--load-cpu 1]
  *   [--out bench/results/http.json | --out none]` (also BENCH_SECONDS, BENCH_ROUNDS, …). Defaults take about
- *   6 minutes. Prints a table and the goal checks (goals.ts) and writes JSON.
+ *   7 minutes. Prints a table and the goal checks (goals.ts) and writes JSON.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -37,7 +37,16 @@ export type TargetName = keyof typeof PEERS | StackVariant;
 export const TARGET_NAMES = [...Object.keys(PEERS), ...Object.keys(STACK_VARIANTS)] as TargetName[];
 
 /** What `npm run bench` runs unless told otherwise. */
-export const DEFAULT_TARGETS: readonly TargetName[] = ['node', 'koa', 'fastify', 'nest', 'nest-defaults', 'stack', 'stack-nolog'];
+export const DEFAULT_TARGETS: readonly TargetName[] = [
+  'node',
+  'koa',
+  'fastify',
+  'nest',
+  'nest-defaults',
+  'stack',
+  'stack-nolog',
+  'stack-nogzip',
+];
 
 /** Targets whose stdout carries one access line per request (counted by the runner). */
 export function logsPerRequest(name: TargetName): boolean {
