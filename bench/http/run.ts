@@ -4,7 +4,7 @@
  * shapes of shapes.ts, measured in ONE run so only same-run ratios are compared.
  *
  * How: every target runs in its own process pinned (taskset) to the server core; wrk runs pinned to another
- * core with one thread (wrk.ts). After a warm-up of every target and shape, each round measures every shape
+ * core with one thread (wrk.ts), and so does this runner, which drains the targets' log pipes. After a warm-up of every target and shape, each round measures every shape
  * on every target back to back, in an order that rotates per round, so drift from other work on the machine
  * hits all of them alike. Reported per shape and target: median req/s, the median of the per-round ratios to
  * Koa / node:http / nest-defaults, latency percentiles, the server's CPU time per request and the share of
@@ -25,7 +25,7 @@ import { checkSameWork } from './same-work';
 import { SHAPES, type Shape } from './shapes';
 import { DEFAULT_TARGETS, isTargetName, logsPerRequest, type TargetName } from './targets';
 import { TargetProcess } from './target-process';
-import { canPin, cleanUpScripts, ensureWrk, runWrk, type WrkSample } from './wrk';
+import { canPin, cleanUpScripts, ensureWrk, pinSelf, runWrk, type WrkSample } from './wrk';
 
 interface Sample extends WrkSample {
   cpuMicrosPerRequest: number;
@@ -158,6 +158,7 @@ async function main(): Promise<void> {
   const serverCpu = pin ? option('server-cpu', 'BENCH_SERVER_CPU', '0') : undefined;
   const loadCpu = pin ? option('load-cpu', 'BENCH_LOAD_CPU', '1') : undefined;
   if (!pin) console.error('not pinning: taskset missing or a single CPU (wrk and the servers share the cores)');
+  pinSelf(loadCpu);
   const loadBefore = os.loadavg();
 
   const children: TargetProcess[] = [];

@@ -91,6 +91,15 @@ export function canPin(): boolean {
   return onPath('taskset');
 }
 
+/**
+ * Moves this process (every thread) to `cpu`. The runner drains the targets' log pipes: it is harness, like
+ * wrk, and belongs on the load core — unpinned, the scheduler sometimes runs it on the server core, and the
+ * server then waits behind it (seen as a p99 several times Koa's on the targets that log).
+ */
+export function pinSelf(cpu: string | undefined): void {
+  if (cpu !== undefined) execFileSync('taskset', ['-a', '-cp', cpu, String(process.pid)], { stdio: 'ignore' });
+}
+
 /** `[command, ...args]` prefixed with taskset when a CPU list is given. */
 export function pinned(cpu: string | undefined, command: string, args: readonly string[]): [string, string[]] {
   return cpu === undefined ? [command, [...args]] : ['taskset', ['-c', cpu, command, ...args]];
