@@ -121,11 +121,6 @@ export function parseJsonBody(raw: Buffer): unknown {
   return parsed;
 }
 
-/** JSON body (parseJsonBody of the bytes readBody reads). */
-export function readJsonBody(ctx: Context, limit: number): Promise<unknown> {
-  return readBody(ctx, limit).then(parseJsonBody);
-}
-
 /** urlencoded body as field → value(s), the same shape as ctx.query (repeated keys become arrays), decoded strictly. */
 export async function readFormBody(ctx: Context, limit: number): Promise<FormFields> {
   const raw = await readBody(ctx, limit);

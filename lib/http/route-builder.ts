@@ -7,7 +7,7 @@ import type Router from '@koa/router';
 import type { Layer } from '@koa/router';
 import type Ajv from 'ajv';
 import type { Context, Middleware } from 'koa';
-import { bodyKindOf, type BodyKind } from '../decorators/body-kind';
+import { bodyKindOf } from '../decorators/body-kind';
 import type { ErrorResponseDescriptor, RouteDescriptor, ServiceDescriptor } from '../decorators/descriptors';
 import { ConfigError, HttpError } from '../errors';
 import { LOGGED_BODY } from './access-log';
@@ -17,7 +17,7 @@ import { LOGGED_RESPONSE } from './request-dump';
 import type { MultipartBodyReader } from './multipart-body';
 import { ParamBinder, type ParsedBody } from './param-binder';
 import { isPromiseLike } from './promise-like';
-import { hasBody, parseJsonBody, readBody, readFormBody, readJsonBody } from './request-body';
+import { hasBody, parseJsonBody, readBody, readFormBody } from './request-body';
 import type { RouteDispatch } from './route-dispatch';
 import { gddState } from './request-state';
 import { ResponseWriter } from './response-writer';
@@ -71,12 +71,23 @@ function isJsonRequest(ctx: Context): boolean {
   return type === 'application/json' || type === 'application/json; charset=utf-8' || Boolean(ctx.is('json', '+json'));
 }
 
-/** Form routes accept either form encoding (browsers pick); JSON routes only JSON. */
-async function readRouteBody(ctx: Context, kind: BodyKind, b: RouteBuildContext): Promise<ParsedBody> {
-  if (kind === 'json') {
-    if (!isJsonRequest(ctx)) throw unsupported(ctx, 'application/json');
-    return { json: await readJsonBody(ctx, b.jsonLimit) };
-  }
+/**
+ * Reads the route's body, then hands it to `use`. JSON routes take only JSON, read and parsed in one
+ * promise (with the request's async context on, each async step costs a hook: bench/http); form routes
+ * accept either form encoding (browsers pick).
+ */
+function withRouteBody(
+  ctx: Context,
+  kind: 'json' | 'form' | 'multipart',
+  b: RouteBuildContext,
+  use: (body: ParsedBody) => unknown,
+): Promise<unknown> {
+  if (kind !== 'json') return readFormKinds(ctx, kind, b).then(use);
+  if (!isJsonRequest(ctx)) return Promise.reject(unsupported(ctx, 'application/json'));
+  return readBody(ctx, b.jsonLimit).then((raw) => use({ json: parseJsonBody(raw) }));
+}
+
+async function readFormKinds(ctx: Context, kind: 'form' | 'multipart', b: RouteBuildContext): Promise<ParsedBody> {
   if (ctx.is('urlencoded')) return { form: await readFormBody(ctx, b.formLimit) };
   if (ctx.is('multipart')) {
     const { fields, files } = await b.multipart.read(ctx);
@@ -130,12 +141,8 @@ export function mountService(router: Router, descriptor: ServiceDescriptor, inst
       }
       return isPromiseLike(result) ? Promise.resolve(result).then((r) => answer(ctx, r), undeclared) : answer(ctx, result);
     };
-    const invoke = (ctx: Context): unknown => {
-      if (kind === undefined || !hasBody(ctx)) return call(ctx, NO_BODY);
-      // JSON, the common body: read and parsed in one promise (readRouteBody's async steps cost one each)
-      if (kind === 'json' && isJsonRequest(ctx)) return readBody(ctx, b.jsonLimit).then((raw) => call(ctx, { json: parseJsonBody(raw) }));
-      return readRouteBody(ctx, kind, b).then((body) => call(ctx, body));
-    };
+    const invoke = (ctx: Context): unknown =>
+      kind === undefined || !hasBody(ctx) ? call(ctx, NO_BODY) : withRouteBody(ctx, kind, b, (body) => call(ctx, body));
     // One router layer per route: the template for metrics/logs, then 'after' user middleware, then the call.
     const handle: Middleware = (ctx) => {
       gddState(ctx).routeTemplate = pattern;
