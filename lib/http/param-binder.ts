@@ -27,6 +27,15 @@ export interface ParsedBody {
 
 type Values = string | string[] | undefined;
 
+/** A param read from path/query/header/form, with what it is called, built once: its key in the validated
+ *  input, its field name in errors, its axios-style `name[]` spelling. */
+interface LocatedParam {
+  readonly p: ParamDescriptor;
+  readonly key: string;
+  readonly field: string;
+  readonly bracketed: string;
+}
+
 function listOf(v: Values): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
@@ -35,7 +44,7 @@ export class ParamBinder {
   private readonly validator: RequestValidator;
   private readonly params: readonly ParamDescriptor[];
   /** Params read from path/query/header/form (body, file and context are handled apart). */
-  private readonly located: readonly ParamDescriptor[];
+  private readonly located: readonly LocatedParam[];
   /** Locations with at least one param: only these get an object in the validated input (schema defaults land there). */
   private readonly locations: readonly string[];
   private readonly readsBody: boolean;
@@ -44,8 +53,6 @@ export class ParamBinder {
   /** The JSON body's wire names → the DTO's property names (identity for lowerCamel services). */
   private readonly bodyFromWire: KeyRenamer;
   private readonly readsQuery: boolean;
-  /** Per located param, built once: its key in the validated input, its field name in errors, its `name[]` spelling. */
-  private readonly names = new Map<ParamDescriptor, { key: string; field: string; bracketed: string }>();
 
   constructor(
     ajv: Ajv | (() => Ajv),
@@ -56,21 +63,21 @@ export class ParamBinder {
     this.validator = new RequestValidator(ajv, route, service.schemas, queue);
     this.bodyFromWire = compileKeyRenamer(route.params.find((p) => p.in === 'body')?.schema, service, 'fromWire');
     this.params = route.params;
-    this.located = route.params.filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context');
+    this.located = route.params
+      .filter((p) => p.in !== 'body' && p.in !== 'file' && p.in !== 'context')
+      .map((p) => ({ p, key: paramKey(p), field: `${p.in}.${paramKey(p)}`, bracketed: `${p.name}[]` }));
     this.locations = VALIDATED_LOCATIONS.filter((location) => route.params.some((p) => p.in === location));
     this.readsBody = route.params.some((p) => p.in === 'body');
     this.fileParams = route.params.filter((p) => p.in === 'file');
     this.formParams = route.params.filter((p) => p.in === 'form');
     this.readsQuery = route.params.some((p) => p.in === 'query');
-    for (const p of this.located) this.names.set(p, { key: paramKey(p), field: `${p.in}.${paramKey(p)}`, bracketed: `${p.name}[]` });
   }
 
-  private raw(ctx: Context, p: ParamDescriptor, body: ParsedBody, q: QueryValues): Values {
+  private raw(ctx: Context, { p, bracketed }: LocatedParam, body: ParsedBody, q: QueryValues): Values {
     switch (p.in) {
       case 'path':
         return (ctx as Context & { params?: Record<string, string> }).params?.[p.name];
       case 'query': {
-        const bracketed = this.names.get(p)!.bracketed;
         if (!p.isArray) return q[p.name] ?? q[bracketed];
         const all = [...listOf(q[p.name]), ...listOf(q[bracketed])];
         return all.length > 0 ? all : undefined;
@@ -87,8 +94,8 @@ export class ParamBinder {
       }
       case 'form': {
         const f = body.form ?? {};
-        if (!p.isArray) return f[p.name] ?? f[`${p.name}[]`];
-        const all = [...listOf(f[p.name]), ...listOf(f[`${p.name}[]`])];
+        if (!p.isArray) return f[p.name] ?? f[bracketed];
+        const all = [...listOf(f[p.name]), ...listOf(f[bracketed])];
         return all.length > 0 ? all : undefined;
       }
       default:
@@ -112,10 +119,10 @@ export class ParamBinder {
     const errors: FieldError[] = [];
     const input: Record<string, unknown> = {};
     for (const location of this.locations) input[location] = {};
-    for (const p of this.located) {
-      const raw = this.raw(ctx, p, body, q);
+    for (const at of this.located) {
+      const raw = this.raw(ctx, at, body, q);
       if (raw === undefined) continue;
-      const { key, field } = this.names.get(p)!;
+      const { p, key, field } = at;
       let value: unknown;
       if (p.isArray) {
         value = listOf(raw)
