@@ -11,6 +11,7 @@ import type { FieldError } from '../errors';
 import { schemaTypeOf } from './coerce';
 import { deferred, type CompileQueue } from './compile-queue';
 import { reachableComponents } from './reachable-components';
+import { SchemaCache } from './schema-cache';
 
 /** Locations validated by schema; `file` and `context` are checked by the binder itself. */
 export const VALIDATED_LOCATIONS = ['path', 'query', 'header', 'form'] as const;
@@ -128,17 +129,11 @@ function toFieldError(e: ErrorObject): FieldError {
 }
 
 /** Per ajv instance (one per server): input schema text → its compiled validator. */
-const compiledBy = new WeakMap<Ajv, Map<string, ValidateFunction>>();
+const validators = new SchemaCache<ValidateFunction>();
 
 function compileShared(ajv: Ajv, route: RouteDescriptor, schemas: Readonly<Record<string, JsonSchema>>): ValidateFunction {
-  // routes taking the same parameters share one compiled function (compiling is most of boot: bench/http/boot.ts)
   const schema = routeInputSchema(route, schemas);
-  const key = JSON.stringify(schema);
-  let compiled = compiledBy.get(ajv);
-  if (compiled === undefined) compiledBy.set(ajv, (compiled = new Map()));
-  let fn = compiled.get(key);
-  if (fn === undefined) compiled.set(key, (fn = ajv.compile(schema)));
-  return fn;
+  return validators.get(ajv, schema, () => ajv.compile(schema));
 }
 
 export class RequestValidator {

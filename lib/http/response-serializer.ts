@@ -12,6 +12,7 @@
 import fastJson from 'fast-json-stringify';
 import type { JsonSchema } from '../decorators/descriptors';
 import { reachableComponents } from './reachable-components';
+import { SchemaCache } from './schema-cache';
 import { ServingError } from './serving-errors';
 
 export type Serializer = (value: unknown) => string;
@@ -56,21 +57,8 @@ function isPlainObject(value: unknown): value is object {
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * Per service's components: the text of a complete serializer schema (root + what it reaches) → its
- * stringify. Routes answering the same DTO (a service's get/create/update of one resource) share one
- * fast-json-stringify compilation, the costly part of preparing a route (bench/http/boot.ts).
- */
-const compiledBy = new WeakMap<object, Map<string, Serializer>>();
-
-function sharedStringify(root: Record<string, unknown>, components: Readonly<Record<string, JsonSchema>>): Serializer {
-  let compiled = compiledBy.get(components);
-  if (compiled === undefined) compiledBy.set(components, (compiled = new Map()));
-  const key = JSON.stringify(root);
-  let stringify = compiled.get(key);
-  if (stringify === undefined) compiled.set(key, (stringify = stringifyOf(root)));
-  return stringify;
-}
+/** Per service's components: the text of a complete serializer schema (root + what it reaches) → its stringify. */
+const serializers = new SchemaCache<Serializer>();
 
 function stringifyOf(root: Record<string, unknown>): Serializer {
   const compiled = fastJson(root as unknown as Parameters<typeof fastJson>[0]);
@@ -88,7 +76,7 @@ export function compileSerializer(schema: JsonSchema, components: Readonly<Recor
     ...forSerializer(schema, known),
     components: { schemas: Object.fromEntries(Object.entries(reached).map(([name, s]) => [name, forSerializer(s, known)])) },
   };
-  const stringify = sharedStringify(root, components);
+  const stringify = serializers.get(components, root, () => stringifyOf(root));
   return (value) => {
     try {
       return stringify(value);
