@@ -41,6 +41,9 @@ export const LOGGED_BODY = Symbol('gdd.loggedBody');
 /** The keys of an access line, in the order its meta has always had them (FieldsLine caches by this array). */
 const LINE_KEYS = ['method', 'route', 'url', 'status', 'ms', 'bytes', 'requestId', 'remoteAddr', 'outcome', 'traceId', 'reqBody'] as const;
 
+/** The meta winston gets has the first keys (method … remoteAddr) even when undefined, the rest only when set. */
+const ALWAYS_IN_META = LINE_KEYS.indexOf('remoteAddr') + 1;
+
 /** One finished request's line: its values, kept until the flush renders them (no meta object per request). */
 class AccessEntry {
   constructor(
@@ -81,11 +84,11 @@ class AccessEntry {
     ];
   }
 
-  /** The meta object winston gets: the first eight keys always (as they always were), the rest when set. */
+  /** The meta object winston gets (ALWAYS_IN_META). */
   meta(): Record<string, unknown> {
     const meta: Record<string, unknown> = {};
     const values = this.values();
-    for (let i = 0; i < LINE_KEYS.length; i++) if (i < 8 || values[i] !== undefined) meta[LINE_KEYS[i]!] = values[i];
+    for (let i = 0; i < LINE_KEYS.length; i++) if (i < ALWAYS_IN_META || values[i] !== undefined) meta[LINE_KEYS[i]!] = values[i];
     return meta;
   }
 }
@@ -184,17 +187,17 @@ export class AccessLog {
     };
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      const message = line instanceof AccessEntry ? line.message() : undefined;
+      const message = line instanceof AccessEntry ? line.message() : line.message;
       // winston's own way for request dumps (debug) and for messages it would read %-tokens in (a request id like `a%s`)
-      if (message === undefined || message.includes('%') || fields === undefined) {
+      if (line instanceof DumpLine || fields === undefined || message.includes('%')) {
         send();
         this.log(line);
-      } else {
-        try {
-          batch.push(fields.render(message, (line as AccessEntry).values()));
-        } catch {
-          // a line that cannot be formatted is dropped; the others still go
-        }
+        continue;
+      }
+      try {
+        batch.push(fields.render(message, line.values()));
+      } catch {
+        // a line that cannot be formatted is dropped; the others still go
       }
     }
     send();

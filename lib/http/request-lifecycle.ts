@@ -126,12 +126,13 @@ export function requestLifecycle(options: RequestLifecycleOptions): RequestLifec
       failed(ctx, err, requestId, span);
       return undefined;
     }
-    if (compressing === undefined) succeeded(ctx, requestId, span);
-    else
+    if (compressing !== undefined) {
       return compressing.then(
         () => succeeded(ctx, requestId, span),
         (err: unknown) => failed(ctx, err, requestId, span),
       );
+    }
+    succeeded(ctx, requestId, span);
     return undefined;
   }
 

@@ -12,12 +12,11 @@
 import * as os from 'node:os';
 import type { Logger } from 'winston';
 import type TransportStream from 'winston-transport';
-import type { SecretMasker } from '../config/secrets';
 import { FieldsLine, type FieldsLineFormat } from './fields-line';
 import { LEVEL, MESSAGE, isoTimestamp, maskEntry, type LineRenderer, type LogEntry } from './log-format';
 
+/** What the logger's pipeline does: masking (the masker), format and colours (FieldsLineFormat), the final render. */
 export interface DirectLineFormat extends FieldsLineFormat {
-  masker: SecretMasker;
   render: LineRenderer;
 }
 
