@@ -4,7 +4,7 @@
  * shapes of shapes.ts, measured in ONE run so only same-run ratios are compared.
  *
  * How: every target runs in its own process pinned (taskset) to the server core; wrk runs pinned to another
- * core with one thread (wrk.ts), and so does this runner, which drains the targets' log pipes. After a warm-up of every target and shape, each round measures every shape
+ * core with one thread (wrk.ts), and so does this runner. The targets log to files (target-process.ts). After a warm-up of every target and shape, each round measures every shape
  * on every target back to back, in an order that rotates per round, so drift from other work on the machine
  * hits all of them alike. Reported per shape and target: median req/s, the median of the per-round ratios to
  * Koa / node:http / nest-defaults, latency percentiles, the server's CPU time per request and the share of
@@ -45,12 +45,12 @@ function listOption<T extends string>(flag: string, env: string, fallback: reado
 
 async function measure(t: TargetProcess, shape: Shape, seconds: number, connections: number, loadCpu: string | undefined): Promise<Sample> {
   const cpuBefore = await t.cpuMicros();
-  const linesBefore = t.logLines;
+  const linesBefore = t.logLines();
   const sample = await runWrk({ port: t.port, shape, seconds, connections, cpu: loadCpu });
   const cpuAfter = await t.cpuMicros();
-  // the pipe may still hold the last lines: they are counted against this sample once drained
+  // the last requests' lines are written a loop turn after their answers
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return { ...sample, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / Math.max(1, sample.requests), logLines: t.logLines - linesBefore };
+  return { ...sample, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / Math.max(1, sample.requests), logLines: t.logLines() - linesBefore };
 }
 
 function ratios(list: readonly Sample[], base: readonly Sample[] | undefined, pick: (s: Sample) => number): number | undefined {

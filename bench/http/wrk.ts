@@ -92,9 +92,8 @@ export function canPin(): boolean {
 }
 
 /**
- * Moves this process (every thread) to `cpu`. The runner drains the targets' log pipes: it is harness, like
- * wrk, and belongs on the load core — unpinned, the scheduler sometimes runs it on the server core, and the
- * server then waits behind it (seen as a p99 several times Koa's on the targets that log).
+ * Moves this process (every thread) to `cpu`. The runner is harness, like wrk, and belongs on the load
+ * core — unpinned, the scheduler sometimes runs it on the server core, and the server waits behind it.
  */
 export function pinSelf(cpu: string | undefined): void {
   if (cpu !== undefined) execFileSync('taskset', ['-a', '-cp', cpu, String(process.pid)], { stdio: 'ignore' });
