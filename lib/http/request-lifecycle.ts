@@ -56,6 +56,8 @@ export interface RequestLifecycle {
   readonly middleware: Middleware;
   /** The same lifecycle around `inner` called with ctx: what the middleware does with `next`. */
   run(ctx: Context, inner: Inner): Promise<void>;
+  /** As run(), but undefined when the request was handled synchronously, and a throw where run() rejects. */
+  start(ctx: Context, inner: Inner): Promise<void> | undefined;
 }
 
 const DONE: Promise<void> = Promise.resolve();
@@ -173,5 +175,5 @@ export function requestLifecycle(options: RequestLifecycleOptions): RequestLifec
     }
   }
 
-  return { middleware: (ctx: Context, next: Next) => run(ctx, next), run };
+  return { middleware: (ctx: Context, next: Next) => run(ctx, next), run, start };
 }

@@ -4,7 +4,7 @@
  * koa-compose dispatch per layer, two empty user-middleware slots and @koa/router's matching, which
  * builds and composes a middleware array per request; bench/http measured these as a large part of the
  * gap to bare Koa. The answer is the same: the same request lifecycle runs around the same route code,
- * and Koa's own handleRequest/respond writes it (server.ts).
+ * and the answer is written as Koa's respond() writes it (direct-respond.ts).
  *
  * Only while nothing else could see the request on the way: no user middleware in either slot, no Koa
  * middleware beyond the built-in ones, no `@Ctx()` parameter (a handler holding ctx could read what the
@@ -25,7 +25,8 @@ export type DirectRun = (ctx: Context) => unknown;
 
 /** A request's route: the request lifecycle around the route's run, and the path parameters to set as ctx.params. */
 export interface DirectHit {
-  readonly handle: (ctx: Context) => Promise<void>;
+  /** The lifecycle's start(): undefined when the request was handled synchronously. */
+  readonly handle: (ctx: Context) => Promise<void> | undefined;
   readonly params: Readonly<Record<string, string>>;
 }
 
@@ -45,7 +46,7 @@ export class RouteDispatch {
   /** A route layer whose requests may be run directly by `run`, inside the request lifecycle. */
   add(layer: Layer, run: DirectRun): void {
     const lifecycle = this.lifecycle;
-    this.direct.set(layer, { handle: (ctx) => lifecycle.run(ctx, run), params: NO_PARAMS });
+    this.direct.set(layer, { handle: (ctx) => lifecycle.start(ctx, run), params: NO_PARAMS });
     this.exact = undefined;
   }
 

@@ -42,6 +42,7 @@ import { inFlightResponse, markConnectionCut } from './response-outcome';
 import { CompileQueue, deferred } from './compile-queue';
 import { mountService, type BuiltRoute, type RouteBuildContext } from './route-builder';
 import { RouteDispatch } from './route-dispatch';
+import { answerDirectly, type KoaHandleRequest } from './direct-respond';
 import {
   resolveHttpServerOptions,
   type HttpServerOptions,
@@ -78,7 +79,7 @@ export type RouteInfo = BuiltRoute;
 
 /** Koa's request handling after the chain was composed (application.js): sets 404, runs `fn`, then respond() or ctx.onerror. */
 interface KoaInternals {
-  handleRequest(ctx: Context, fn: (ctx: Context) => Promise<void>): Promise<void>;
+  handleRequest: KoaHandleRequest;
 }
 
 export class HttpServer {
@@ -214,7 +215,7 @@ export class HttpServer {
   /**
    * A node:http request listener (for tests, benchmarks, or your own server): Koa's, with business routes
    * dispatched directly while no user middleware is in the way (route-dispatch.ts) — same lifecycle, same
-   * route code, answered by Koa's own handleRequest.
+   * route code, answered as Koa's respond() answers (direct-respond.ts).
    */
   callback(): http.RequestListener {
     const koa = this.koa;
@@ -227,7 +228,7 @@ export class HttpServer {
       const hit = this.dispatch.find(req.method ?? '', ctx.path);
       if (hit === undefined) return chain(req, res);
       (ctx as Context & { params?: Readonly<Record<string, string>> }).params = hit.params;
-      return handleRequest(ctx, hit.handle);
+      return answerDirectly(ctx, hit.handle, handleRequest);
     };
   }
 

@@ -35,6 +35,12 @@ const REQUESTS: Array<[string, TestRequest]> = [
   ['/users/7', { method: 'PUT' }],
   ['/no/such/route', {}],
   ['/big', { headers: { 'accept-encoding': 'gzip' } }],
+  ['/big', { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } }],
+  ['/text', {}],
+  ['/download/report.txt', {}],
+  ['/download/report.txt', { method: 'HEAD' }],
+  ['/download-stream', {}],
+  ['/download-broken', {}],
 ];
 
 describe('route dispatch', () => {
@@ -112,7 +118,9 @@ describe('RouteDispatch', () => {
   /** A router with direct routes whose runs answer their own name, and a fake lifecycle that passes it on. */
   function table(): { router: Router; dispatch: RouteDispatch; add: (pattern: string, method: string, direct: boolean) => void } {
     const router = new Router();
-    const lifecycle = { run: (ctx: Context, inner: (c: Context) => unknown) => inner(ctx) as Promise<void> } as unknown as RequestLifecycle;
+    const lifecycle = {
+      start: (ctx: Context, inner: (c: Context) => unknown) => inner(ctx) as Promise<void>,
+    } as unknown as RequestLifecycle;
     const dispatch = new RouteDispatch(router, lifecycle);
     const add = (pattern: string, method: string, direct: boolean): void => {
       const layer = router.register(pattern, [method], [() => undefined]) as Layer;
