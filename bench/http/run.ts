@@ -4,16 +4,19 @@
  * shapes of shapes.ts, measured in ONE run so only same-run ratios are compared.
  *
  * How: every target runs in its own process pinned (taskset) to the server core; wrk runs pinned to another
- * core with one thread (wrk.ts), and so does this runner. The targets log to files (target-process.ts). After a warm-up of every target and shape, each round measures every shape
- * on every target back to back, in an order that rotates per round, so drift from other work on the machine
- * hits all of them alike. Reported per shape and target: median req/s, the median of the per-round ratios to
+ * core with one thread (wrk.ts), and so does this runner. The targets log to files (target-process.ts).
+ * After a warm-up of every target and shape, each round measures every shape on every target back to
+ * back, in an order that rotates per round. Rounds are many and short (10 × 2 s): on this VM a target's CPU
+ * time per request drifts by up to a third over periods of several seconds, Koa's as much as ours, and
+ * the median of ten per-round ratios is not moved by one or two such periods, where the median of three
+ * 5 s rounds was. Reported per shape and target: median req/s, the median of the per-round ratios to
  * Koa / node:http / nest-defaults, latency percentiles, the server's CPU time per request and the share of
  * its core wrk used. Before measuring, every answer is checked byte for byte (same-work.ts).
  *
- * Usage: `npm run bench` — or `node dist/bench/http/run.js [--seconds 5] [--warmup 2] [--rounds 3]
+ * Usage: `npm run bench` — or `node dist/bench/http/run.js [--seconds 2] [--warmup 2] [--rounds 10]
  *   [--connections 50] [--targets node,koa,…] [--shapes hello,echo,user] [--server-cpu 0] [--load-cpu 1]
  *   [--out bench/results/http.json | --out none]` (also BENCH_SECONDS, BENCH_ROUNDS, …). Defaults take about
- *   7 minutes. Prints a table and the goal checks (goals.ts) and writes JSON.
+ *   9 minutes. Prints a table and the goal checks (goals.ts) and writes JSON.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -140,9 +143,9 @@ function wrkVersion(): string {
 }
 
 async function main(): Promise<void> {
-  const seconds = positive('seconds', 'BENCH_SECONDS', 5);
+  const seconds = positive('seconds', 'BENCH_SECONDS', 2);
   const warmup = positive('warmup', 'BENCH_WARMUP', 2);
-  const rounds = Math.round(positive('rounds', 'BENCH_ROUNDS', 3));
+  const rounds = Math.round(positive('rounds', 'BENCH_ROUNDS', 10));
   const connections = Math.round(positive('connections', 'BENCH_CONNECTIONS', 50));
   const targets = listOption('targets', 'BENCH_TARGETS', DEFAULT_TARGETS, isTargetName);
   const shapeNames = listOption(
