@@ -25,6 +25,7 @@ import { buildOpenApiDocument } from './openapi';
 import { readPackageInfo } from './openapi/package-info';
 import { middlewareErrors } from './http/route-errors';
 import { ContractClients } from './contract-clients';
+import { withUpstreamErrors } from './client/upstream-errors';
 import { MicroNode } from './micro-node';
 import { asStartupError, exitIfUnhandled } from './startup-failure';
 import { scrapeTargets } from './registry/scrape-targets';
@@ -293,12 +294,17 @@ export class App {
     });
     this.contractClients = clients;
     this.container.setFallback((token, requestedBy) => clients.resolve(token, requestedBy));
-    return wanted.map((s) => {
+    const built = wanted.map((s) => {
       if (typeof s === 'function') {
         const instance = this.container.get(s as Token<object>);
-        return { descriptor: describeService(s as Class, { jsonCase }), instance };
+        return { descriptor: describeService(s as Class, { jsonCase }), instance, cls: s as Class };
       }
       return { descriptor: describeService(classOf(s), { jsonCase }), instance: s };
+    });
+    // A service that was injected a client (directly or deeper) passes that client's failures on: its routes say so.
+    return built.map(({ descriptor, instance, cls }) => {
+      const callsOut = cls !== undefined && this.container.reaches(cls, (token) => clients.isRemote(token));
+      return { descriptor: callsOut ? withUpstreamErrors(descriptor) : descriptor, instance };
     });
   }
 }

@@ -32,6 +32,8 @@ export function baseUrlVariable(service: string): string {
 
 export class ContractClients {
   private readonly clients: object[] = [];
+  /** Contract tokens answered with a client (the service runs elsewhere). */
+  private readonly remote = new Set<Token>();
 
   constructor(private readonly options: ContractClientsOptions) {}
 
@@ -60,7 +62,13 @@ export class ContractClients {
       );
     }
     this.clients.push(client);
+    this.remote.add(token);
     return client;
+  }
+
+  /** Was `token` answered with a typed client (rather than a local implementation)? */
+  isRemote(token: Token): boolean {
+    return this.remote.has(token);
   }
 
   /** Releases the clients' keep-alive connections. */

@@ -61,6 +61,7 @@ export {
   ClientErrorCodes,
   ClientConfigError,
   declaredErrorGuard,
+  UPSTREAM_ERRORS,
 } from './client';
 export type {
   Client,

@@ -37,4 +37,5 @@ export {
   type ClientErrorCode,
   type CallTarget,
 } from './errors';
+export { UPSTREAM_ERRORS } from './upstream-errors';
 export { ClientConfigError, ClientConfigErrorCodes, type ClientConfigErrorCode } from './client-config-errors';

@@ -33,6 +33,8 @@ export class Container {
   private readonly providers = new Map<Token, Provider<unknown>>();
   private readonly singletons = new Map<Token, unknown>();
   private readonly created: unknown[] = [];
+  /** token → the tokens its construction asked for (constructor parameters, factory `inject`). */
+  private readonly dependencies = new Map<Token, Set<Token>>();
   private fallback: FallbackResolver | undefined;
 
   constructor() {
@@ -62,12 +64,33 @@ export class Container {
     return this.resolve(token, [], undefined, tokenName(token)) as T;
   }
 
+  /**
+   * Does what `from` was built with, directly or through its dependencies' dependencies, include a token
+   * that passes `test`? Only what this container resolved counts (a useValue's insides are not seen).
+   */
+  reaches(from: Token, test: (token: Token) => boolean): boolean {
+    const seen = new Set<Token>();
+    const pending = [...(this.dependencies.get(from) ?? [])];
+    for (let token = pending.pop(); token !== undefined; token = pending.pop()) {
+      if (seen.has(token)) continue;
+      seen.add(token);
+      if (test(token)) return true;
+      pending.push(...(this.dependencies.get(token) ?? []));
+    }
+    return false;
+  }
+
   /** Every instance the container built or was given, in creation order (close them in reverse). */
   instances(): readonly unknown[] {
     return [...this.created];
   }
 
   private resolve(token: Token, path: Frame[], requestedBy: Class | undefined, label: string): unknown {
+    const parent = path.at(-1);
+    if (parent !== undefined) {
+      const deps = this.dependencies.get(parent.token) ?? new Set<Token>();
+      this.dependencies.set(parent.token, deps.add(token));
+    }
     if (this.singletons.has(token)) return this.singletons.get(token);
     const cycleStart = path.findIndex((frame) => frame.token === token);
     if (cycleStart >= 0) {

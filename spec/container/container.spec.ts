@@ -232,6 +232,34 @@ describe('container', () => {
     assert.deepEqual(container.instances(), [service.repo.db, service.repo, service.audit, service]);
   });
 
+  it('tells what a token was built with, however deep, cached singletons and factory arguments included', () => {
+    const container = new Container().register('REPORT', { useFactory: (audit: AuditLog) => audit, inject: [AuditLog] });
+    container.get(UserService);
+    container.get('REPORT'); // AuditLog is a cached singleton by now: the edge is still recorded
+    assert.equal(
+      container.reaches(UserService, (t) => t === Database),
+      true,
+    );
+    assert.equal(
+      container.reaches('REPORT', (t) => t === Database),
+      true,
+    );
+    assert.equal(
+      container.reaches(UserRepo, (t) => t === AuditLog),
+      false,
+    );
+    assert.equal(
+      container.reaches(Database, () => true),
+      false,
+      'built with nothing',
+    );
+    assert.equal(
+      container.reaches(Top, () => true),
+      false,
+      'never built here',
+    );
+  });
+
   it('rejects a provider without useValue, useClass or useFactory', () => {
     assert.throws(() => new Container().register('X', {} as never), isCode(ConfigError, 'INVALID_PROVIDER'));
   });
