@@ -38,7 +38,7 @@ const PUBLIC: Readonly<Record<string, { file: string; names: readonly string[] }
       // typed clients
       createClient withContext closeClient StaticInstances defaultClientPolicy noPolicy RemoteHttpError
       RemoteUnavailableError NoInstanceError CircuitOpenError ClientTimeoutError BadResponseError
-      InvalidArgumentError ClientErrorCodes ClientErrorCode ClientConfigError DeclaredHttpError declaredErrorGuard Client ClientOptions ClientPolicy
+      InvalidArgumentError ClientErrorCodes ClientErrorCode ClientConfigError DeclaredHttpError declaredErrorGuard UPSTREAM_ERRORS Client ClientOptions ClientPolicy
       ClientPolicyOptions BreakerOptions InstanceSource ServiceInstance Balancer BalancerName Transport
       TransportOptions AttemptRequest CallTarget RawResponse FileArgument FileData
       // request context and tracing
