@@ -7,7 +7,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'winston';
 import { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
 import { hasOnShutdown, hasOnStart, healthReport, isHealthIndicator } from './lifecycle';
-import { configWarnings, loadConfig, type Config, type DeepPartial } from './config';
+import { configWarnings, environmentWithFiles, loadConfig, readConfigFiles, type Config, type DeepPartial } from './config';
 import { Container, type Provider, type Token } from './container';
 import { describeService, registeredServices } from './decorators';
 import type { ServiceDescriptor } from './decorators/descriptors';
@@ -49,7 +49,7 @@ export interface AppOptions {
   services?: ReadonlyArray<Class | object>;
   /** Configuration that wins over GDD_* variables and .env files (same shape as `app.config`). */
   config?: DeepPartial<Config>;
-  /** Where .env files are looked up. Default process.cwd(). */
+  /** Where the .env and app.yml files are looked up. Default process.cwd(). */
   cwd?: string;
   /** The environment to read GDD_* from. Default process.env. */
   env?: NodeJS.ProcessEnv;
@@ -290,7 +290,8 @@ export class App {
       container: this.container,
       served,
       instances: this.micro?.registry,
-      env: this.options.env ?? process.env,
+      // a base URL (USERSVC=…) may come from a .env or app.yml file, as in go-doudou
+      env: environmentWithFiles(this.options.env ?? process.env, readConfigFiles(this.options.cwd ?? process.cwd(), this.config.env)),
     });
     this.contractClients = clients;
     this.container.setFallback((token, requestedBy) => clients.resolve(token, requestedBy));

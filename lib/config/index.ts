@@ -29,7 +29,8 @@ export {
   type GossipProfile,
   type GossipTimings,
 } from './gossip-options';
-export { applyDotenv, dotenvFileNames } from './dotenv-files';
+export { dotenvFileNames } from './dotenv-files';
+export { applyDotenv, environmentWithFiles, readConfigFiles } from './config-files';
 export { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 export { configWarnings } from './warnings';
 export { renderConfigTable } from './render-table';

@@ -4,11 +4,12 @@
  * in go-doudou's order, the table default. Pure with respect to its inputs: it never writes process.env.
  */
 import { hostname as osHostname } from 'node:os';
-import { nonEmpty, readDotenvFiles } from './dotenv-files';
+import { readConfigFiles } from './config-files';
+import { nonEmpty } from './dotenv-files';
 import { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 import { overrideTexts, type OverrideText } from './overrides';
 import { DEFAULT_GOSSIP_PROFILE } from './gossip-options';
-import { ENV_NAME, type ParseContext } from './parsers';
+import type { ParseContext } from './parsers';
 import type { Config, ConfigDraft, ConfigOverrides } from './types';
 import { CONFIG_VARIABLES, IGNORED_VARIABLE_PATTERNS, findVariable } from './variables';
 
@@ -123,9 +124,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const overrides = overrideTexts(options.overrides ?? {}, issues);
   const fileEnv = nonEmpty(overrides.get('env')?.text) ?? nonEmpty(env.GDD_ENV) ?? 'dev';
   // A GDD_ENV unfit for a file name reads no files; the GDD_ENV row below reports it.
-  const dotenv = ENV_NAME.test(fileEnv)
-    ? readDotenvFiles(options.cwd ?? process.cwd(), fileEnv)
-    : { files: [], values: new Map<string, { value: string; file: string }>() };
+  const files = readConfigFiles(options.cwd ?? process.cwd(), fileEnv);
+  issues.push(...files.issues);
 
   const draft = emptyDraft();
   const overridden = new Set<string>();
@@ -142,8 +142,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       raw = env[variable.name];
       source = 'environment';
     } else {
-      raw = dotenv.values.get(variable.name)?.value;
-      source = dotenv.values.get(variable.name)?.file ?? 'default';
+      raw = files.values.get(variable.name)?.value;
+      source = files.values.get(variable.name)?.file ?? 'default';
     }
     if (!override && (raw === undefined || raw.trim() === '')) raw = variable.defaultIn(draft);
     const label = override ? `overrides.${variable.field}` : variable.name;
@@ -161,14 +161,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   }
   if (issues.length > 0) throw new InvalidConfigError(issues);
 
-  const names = new Set([...Object.keys(env), ...dotenv.values.keys()].filter((n) => n.startsWith('GDD_')));
+  const names = new Set([...Object.keys(env), ...files.values.keys()].filter((n) => n.startsWith('GDD_')));
   const unknown: string[] = [];
   const ignored: string[] = [];
   for (const name of [...names].sort()) {
     if (findVariable(name)) continue;
     (IGNORED_VARIABLE_PATTERNS.some((re) => re.test(name)) ? ignored : unknown).push(name);
   }
-  draft.sources = { files: [...dotenv.files], unknownVariables: unknown, ignoredVariables: ignored };
+  draft.sources = { files: [...files.files], unknownVariables: unknown, ignoredVariables: ignored };
   return deepFreeze(draft) as Config;
 }
 

@@ -26,7 +26,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = Object.freeze([
     example: 'prod',
     parse: p.envName(),
     description:
-      'Environment name; selects the .env files (`.env.<env>.local`, `.env.local`, `.env.<env>`, `.env`). Outside `dev` log lines carry service and hostname.',
+      'Environment name; selects the configuration files (`app-<env>-local.yml`, `app-local.yml`, `app-<env>.yml`, `app.yml`, then `.env.<env>.local`, `.env.local`, `.env.<env>`, `.env`). Outside `dev` log lines carry service and hostname.',
     assign: (d, x) => {
       d.env = x;
     },
