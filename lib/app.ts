@@ -47,7 +47,7 @@ export interface AppOptions {
    * Default: every `@Service` class imported so far (implementations in place of their contracts).
    */
   services?: ReadonlyArray<Class | object>;
-  /** Configuration that wins over GDD_* variables and .env files (same shape as `app.config`). */
+  /** Configuration that wins over GDD_* variables and the app.yml and .env files (same shape as `app.config`). */
   config?: DeepPartial<Config>;
   /** Where the .env and app.yml files are looked up. Default process.cwd(). */
   cwd?: string;

@@ -1,6 +1,7 @@
 /**
  * The service project a command runs in: its folder, its name and its GDD_* configuration (read exactly as
- * the service will read it at start-up: .env files, then the environment, then the table defaults).
+ * the service will read it at start-up: the environment, then the app.yml and .env files, then the table
+ * defaults).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * `loadConfig()`: GDD_* variables → one validated, deeply frozen Config.
- * Precedence, highest first: `overrides` (options of `new App()`), the real environment, the .env files
- * in go-doudou's order, the table default. Pure with respect to its inputs: it never writes process.env.
+ * Precedence, highest first: `overrides` (options of `new App()`), the real environment, the app.yml and
+ * .env files in go-doudou's order (config-files.ts), the table default. Pure with respect to its inputs: it never writes process.env.
  */
 import { hostname as osHostname } from 'node:os';
 import { readConfigFiles } from './config-files';
@@ -14,7 +14,7 @@ import type { Config, ConfigDraft, ConfigOverrides } from './types';
 import { CONFIG_VARIABLES, IGNORED_VARIABLE_PATTERNS, findVariable } from './variables';
 
 export interface LoadConfigOptions {
-  /** Where the .env files are looked for (default process.cwd()). */
+  /** Where the app.yml and .env files are looked for (default process.cwd()). */
   cwd?: string;
   /** The environment (default process.env). */
   env?: NodeJS.ProcessEnv;

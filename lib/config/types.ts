@@ -1,6 +1,6 @@
 /**
  * The one typed configuration object. Built by `loadConfig()` from GDD_* variables (real environment,
- * then .env files) and `new App()` options; deeply frozen. Every field comes from exactly one row of
+ * then app.yml and .env files) and `new App()` options; deeply frozen. Every field comes from exactly one row of
  * the variable table in `variables.ts` (durations end in `Ms`, sizes in `Bytes`).
  */
 import type { JsonCase } from '../decorators/json-case';
@@ -217,7 +217,7 @@ export type MetaFormat = 'v2' | 'v1-msgpack' | 'v1-json';
 
 /** Where the values came from — for start-up logs and warnings. */
 export interface ConfigSources {
-  /** .env files that exist and were read, in precedence order (absolute paths). */
+  /** Configuration files (app.yml, .env) that exist and were read, in precedence order (absolute paths). */
   readonly files: readonly string[];
   /** GDD_* names found in the environment or files that no row of the table knows (typos?). */
   readonly unknownVariables: readonly string[];
@@ -226,7 +226,7 @@ export interface ConfigSources {
 }
 
 export interface Config {
-  /** GDD_ENV — selects the .env files; 'dev' enables developer-friendly output. */
+  /** GDD_ENV — selects the app.yml and .env files; 'dev' enables developer-friendly output. */
   readonly env: string;
   readonly mode: AppMode;
   readonly service: ServiceConfig;

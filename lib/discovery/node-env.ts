@@ -52,8 +52,8 @@ export function optionsFromMemConfig(mem: MemConfig): GossipNodeOptions {
 }
 
 /**
- * The configuration of a gossip node from an environment object (e.g. process.env) and the .env files in
- * `cwd`, through the one config table. Throws InvalidConfigError listing every bad value with its variable.
+ * The configuration of a gossip node from an environment object (e.g. process.env) and the app.yml and .env
+ * files in `cwd`, through the one config table. Throws InvalidConfigError listing every bad value with its variable.
  */
 export function optionsFromConfig(env: EnvSource, cwd?: string): GossipNodeOptions {
   return optionsFromMemConfig(loadConfig({ env: { ...env }, cwd }).mem);
