@@ -35,7 +35,7 @@ export function registerSvcK8s(parent: Command): void {
     .option('-d, --dir <dir>', 'folder to write the files to (default: the project folder)')
     .addHelpText(
       'after',
-      "\nPorts, GDD_GRACE_TIMEOUT and GDD_MEM_PORT come from the project's .env files and environment.\n" +
+      "\nPorts, GDD_GRACE_TIMEOUT and GDD_MEM_PORT come from the project's environment, app.yml and .env files.\n" +
         'A file that exists keeps everything but the image of its first container.\n\n' +
         'Example:\n  doudou svc k8s --image registry.example.com/billing:1.4.0 --replicas 3 -n shop',
     )
