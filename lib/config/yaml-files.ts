@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import type { DotenvFiles, FileValue } from './dotenv-files';
 
 export function yamlFileNames(env: string): string[] {
@@ -30,39 +30,27 @@ function keyPart(key: string): string {
   return key.replaceAll('-', '').toUpperCase();
 }
 
-/** A scalar's text as a variable holds it; null (`port:` with nothing) is unset. */
-function scalarText(node: Node): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return String(node.value);
+type Plain = string | number | boolean | bigint;
+
+function isPlain(value: unknown): value is Plain {
+  return ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
 }
 
-/** Flattens one document into `out` (first definition wins), noting values that are not settings. */
-function flatten(node: Node, prefix: string, file: string, out: Map<string, FileValue>, problems: YamlFileProblem[]): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key === undefined || key === '') {
-        problems.push({ file, problem: `a key under ${prefix || 'the top'} is not a plain name` });
-        continue;
-      }
-      const name = prefix === '' ? keyPart(key) : `${prefix}_${keyPart(key)}`;
-      if (pair.value === null) continue;
-      flatten(pair.value as Node, name, file, out, problems);
+/** Flattens one document's value into `out` (first definition wins), noting values that are not settings. */
+function flatten(value: unknown, prefix: string, file: string, out: Map<string, FileValue>, problems: YamlFileProblem[]): void {
+  if (value === null || value === undefined) return; // `port:` with nothing: unset
+  if (isPlain(value)) {
+    if (!out.has(prefix)) out.set(prefix, { value: String(value), file });
+  } else if (Array.isArray(value)) {
+    // a list of plain values is the comma-separated form the list variables take (GDD_MEM_SEED)
+    if (value.every(isPlain)) {
+      if (!out.has(prefix)) out.set(prefix, { value: value.join(','), file });
+    } else problems.push({ file, problem: `${prefix}: a list may hold only plain values` });
+  } else if (typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      flatten(child, prefix === '' ? keyPart(key) : `${prefix}_${keyPart(key)}`, file, out, problems);
     }
-    return;
-  }
-  if (isSeq(node)) {
-    // a list of scalars is the comma-separated form the list variables take (GDD_MEM_SEED, GDD_DB_*)
-    const items = node.items.map((item) => scalarText(item as Node));
-    if (items.some((item) => item === undefined)) {
-      problems.push({ file, problem: `${prefix}: a list may hold only plain values` });
-      return;
-    }
-    if (!out.has(prefix)) out.set(prefix, { value: items.join(','), file });
-    return;
-  }
-  const text = scalarText(node);
-  if (text !== undefined && !out.has(prefix)) out.set(prefix, { value: text, file });
+  } else problems.push({ file, problem: `${prefix}: not a plain value` });
 }
 
 export function readYamlFiles(cwd: string, env: string): YamlFiles {
@@ -73,7 +61,7 @@ export function readYamlFiles(cwd: string, env: string): YamlFiles {
     const file = path.resolve(cwd, name);
     if (!existsSync(file)) continue;
     files.push(file);
-    const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
+    const doc = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true, merge: true });
     if (doc.errors.length > 0) {
       problems.push({ file, problem: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` });
       continue;
@@ -84,7 +72,8 @@ export function readYamlFiles(cwd: string, env: string): YamlFiles {
       continue;
     }
     const own = new Map<string, FileValue>();
-    flatten(doc.contents, '', file, own, problems);
+    // toJS resolves anchors, aliases and merge keys (`<<: *base`), as go-doudou's YAML decoder does
+    flatten(doc.toJS({ maxAliasCount: 100 }), '', file, own, problems);
     for (const [key, value] of own) if (!values.has(key)) values.set(key, value);
   }
   return { files, values, problems };

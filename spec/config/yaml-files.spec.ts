@@ -74,6 +74,28 @@ describe('config/yaml-files', () => {
     assert.deepEqual(c.sources.unknownVariables, ['GDD_README']);
   });
 
+  it('resolves anchors, aliases and merge keys', () => {
+    // gdd takes port and banner from common, and its own port wins over the merged one
+    write(
+      'app.yml',
+      [
+        'common: &common',
+        '  port: 7005',
+        '  banner: false',
+        'gdd:',
+        '  <<: *common',
+        '  port: 7006',
+        '  service:',
+        '    name: merged',
+        '',
+      ].join('\n'),
+    );
+    const c = load();
+    assert.deepEqual([c.http.port, c.banner.enable, c.service.name], [7006, false, 'merged']);
+    write('app.yml', ['seeds: &seeds [10.0.0.9]', 'gdd:', '  mem:', '    seed: *seeds', ''].join('\n'));
+    assert.deepEqual(load().mem.seeds, ['10.0.0.9:7946']);
+  });
+
   it('lets the real environment win over every file', () => {
     write('app-dev-local.yml', named('file'));
     assert.equal(load({ GDD_SERVICE_NAME: 'from-env' }).service.name, 'from-env');
