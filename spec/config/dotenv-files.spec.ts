@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyDotenv, loadConfig } from '../../lib/config';
+import { configFolderPerTest } from '../support/config-folder';
 
 describe('config/dotenv-files', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'gdd-env-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const write = (name: string, body: string): void => writeFileSync(path.join(dir, name), body);
-  const load = (env: Record<string, string> = {}) => loadConfig({ env, cwd: dir, hostname: 'h' });
+  const folder = configFolderPerTest('gdd-env');
+  const { write, load } = folder;
 
   /** Every file defines GDD_SERVICE_NAME as its own name, so the winner is visible. */
   function writeAll(env: string): void {
@@ -22,11 +16,11 @@ describe('config/dotenv-files', () => {
   it('prefers .env.<env>.local, then .env.local, then .env.<env>, then .env', () => {
     writeAll('dev');
     assert.equal(load().service.name, '.env.dev.local');
-    rmSync(path.join(dir, '.env.dev.local'));
+    rmSync(path.join(folder.dir, '.env.dev.local'));
     assert.equal(load().service.name, '.env.local');
-    rmSync(path.join(dir, '.env.local'));
+    rmSync(path.join(folder.dir, '.env.local'));
     assert.equal(load().service.name, '.env.dev');
-    rmSync(path.join(dir, '.env.dev'));
+    rmSync(path.join(folder.dir, '.env.dev'));
     assert.equal(load().service.name, '.env');
   });
 
@@ -39,12 +33,12 @@ describe('config/dotenv-files', () => {
 
   it('selects files by an env given in overrides', () => {
     write('.env.prod', 'GDD_SERVICE_NAME=prod-file\n');
-    assert.equal(loadConfig({ env: {}, cwd: dir, overrides: { env: 'prod' } }).service.name, 'prod-file');
+    assert.equal(loadConfig({ env: {}, cwd: folder.dir, overrides: { env: 'prod' } }).service.name, 'prod-file');
   });
 
   it('reads no file for a GDD_ENV that could escape the directory', () => {
     write('.env', 'GDD_PORT=7002\n');
-    assert.deepEqual(applyDotenv({ cwd: dir, env: { GDD_ENV: '../x' } }), []);
+    assert.deepEqual(applyDotenv({ cwd: folder.dir, env: { GDD_ENV: '../x' } }), []);
   });
 
   it('skips .env.local when GDD_ENV is test', () => {
@@ -70,7 +64,7 @@ describe('config/dotenv-files', () => {
   it('reports which files were read, in precedence order', () => {
     write('.env', 'GDD_PORT=1\n');
     write('.env.dev', 'GDD_PORT=2\n');
-    assert.deepEqual(load().sources.files, [path.join(dir, '.env.dev'), path.join(dir, '.env')]);
+    assert.deepEqual(load().sources.files, [path.join(folder.dir, '.env.dev'), path.join(folder.dir, '.env')]);
   });
 
   it('understands dotenv syntax: comments, quotes, export-less lines', () => {
@@ -83,7 +77,7 @@ describe('config/dotenv-files', () => {
   it('applyDotenv copies file values into an environment without overwriting', () => {
     write('.env', 'GDD_PORT=7002\nGDD_SERVICE_NAME=file\n');
     const env: NodeJS.ProcessEnv = { GDD_SERVICE_NAME: 'env' };
-    assert.deepEqual(applyDotenv({ cwd: dir, env }), ['GDD_PORT']);
+    assert.deepEqual(applyDotenv({ cwd: folder.dir, env }), ['GDD_PORT']);
     assert.deepEqual(env, { GDD_SERVICE_NAME: 'env', GDD_PORT: '7002' });
   });
 });

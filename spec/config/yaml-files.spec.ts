@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyDotenv, InvalidConfigError, loadConfig } from '../../lib/config';
+import { applyDotenv, InvalidConfigError } from '../../lib/config';
 import { throwsCode } from '../support/errors';
+import { configFolderPerTest } from '../support/config-folder';
 
 describe('config/yaml-files', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'gdd-yaml-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const write = (name: string, body: string): void => writeFileSync(path.join(dir, name), body);
-  const load = (env: Record<string, string> = {}) => loadConfig({ env, cwd: dir, hostname: 'h' });
+  const folder = configFolderPerTest('gdd-yaml');
+  const { write, load } = folder;
   const named = (name: string): string => `gdd:\n  service:\n    name: ${name}\n`;
 
   it('prefers app-<env>-local.yml, then app-local.yml, then app-<env>.yml, then app.yml — and any of them to a .env file', () => {
@@ -21,7 +15,7 @@ describe('config/yaml-files', () => {
     write('.env.dev.local', 'GDD_SERVICE_NAME=dotenv\n');
     for (const winner of ['app-dev-local', 'app-local', 'app-dev', 'app']) {
       assert.equal(load().service.name, winner);
-      rmSync(path.join(dir, `${winner}.yml`));
+      rmSync(path.join(folder.dir, `${winner}.yml`));
     }
     assert.equal(load().service.name, 'dotenv');
   });
@@ -41,7 +35,7 @@ describe('config/yaml-files', () => {
     write('app.yml', named('base'));
     assert.equal(load({ GDD_ENV: 'test' }).service.name, 'base');
     assert.equal(load({ GDD_ENV: 'prod' }).service.name, 'local');
-    rmSync(path.join(dir, 'app-local.yml'));
+    rmSync(path.join(folder.dir, 'app-local.yml'));
     assert.equal(load({ GDD_ENV: 'prod' }).service.name, 'prod');
   });
 
@@ -105,7 +99,7 @@ describe('config/yaml-files', () => {
     write('app.yml', 'gdd:\n  prot: 1\n');
     write('.env', 'GDD_PORT=2\n');
     const c = load();
-    assert.deepEqual(c.sources.files, [path.join(dir, 'app.yml'), path.join(dir, '.env')]);
+    assert.deepEqual(c.sources.files, [path.join(folder.dir, 'app.yml'), path.join(folder.dir, '.env')]);
     assert.deepEqual(c.sources.unknownVariables, ['GDD_PROT']);
   });
 
@@ -116,7 +110,7 @@ describe('config/yaml-files', () => {
         load();
       } catch (err) {
         assert.ok(err instanceof InvalidConfigError);
-        assert.equal(err.issues[0]?.source, path.join(dir, 'app.yml'));
+        assert.equal(err.issues[0]?.source, path.join(folder.dir, 'app.yml'));
         return err.message;
       }
       return assert.fail('loaded');
@@ -136,9 +130,9 @@ describe('config/yaml-files', () => {
     write('app.yml', 'usersvc: http://users:6060\ngdd:\n  port: 7004\n');
     write('.env', 'GDD_PORT=1\nORDERSVC=http://orders:6060\n');
     const env: NodeJS.ProcessEnv = { ORDERSVC: 'http://set' };
-    assert.deepEqual(applyDotenv({ cwd: dir, env }).sort(), ['GDD_PORT', 'USERSVC']);
+    assert.deepEqual(applyDotenv({ cwd: folder.dir, env }).sort(), ['GDD_PORT', 'USERSVC']);
     assert.deepEqual(env, { ORDERSVC: 'http://set', USERSVC: 'http://users:6060', GDD_PORT: '7004' });
     write('app.yml', '[');
-    throwsCode(() => applyDotenv({ cwd: dir, env: {} }), InvalidConfigError, 'INVALID_CONFIG', 'app.yml');
+    throwsCode(() => applyDotenv({ cwd: folder.dir, env: {} }), InvalidConfigError, 'INVALID_CONFIG', 'app.yml');
   });
 });
