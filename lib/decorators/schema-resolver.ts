@@ -60,8 +60,25 @@ function kindOfSchema(schema: JsonSchema): ScalarKind | undefined {
   }
 }
 
+/**
+ * `pattern` as the validator will compile it: Ajv builds `new RegExp(pattern, 'u')`, so a pattern that is not
+ * a valid Unicode-mode expression is a contract mistake found now, not a 500 at the route's first request.
+ */
+function checkedPattern(pattern: string | RegExp, where: string): string {
+  const source = typeof pattern === 'string' ? pattern : pattern.source;
+  try {
+    new RegExp(source, 'u');
+  } catch (err) {
+    throw new ConfigError(
+      'INVALID_PATTERN',
+      `${where}: pattern ${JSON.stringify(source)} is not a valid regular expression: ${(err as Error).message}`,
+    );
+  }
+  return source;
+}
+
 /** Constraints that apply to a single value (for arrays: to each element). */
-function valueConstraints(options: SchemaOptions): JsonSchema {
+function valueConstraints(options: SchemaOptions, where: string): JsonSchema {
   const out: { -readonly [K in keyof JsonSchema]: JsonSchema[K] } = {};
   if (options.format !== undefined) out.format = options.format;
   if (options.enum !== undefined) out.enum = enumValues(options.enum);
@@ -71,7 +88,7 @@ function valueConstraints(options: SchemaOptions): JsonSchema {
   if (options.exclusiveMaximum !== undefined) out.exclusiveMaximum = options.exclusiveMaximum;
   if (options.minLength !== undefined) out.minLength = options.minLength;
   if (options.maxLength !== undefined) out.maxLength = options.maxLength;
-  if (options.pattern !== undefined) out.pattern = typeof options.pattern === 'string' ? options.pattern : options.pattern.source;
+  if (options.pattern !== undefined) out.pattern = checkedPattern(options.pattern, where);
   return out;
 }
 
@@ -245,12 +262,12 @@ export function resolveType(reflected: unknown, options: SchemaOptions, where: s
     }
     const element = resolveElement(spec[0], true, options, where, components);
     if (element.isArray) throw new ConfigError('UNSUPPORTED_TYPE', `${where}: arrays of arrays are not supported`);
-    const items = decorate(element.schema, element.schema.$ref === undefined ? valueConstraints(options) : {}, false);
+    const items = decorate(element.schema, element.schema.$ref === undefined ? valueConstraints(options, where) : {}, false);
     const schema = decorate({ type: 'array', items }, outerAnnotations(options, true), nullable);
     return { schema, coerce: element.coerce, isArray: true };
   }
   const element = resolveElement(spec, explicit, options, where, components);
-  const constraints = element.schema.$ref === undefined ? valueConstraints(options) : {};
+  const constraints = element.schema.$ref === undefined ? valueConstraints(options, where) : {};
   const schema = decorate({ ...element.schema, ...constraints }, outerAnnotations(options, element.isArray), nullable);
   return { ...element, schema };
 }

@@ -78,6 +78,10 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
       'Two different DTO classes share a name, or one DTO is served by services of different `jsonCase`, so their OpenAPI component schemas would collide: rename one (a subclass will do).',
   },
   UNSUPPORTED_TYPE: { meaning: 'A type with no JSON form, an unknown type name, or an array of arrays.' },
+  INVALID_PATTERN: {
+    meaning:
+      "A `pattern` that is not a valid regular expression in Unicode mode (`new RegExp(pattern, 'u')`, as the validator compiles it).",
+  },
   UNTYPED_VALUE: { meaning: 'Reflection cannot see the type (interface, union, `any`): say it with `{ type: … }`.' },
   UNTYPED_ARRAY: { meaning: 'An array whose element type is unknown: add `{ type: [ElementType] }`.' },
 });

@@ -201,6 +201,18 @@ describe('resolveType and ComponentSchemas (DTO schemas from @Prop)', () => {
       );
     });
 
+    it('refuses a pattern the validator could not compile (INVALID_PATTERN), for a value and for array items', () => {
+      throwsCode(() => resolveType(String, { pattern: '(' }, 'X.y', new ComponentSchemas()), ConfigError, 'INVALID_PATTERN', 'X.y', '"("');
+      // valid as /\-/ without flags, not in the Unicode mode the validator uses
+      throwsCode(
+        () => resolveType(undefined, { type: [String], pattern: new RegExp('\\-') }, 'X.z', new ComponentSchemas()),
+        ConfigError,
+        'INVALID_PATTERN',
+        'X.z',
+      );
+      assert.equal(resolveType(String, { pattern: /^\p{L}+$/u }, 'X.y', new ComponentSchemas()).schema.pattern, '^\\p{L}+$');
+    });
+
     it('refuses built-ins without a JSON form and unknown kind names (UNSUPPORTED_TYPE)', () => {
       throwsCode(() => resolveType(Map, {}, 'X.y', new ComponentSchemas()), ConfigError, 'UNSUPPORTED_TYPE', 'X.y', 'Map');
       throwsCode(
