@@ -200,6 +200,17 @@ export class App {
     for (const { middleware, position } of this.userMiddleware) server.use(middleware, { position });
     for (const { descriptor, instance } of instances) server.mount(descriptor, instance);
     assertNoRouteClash(server);
+    // In development a schema that cannot be compiled stops start-up; elsewhere compilation stays lazy
+    // (boot time) and such a route is logged and answers 500 (lib/http/compile-queue.ts).
+    if (config.env === 'dev') {
+      const failures = await server.precompile();
+      if (failures.length > 0) {
+        throw new ConfigError(
+          'UNCOMPILABLE_SCHEMA',
+          `cannot compile ${failures.map((f) => `${f.what}: ${f.message}`).join('; ')}. Fix the schema (a raw JSON Schema given as a type, a pattern, …)`,
+        );
+      }
+    }
     logger.info(`\n${renderRouteTable(server.routes())}`);
 
     const address = await server.listen({ port: config.http.port, host: config.http.host || '0.0.0.0' });

@@ -78,6 +78,10 @@ export const ConfigErrorCodes = defineErrorCodes('start-up', 'ConfigError', {
       'Two different DTO classes share a name, or one DTO is served by services of different `jsonCase`, so their OpenAPI component schemas would collide: rename one (a subclass will do).',
   },
   UNSUPPORTED_TYPE: { meaning: 'A type with no JSON form, an unknown type name, or an array of arrays.' },
+  UNCOMPILABLE_SCHEMA: {
+    meaning:
+      "A route's request validator or response serializer cannot be compiled from its schema. Found before listening with GDD_ENV=dev; in other environments compilation is lazy, so it is logged and the route answers 500.",
+  },
   INVALID_PATTERN: {
     meaning:
       "A `pattern` that is not a valid regular expression in Unicode mode (`new RegExp(pattern, 'u')`, as the validator compiles it).",

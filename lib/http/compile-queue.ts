@@ -20,6 +20,8 @@ export class CompileQueue {
   private started = false;
   private scheduled = false;
   private idle: Array<() => void> = [];
+  /** While precompile() runs: the failures it reports instead of `failed`. */
+  private collected: Array<{ what: string; message: string }> | undefined;
 
   /** `failed` hears of background compilations that throw, so a broken schema shows at start-up, not only at its first request. */
   constructor(private readonly failed?: CompileFailure) {}
@@ -43,6 +45,21 @@ export class CompileQueue {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  /**
+   * Compiles everything queued so far and resolves with what failed (not told to `failed`): for a start-up
+   * that should stop on a schema that cannot be compiled (App in GDD_ENV=dev).
+   */
+  async precompile(): Promise<Array<{ what: string; message: string }>> {
+    const collected: Array<{ what: string; message: string }> = [];
+    this.collected = collected;
+    try {
+      await this.drained();
+    } finally {
+      this.collected = undefined;
+    }
+    return collected;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.next >= this.pending.length) return;
     this.scheduled = true;
@@ -59,7 +76,8 @@ export class CompileQueue {
         compile();
       } catch (err) {
         // not kept: the first request of that route compiles again and answers the error (500, logged)
-        this.failed?.(what, err);
+        if (this.collected) this.collected.push({ what, message: err instanceof Error ? err.message : String(err) });
+        else this.failed?.(what, err);
       }
     }
     if (this.next < this.pending.length) return this.schedule();

@@ -207,6 +207,11 @@ export class HttpServer {
     return this.build.compileQueue.drained();
   }
 
+  /** Compiles every mounted route's validator and serializer now; resolves with those that cannot be. */
+  precompile(): Promise<Array<{ what: string; message: string }>> {
+    return this.build.compileQueue.precompile();
+  }
+
   /** The node:http server once listening (e.g. to attach a WebSocket upgrade handler); undefined before. */
   get nodeServer(): http.Server | undefined {
     return this.server;

@@ -46,6 +46,25 @@ describe('CompileQueue and deferred()', () => {
     assert.equal(attempts, 2);
   });
 
+  it('precompile() compiles everything now and resolves with what failed, telling the failure handler nothing', async () => {
+    const told: string[] = [];
+    const queue = new CompileQueue((what) => told.push(what));
+    let runs = 0;
+    deferred(queue, 'fine', () => runs++);
+    deferred(queue, 'the serializer of getUser', () => {
+      throw new Error('unknown keyword');
+    });
+    assert.deepEqual(await queue.precompile(), [{ what: 'the serializer of getUser', message: 'unknown keyword' }]);
+    assert.equal(runs, 1);
+    assert.deepEqual(told, []);
+    // afterwards, background failures go to the handler again
+    deferred(queue, 'later', () => {
+      throw new Error('x');
+    });
+    await queue.drained();
+    assert.deepEqual(told, ['later']);
+  });
+
   it('without a queue compiles at once (as before compilations were deferred)', () => {
     let runs = 0;
     deferred(undefined, 'now', () => runs++);
