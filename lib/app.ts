@@ -7,7 +7,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'winston';
 import { CONFIG, LOGGER, METRICS_REGISTRY } from './app-tokens';
 import { hasOnShutdown, hasOnStart, healthReport, isHealthIndicator } from './lifecycle';
-import { configWarnings, environmentWithFiles, loadConfig, readConfigFiles, type Config, type DeepPartial } from './config';
+import { configWarnings, environmentWithFiles, loadConfigAndFiles, type Config, type ConfigFiles, type DeepPartial } from './config';
 import { Container, type Provider, type Token } from './container';
 import { describeService, registeredServices } from './decorators';
 import type { ServiceDescriptor } from './decorators/descriptors';
@@ -79,6 +79,8 @@ type AppState = 'created' | 'starting' | 'listening' | 'closing' | 'closed';
 
 export class App {
   readonly config: Config;
+  /** The app.yml and .env files the config was read from, with their values (base URLs such as USERSVC). */
+  private readonly configFiles: ConfigFiles;
   readonly logger: Logger;
   readonly container = new Container();
   private readonly options: AppOptions;
@@ -95,7 +97,11 @@ export class App {
   constructor(options: AppOptions = {}) {
     this.options = options;
     try {
-      this.config = loadConfig({ cwd: options.cwd, env: options.env, overrides: options.config });
+      ({ config: this.config, files: this.configFiles } = loadConfigAndFiles({
+        cwd: options.cwd,
+        env: options.env,
+        overrides: options.config,
+      }));
     } catch (err) {
       exitIfUnhandled(err);
       throw err;
@@ -302,20 +308,16 @@ export class App {
       served,
       instances: this.micro?.registry,
       // a base URL (USERSVC=…) may come from a .env or app.yml file, as in go-doudou
-      env: environmentWithFiles(this.options.env ?? process.env, readConfigFiles(this.options.cwd ?? process.cwd(), this.config.env)),
+      env: environmentWithFiles(this.options.env ?? process.env, this.configFiles),
     });
     this.contractClients = clients;
     this.container.setFallback((token, requestedBy) => clients.resolve(token, requestedBy));
-    const built = wanted.map((s) => {
-      if (typeof s === 'function') {
-        const instance = this.container.get(s as Token<object>);
-        return { descriptor: describeService(s as Class, { jsonCase }), instance, cls: s as Class };
-      }
-      return { descriptor: describeService(classOf(s), { jsonCase }), instance: s };
-    });
-    // A service that was injected a client (directly or deeper) passes that client's failures on: its routes say so.
-    return built.map(({ descriptor, instance, cls }) => {
-      const callsOut = cls !== undefined && this.container.reaches(cls, (token) => clients.isRemote(token));
+    return wanted.map((s) => {
+      if (typeof s !== 'function') return { descriptor: describeService(classOf(s), { jsonCase }), instance: s };
+      const instance = this.container.get(s as Token<object>);
+      const descriptor = describeService(s as Class, { jsonCase });
+      // A service that was injected a client (directly or deeper) passes that client's failures on: its routes say so.
+      const callsOut = this.container.reaches(s as Class, (token) => clients.isRemote(token));
       return { descriptor: callsOut ? withUpstreamErrors(descriptor) : descriptor, instance };
     });
   }

@@ -6,10 +6,10 @@
  * process environment.
  */
 import * as path from 'node:path';
-import { dotenvFileNames, nonEmpty, readDotenvFiles, type FileValue } from './dotenv-files';
+import { nonEmpty, readDotenvFiles, type FileValue } from './dotenv-files';
 import { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 import { ENV_NAME } from './parsers';
-import { readYamlFiles, yamlFileNames } from './yaml-files';
+import { readYamlFiles } from './yaml-files';
 
 export interface ConfigFiles {
   /** Files that exist, in precedence order. */
@@ -17,11 +17,6 @@ export interface ConfigFiles {
   readonly values: ReadonlyMap<string, FileValue>;
   /** What makes a file unusable, as start-up issues (a broken file stops start-up like a bad value). */
   readonly issues: readonly ConfigIssue[];
-}
-
-/** The file names looked up for `env`, in precedence order. */
-export function configFileNames(env: string): string[] {
-  return [...yamlFileNames(env), ...dotenvFileNames(env)];
 }
 
 /** Reads the files of `env` in `cwd`; an env name unfit for a file name reads none (loadConfig reports it). */

@@ -20,7 +20,7 @@ export type {
   ServiceConfig,
   TracingConfig,
 } from './types';
-export { loadConfig, type LoadConfigOptions } from './load';
+export { loadConfig, loadConfigAndFiles, type LoadConfigOptions } from './load';
 export {
   GOSSIP_PROFILES,
   GOSSIP_DEFAULTS,
@@ -30,7 +30,7 @@ export {
   type GossipTimings,
 } from './gossip-options';
 export { dotenvFileNames } from './dotenv-files';
-export { applyDotenv, environmentWithFiles, readConfigFiles } from './config-files';
+export { applyDotenv, environmentWithFiles, type ConfigFiles } from './config-files';
 export { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 export { configWarnings } from './warnings';
 export { renderConfigTable } from './render-table';

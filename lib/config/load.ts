@@ -4,7 +4,7 @@
  * .env files in go-doudou's order (config-files.ts), the table default. Pure with respect to its inputs: it never writes process.env.
  */
 import { hostname as osHostname } from 'node:os';
-import { readConfigFiles } from './config-files';
+import { readConfigFiles, type ConfigFiles } from './config-files';
 import { nonEmpty } from './dotenv-files';
 import { InvalidConfigError, type ConfigIssue } from './invalid-config-error';
 import { overrideTexts, type OverrideText } from './overrides';
@@ -117,6 +117,14 @@ export function emptyDraft(): ConfigDraft {
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): Config {
+  return loadConfigAndFiles(options).config;
+}
+
+/**
+ * loadConfig(), and the configuration files it read: their values include what is not a GDD_* setting
+ * (a service's base URL, `USERSVC`), which the App takes from the same files rather than reading them again.
+ */
+export function loadConfigAndFiles(options: LoadConfigOptions = {}): { config: Config; files: ConfigFiles } {
   const env = options.env ?? process.env;
   const ctx: ParseContext = { hostname: options.hostname ?? osHostname() };
   const issues: ConfigIssue[] = [];
@@ -169,7 +177,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     (IGNORED_VARIABLE_PATTERNS.some((re) => re.test(name)) ? ignored : unknown).push(name);
   }
   draft.sources = { files: [...files.files], unknownVariables: unknown, ignoredVariables: ignored };
-  return deepFreeze(draft) as Config;
+  return { config: deepFreeze(draft) as Config, files };
 }
 
 function deepFreeze<T>(value: T): T {

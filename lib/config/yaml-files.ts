@@ -30,10 +30,8 @@ function keyPart(key: string): string {
   return key.replaceAll('-', '').toUpperCase();
 }
 
-type Plain = string | number | boolean | bigint;
-
-function isPlain(value: unknown): value is Plain {
-  return ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+function isPlain(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** Flattens one document's value into `out` (first definition wins), noting values that are not settings. */
